@@ -1,0 +1,45 @@
+// The file system as the CLI (and the unit tests) see it: the disk.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { FileHost } from '../core/discovery';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+export const nodeFileHost: FileHost = {
+  async readText(file) {
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  async stat(file) {
+    try {
+      const stats = await fs.stat(file);
+      return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  async listFiles(dir, extensions) {
+    const found: string[] = [];
+    const walk = async (folder: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full);
+        } else if (entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase())) {
+          found.push(full);
+        }
+      }
+    };
+    await walk(dir);
+    return found.sort();
+  },
+};

@@ -1,0 +1,47 @@
+// The result of analysing one draft with its annotations: the data every feature reads.
+import type { AnchorResult, DraftText } from './anchor';
+import type { Claim, ClaimType, Entity, Finding, OffsetRange } from './model';
+import type { Mention } from './mentions';
+import type { ParsedAnnotationFile } from './parse';
+import type { Sentences } from './textIndex';
+
+export interface AnchoredClaim {
+  readonly claim: Claim;
+  /** Where the claim is in the draft; undefined when it could not be anchored (see its finding). */
+  readonly range?: OffsetRange;
+  readonly anchor?: AnchorResult;
+}
+
+export interface Analysis {
+  readonly draft?: { readonly path: string; readonly text: string; readonly prepared: DraftText; readonly sentences: Sentences };
+  readonly annotations: ParsedAnnotationFile;
+  readonly registry?: ParsedAnnotationFile;
+  /** Every entity the article can use: the registry's, overridden by the article's own. */
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly claimTypes: ReadonlyMap<string, ClaimType>;
+  /** In file order. */
+  readonly claims: readonly AnchoredClaim[];
+  /** Explicit and automatic mentions, in reading order. */
+  readonly mentions: readonly Mention[];
+  /** All findings, for every file involved, with severities as configured ('off' ones removed). */
+  readonly findings: readonly Finding[];
+}
+
+/** Claims that anchored, in reading order. */
+export function claimsInReadingOrder(analysis: Analysis): Array<AnchoredClaim & { range: OffsetRange }> {
+  return analysis.claims
+    .filter((anchored): anchored is AnchoredClaim & { range: OffsetRange } => anchored.range !== undefined)
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+export function mentionsOf(analysis: Analysis, entityId: string): Mention[] {
+  return analysis.mentions.filter((mention) => mention.entityId === entityId);
+}
+
+export function claimsBySource(analysis: Analysis, entityId: string): AnchoredClaim[] {
+  return analysis.claims.filter((anchored) => anchored.claim.sources.some((source) => source.id === entityId));
+}
+
+export function overlaps(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,117 @@
+// Draft + annotations -> Analysis: anchors, mentions and findings, in one pass over each.
+import { DraftText } from './anchor';
+import type { Analysis, AnchoredClaim } from './analysis';
+import { mergeClaimTypes } from './claimTypes';
+import { makeFinding } from './findingFactory';
+import { attributionFindings } from './findings/attribution';
+import { loadedVerbFindings } from './findings/loadedVerbs';
+import { referenceFindings } from './findings/references';
+import { unannotatedQuoteFindings } from './findings/quotes';
+import { unusedEntityFindings } from './findings/unusedEntities';
+import { vagueAttributionFindings } from './findings/vagueAttribution';
+import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
+import type { Entity, Finding, SpanSelector } from './model';
+import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
+import type { ParsedAnnotationFile } from './parse';
+import { Sentences } from './textIndex';
+import type { SeverityOverrides } from './codes';
+
+export interface AnalyzeInput {
+  /** The draft's path and current text; without it only the YAML-level checks run. */
+  readonly draft?: { readonly path: string; readonly text: string };
+  readonly annotations: ParsedAnnotationFile;
+  readonly registry?: ParsedAnnotationFile;
+  /** Findings the caller made while finding the files (conflicting annotation files, missing article). */
+  readonly discoveryFindings?: readonly Finding[];
+  readonly options?: AnalysisOptions;
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  const options = input.options ?? DEFAULT_OPTIONS;
+  const { annotations, registry } = input;
+  const entities = new Map<string, Entity>();
+  for (const entity of registry?.entities ?? []) entities.set(entity.id, entity);
+  for (const entity of annotations.entities) entities.set(entity.id, entity);
+  const claimTypes = mergeClaimTypes(annotations.claimTypes);
+  const findings: Finding[] = [...annotations.findings, ...(registry?.findings ?? []), ...(input.discoveryFindings ?? [])];
+
+  let claims: AnchoredClaim[] = annotations.claims.map((claim) => ({ claim }));
+  let mentions: Mention[] = [];
+  let draft: Analysis['draft'];
+  if (input.draft) {
+    const prepared = new DraftText(input.draft.text);
+    draft = { path: input.draft.path, text: input.draft.text, prepared, sentences: new Sentences(input.draft.text) };
+    claims = annotations.claims.map((claim) => {
+      if (!claim.selector) return { claim };
+      const anchor = prepared.anchor(claim.selector);
+      findings.push(...spanFindings(claim.selector, anchor, `Claim '${claim.id}'`, { claimId: claim.id, claimIndex: claim.index }));
+      return { claim, anchor, range: anchor.kind === 'found' ? anchor.range : undefined };
+    });
+    const explicit: Mention[] = [];
+    for (const entity of entities.values()) {
+      for (const selector of entity.mentions) {
+        const anchor = prepared.anchor(selector);
+        // A registry entity's mentions are shared by every article: absent from this one is normal.
+        if (!entity.fromRegistry) {
+          findings.push(...spanFindings(selector, anchor, `A mention of '${entity.id}'`, { entityId: entity.id }));
+        }
+        if (anchor.kind === 'found') explicit.push({ entityId: entity.id, range: anchor.range, explicit: true });
+      }
+    }
+    const forms: SurfaceForm[] = [];
+    for (const entity of entities.values()) {
+      forms.push({ entityId: entity.id, form: entity.name });
+      for (const alias of entity.aliases) forms.push({ entityId: entity.id, form: alias });
+    }
+    const automatic = findAutomaticMentions(prepared, forms, explicit.map((mention) => mention.range));
+    mentions = [...explicit, ...automatic].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  }
+
+  const partial = { draft, annotations, registry, entities, claimTypes, claims, mentions, findings: [] as Finding[] };
+  findings.push(...referenceFindings(partial));
+  if (draft) {
+    findings.push(
+      ...attributionFindings(partial),
+      ...unannotatedQuoteFindings(partial),
+      ...vagueAttributionFindings(draft.prepared, draft.path, options.vaguePhrases),
+      ...loadedVerbFindings(partial, options.loadedVerbs),
+      ...unusedEntityFindings(partial),
+    );
+  }
+  return { ...partial, findings: applySeverity(findings, options.severity) };
+}
+
+function spanFindings(
+  selector: SpanSelector,
+  anchor: ReturnType<DraftText['anchor']>,
+  what: string,
+  data: Finding['data'],
+): Finding[] {
+  const file = selector.textLocation.file;
+  const range = selector.textLocation.range;
+  if (anchor.kind === 'not-found') {
+    return [makeFinding('span-not-found', `${what} is not in the draft: ${anchor.reason}`, file, range, { ...data, value: selector.text })];
+  }
+  if (anchor.candidates > 1) {
+    return [
+      makeFinding(
+        'span-ambiguous',
+        `${what} matches ${anchor.candidates} places in the draft; the first is used. Add a prefix, suffix or occurrence`,
+        file,
+        range,
+        { ...data, value: selector.text, draftRange: anchor.range },
+      ),
+    ];
+  }
+  return [];
+}
+
+function applySeverity(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const override = overrides[finding.code];
+    if (override === 'off') continue;
+    result.push(override ? { ...finding, severity: override } : finding);
+  }
+  return result;
+}

@@ -1,0 +1,28 @@
+// Suggestions for misspelt ids and field names.
+
+/** Edit distance between two short strings (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The candidates close enough to `word` to be what was meant, closest first. */
+export function closestMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  const threshold = Math.max(2, Math.floor(word.length / 3));
+  const scored: Array<{ candidate: string; distance: number }> = [];
+  for (const candidate of candidates) {
+    const distance = candidate.startsWith(word) || word.startsWith(candidate) ? 1 : editDistance(word, candidate);
+    if (distance <= threshold) scored.push({ candidate, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+  return scored.slice(0, limit).map((entry) => entry.candidate);
+}

@@ -1,0 +1,103 @@
+// Sourcing of claims: a claim that needs a source must have one, the reader must be able to see it
+// near the claim, and an anonymous source must say why it is anonymous.
+import { overlaps, type Analysis, type AnchoredClaim } from '../analysis';
+import { makeFinding } from '../findingFactory';
+import type { Entity, Finding, OffsetRange } from '../model';
+
+/** Sentences either side of a claim's own that count as "near" it (spec: the one before and after). */
+export const ATTRIBUTION_WINDOW_SENTENCES = 1;
+
+/** The entities mentioned in a span's attribution window, nearest to the span first. */
+export function entitiesNear(analysis: Analysis, span: OffsetRange): string[] {
+  if (!analysis.draft) return [];
+  const window = analysis.draft.sentences.window(span, ATTRIBUTION_WINDOW_SENTENCES);
+  const distance = (range: OffsetRange): number =>
+    overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end;
+  const best = new Map<string, number>();
+  for (const mention of analysis.mentions) {
+    if (mention.range.end <= window.start) continue;
+    if (mention.range.start >= window.end) break;
+    const entity = analysis.entities.get(mention.entityId);
+    if (!entity || !canBeSource(entity)) continue;
+    const d = distance(mention.range);
+    const previous = best.get(mention.entityId);
+    if (previous === undefined || d < previous) best.set(mention.entityId, d);
+  }
+  return [...best.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+}
+
+/** Places, events and works don't speak; everything else can be a source. */
+function canBeSource(entity: Entity): boolean {
+  return entity.type !== 'place' && entity.type !== 'event' && entity.type !== 'work';
+}
+
+export function attributionFindings(analysis: Analysis): Finding[] {
+  const draft = analysis.draft;
+  if (!draft) return [];
+  const findings: Finding[] = [];
+  const reportedEntities = new Set<string>();
+  for (const anchored of analysis.claims) {
+    const { claim, range } = anchored;
+    if (!range) continue;
+    const type = analysis.claimTypes.get(claim.type);
+    const sources = claim.sources.map((source) => analysis.entities.get(source.id)).filter((e): e is Entity => e !== undefined);
+    const data = { claimId: claim.id, claimIndex: claim.index, text: draft.text.slice(range.start, range.end) };
+    if (type?.requiresSource && claim.sources.length === 0 && !(claim.basis && type.acceptedBases.includes(claim.basis))) {
+      findings.push(
+        makeFinding('unattributed-claim', unattributedMessage(claim.type, type.acceptedBases.length > 0), draft.path, range, {
+          ...data,
+          candidateEntityIds: entitiesNear(analysis, range),
+        }),
+      );
+    }
+    if (sources.length > 0 && !sourceVisible(analysis, anchored, sources)) {
+      const names = sources.map((source) => source.name).join(' or ');
+      findings.push(
+        makeFinding(
+          'attribution-not-in-text',
+          `Attributed to ${names} in the annotations, but the text doesn't name ${sources.length > 1 ? 'any of them' : 'the source'} in this sentence or the ones either side`,
+          draft.path,
+          range,
+          { ...data, entityId: sources[0].id, candidateEntityIds: sources.map((source) => source.id) },
+        ),
+      );
+    }
+    for (const source of sources) {
+      if (!source.anonymous || source.anonymity) continue;
+      findings.push(
+        makeFinding(
+          'anonymous-source-without-reason',
+          `The source '${source.name}' is anonymous, and the annotations don't say why anonymity was granted`,
+          draft.path,
+          range,
+          { ...data, entityId: source.id },
+        ),
+      );
+      if (!reportedEntities.has(source.id)) {
+        reportedEntities.add(source.id);
+        const location = source.anonymousLocation ?? source.keyLocation;
+        findings.push(
+          makeFinding(
+            'anonymous-source-without-reason',
+            `'${source.id}' is an anonymous source: add \`anonymity:\` with the reason it was granted`,
+            location.file,
+            location.range,
+            { entityId: source.id },
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+function unattributedMessage(type: string, acceptsBasis: boolean): string {
+  const remedy = acceptsBasis ? 'Add a source, or a basis such as common knowledge' : 'Add its source';
+  return `Unattributed ${type}: nothing says who makes this claim. ${remedy}.`;
+}
+
+function sourceVisible(analysis: Analysis, anchored: AnchoredClaim, sources: readonly Entity[]): boolean {
+  const window = analysis.draft!.sentences.window(anchored.range!, ATTRIBUTION_WINDOW_SENTENCES);
+  const ids = new Set(sources.map((source) => source.id));
+  return analysis.mentions.some((mention) => ids.has(mention.entityId) && overlaps(mention.range, window));
+}

@@ -1,0 +1,30 @@
+// Case-insensitive whole-word search for a list of phrases, in the normalised draft.
+import type { DraftText } from '../anchor';
+import type { OffsetRange } from '../model';
+import { normalizeFragment } from '../normalize';
+
+export interface PhraseMatch {
+  readonly phrase: string;
+  readonly range: OffsetRange;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds a matcher once per phrase list; longer phrases win where several start at one place. */
+export function phraseMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseMatch[] {
+  const normalized = [...new Set(phrases.map((phrase) => normalizeFragment(phrase).trim().toLowerCase()).filter(Boolean))];
+  normalized.sort((a, b) => b.length - a.length);
+  if (normalized.length === 0) return () => [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${normalized.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (draft) => {
+    const text = draft.normalized.text;
+    const matches: PhraseMatch[] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      matches.push({ phrase: match[0], range: draft.toOriginal(match.index, match.index + match[0].length) });
+    }
+    return matches;
+  };
+}

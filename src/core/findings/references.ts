@@ -1,0 +1,51 @@
+// Ids that point nowhere: unknown claim types and entities, and bases a claim type doesn't accept.
+import type { Analysis } from '../analysis';
+import { BASIS_LABELS } from '../claimTypes';
+import { closestMatches } from '../closest';
+import { makeFinding } from '../findingFactory';
+import type { Finding } from '../model';
+
+export function referenceFindings(analysis: Analysis): Finding[] {
+  const findings: Finding[] = [];
+  const file = analysis.annotations.file;
+  for (const { claim } of analysis.claims) {
+    const data = { claimId: claim.id, claimIndex: claim.index };
+    if (claim.typeLocation && claim.type !== '' && !analysis.claimTypes.has(claim.type)) {
+      const suggestion = closestMatches(claim.type, analysis.claimTypes.keys(), 1);
+      const hint = suggestion.length > 0 ? ` Did you mean '${suggestion[0]}'?` : ` Known types: ${[...analysis.claimTypes.keys()].join(', ')}.`;
+      findings.push(
+        makeFinding('unknown-claim-type', `Unknown claim type '${claim.type}'.${hint} New types are declared under \`claimTypes\`.`, file, claim.typeLocation.range, {
+          ...data,
+          value: claim.type,
+          candidateEntityIds: suggestion,
+        }),
+      );
+    }
+    for (const source of claim.sources) {
+      if (analysis.entities.has(source.id)) continue;
+      const suggestions = closestMatches(source.id, analysis.entities.keys());
+      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
+      findings.push(
+        makeFinding('unknown-entity', `No entity has the id '${source.id}'.${hint}`, source.location.file, source.location.range, {
+          ...data,
+          value: source.id,
+          candidateEntityIds: suggestions,
+        }),
+      );
+    }
+    const type = analysis.claimTypes.get(claim.type);
+    if (type && claim.basis && claim.basisLocation && !type.acceptedBases.includes(claim.basis)) {
+      const accepted = type.acceptedBases.length > 0 ? ` It accepts: ${type.acceptedBases.join(', ')}.` : ' It needs a source.';
+      findings.push(
+        makeFinding(
+          'invalid-annotation',
+          `A ${type.label.toLowerCase()} can't rest on ${BASIS_LABELS[claim.basis]}.${accepted}`,
+          file,
+          claim.basisLocation.range,
+          { ...data, value: claim.basis },
+        ),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,105 @@
+// Text normalisation for matching: differences an author can't see or won't type are folded away.
+// Spec: straight vs curly quotes and apostrophes, hyphen vs en/em dash, runs of white space and line
+// breaks (CRLF too), a leading BOM. We also fold "…" into "...", which authors type either way.
+
+const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u02BC';
+const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033';
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
+const ELLIPSIS = '\u2026';
+
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
+    code === 0x205f || code === 0x3000
+  );
+}
+
+function foldChar(ch: string): string {
+  if (SINGLE_QUOTES.includes(ch)) return "'";
+  if (DOUBLE_QUOTES.includes(ch)) return '"';
+  if (DASHES.includes(ch)) return '-';
+  if (ch === ELLIPSIS) return '...';
+  return ch;
+}
+
+/** A normalised copy of a text, with the way back to the original's offsets. */
+export interface NormalizedText {
+  readonly original: string;
+  readonly text: string;
+  /** For each UTF-16 unit of `text`, the offset in `original` of the character it came from. */
+  readonly toOriginal: Uint32Array;
+}
+
+export function normalizeWithMap(original: string): NormalizedText {
+  const length = original.length;
+  let ellipses = 0;
+  for (let at = original.indexOf(ELLIPSIS); at !== -1; at = original.indexOf(ELLIPSIS, at + 1)) ellipses++;
+  const toOriginal = new Uint32Array(length + 2 * ellipses + 1);
+  const chunks: string[] = [];
+  let out = 0;
+  let i = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Unchanged stretches are copied as slices, which keeps this fast on long drafts.
+  let sliceStart = i;
+  while (i < length) {
+    const code = original.charCodeAt(i);
+    if (isSpace(code)) {
+      chunks.push(original.slice(sliceStart, i), ' ');
+      toOriginal[out++] = i;
+      while (i < length && isSpace(original.charCodeAt(i))) i++;
+      sliceStart = i;
+      continue;
+    }
+    if (code >= 0x2010 || code === 0x02bc) {
+      const folded = foldChar(original[i]);
+      if (folded !== original[i]) {
+        chunks.push(original.slice(sliceStart, i), folded);
+        for (let k = 0; k < folded.length; k++) toOriginal[out++] = i;
+        i++;
+        sliceStart = i;
+        continue;
+      }
+    }
+    toOriginal[out++] = i;
+    i++;
+  }
+  chunks.push(original.slice(sliceStart, length));
+  toOriginal[out] = length;
+  return { original, text: chunks.join(''), toOriginal: toOriginal.subarray(0, out + 1) };
+}
+
+/** Normalises a fragment written in the YAML (a selector's text, prefix or suffix, a surface form). */
+export function normalizeFragment(fragment: string): string {
+  return normalizeWithMap(fragment).text;
+}
+
+/** Maps a range of the normalised text back to the original text. */
+export function toOriginalRange(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const originalStart = normalized.toOriginal[start];
+  if (end <= start) return { start: originalStart, end: originalStart };
+  const lastUnit = normalized.toOriginal[end - 1];
+  const lastCode = normalized.original.charCodeAt(lastUnit);
+  // A match that ends on a collapsed white-space run ends where the run ends.
+  let originalEnd = lastUnit + 1;
+  if (isSpace(lastCode)) {
+    while (originalEnd < normalized.original.length && isSpace(normalized.original.charCodeAt(originalEnd))) originalEnd++;
+  }
+  return { start: originalStart, end: originalEnd };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+/** True when the UTF-16 unit at `index` belongs to a letter, digit or mark. Surrogate pairs count as letters. */
+export function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) {
+    const pointStart = code >= 0xdc00 ? index - 1 : index;
+    const point = text.codePointAt(pointStart);
+    return point !== undefined && WORD_CHAR.test(String.fromCodePoint(point));
+  }
+  return WORD_CHAR.test(text[index]);
+}

@@ -1,0 +1,67 @@
+// The knobs of an analysis, shared by the editor settings, the project config and the CLI.
+import type { SeverityOverrides } from './codes';
+
+export interface AnalysisOptions {
+  /** Phrases reported as vague attribution (case-insensitive, whole words). */
+  readonly vaguePhrases: readonly string[];
+  /** Verbs reported when they attribute a claim where "said" would be neutral. */
+  readonly loadedVerbs: readonly string[];
+  readonly severity: SeverityOverrides;
+}
+
+export const DEFAULT_VAGUE_PHRASES: readonly string[] = [
+  'reports suggest',
+  'reports say',
+  'reports said',
+  'reportedly',
+  'sources say',
+  'sources said',
+  'sources suggest',
+  'it is believed',
+  'it is understood',
+  'it is thought',
+  'it has been reported',
+  'it was reported',
+  'critics say',
+  'critics said',
+  'experts say',
+  'experts said',
+  'observers say',
+  'some say',
+  'some people say',
+  'many believe',
+  'many people believe',
+  'people are saying',
+  'rumours suggest',
+  'rumors suggest',
+  'is said to',
+  'are said to',
+  'was said to',
+  'were said to',
+];
+
+export const DEFAULT_LOADED_VERBS: readonly string[] = [
+  'claimed',
+  'admitted',
+  'admits',
+  'conceded',
+  'concedes',
+  'insisted',
+  'insists',
+  'confessed',
+  'confesses',
+  'boasted',
+  'boasts',
+  'alleges',
+  'revealed',
+  'reveals',
+  'pointed out',
+  'acknowledged',
+  'acknowledges',
+];
+
+export const DEFAULT_OPTIONS: AnalysisOptions = {
+  vaguePhrases: DEFAULT_VAGUE_PHRASES,
+  loadedVerbs: DEFAULT_LOADED_VERBS,
+  severity: {},
+};

@@ -1,0 +1,130 @@
+// Draft and annotation files on a file system -> analyses. The editor and the CLI both go through
+// here, so they find the same files and report the same findings.
+import * as path from 'path';
+import type { Analysis } from './analysis';
+import { analyze } from './analyze';
+import { AnnotationDiscovery, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
+import { makeFinding } from './findingFactory';
+import type { Finding } from './model';
+import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
+import { parseAnnotationFile, type ParsedAnnotationFile } from './parse';
+
+export interface ProjectSettings extends DiscoverySettings {
+  readonly options: AnalysisOptions;
+}
+
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = { annotationsFolder: 'annotations', options: DEFAULT_OPTIONS };
+
+export class AnnotationProject {
+  readonly discovery: AnnotationDiscovery;
+  /** Parsed annotation files, reused while their text is unchanged. */
+  private readonly parsed = new Map<string, ParsedAnnotationFile>();
+
+  constructor(
+    private readonly host: FileHost,
+    readonly settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS,
+    rootFor?: (file: string) => string | undefined,
+  ) {
+    this.discovery = new AnnotationDiscovery(host, settings, rootFor);
+  }
+
+  /** Forget what is known of the files on disk (an annotation file was created, changed or deleted). */
+  invalidate(): void {
+    this.discovery.invalidate();
+  }
+
+  async parse(file: string, fromRegistry = false): Promise<ParsedAnnotationFile | undefined> {
+    const text = await this.host.readText(file);
+    if (text === undefined) {
+      this.parsed.delete(file);
+      return undefined;
+    }
+    const cached = this.parsed.get(file);
+    if (cached && cached.text === text) return cached;
+    const parsed = parseAnnotationFile(file, text, fromRegistry);
+    this.parsed.set(file, parsed);
+    return parsed;
+  }
+
+  /** The analysis of a draft with its annotation file, or undefined when the draft has none. */
+  async analyzeDraft(draft: string): Promise<Analysis | undefined> {
+    const found = await this.discovery.forDraft(draft);
+    if (found.claimants.length === 0) return undefined;
+    return this.analyzePair(draft, found.claimants[0], found);
+  }
+
+  /** One analysis per draft the file annotates, or one without a draft when it annotates none. */
+  async analyzeAnnotationFile(file: string): Promise<Analysis[]> {
+    const root = await this.discovery.root(file);
+    const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
+    if (this.discovery.isRegistry(file, annotationsDir)) {
+      const registry = await this.parse(file, true);
+      return registry ? [analyze({ annotations: registry, options: this.settings.options })] : [];
+    }
+    const drafts = await this.discovery.draftsFor(file, await this.host.readText(file));
+    if (drafts.length > 0) {
+      const analyses: Analysis[] = [];
+      for (const draft of drafts) {
+        const analysis = await this.analyzePair(draft, file, await this.discovery.forDraft(draft));
+        if (analysis) analyses.push(analysis);
+      }
+      return analyses;
+    }
+    const annotations = await this.parse(file);
+    if (!annotations) return [];
+    const registryFile = await this.discovery.registryIn(annotationsDir);
+    const registry = registryFile ? await this.parse(registryFile, true) : undefined;
+    return [analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options })];
+  }
+
+  private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<Analysis | undefined> {
+    const [draftText, annotations] = await Promise.all([this.host.readText(draft), this.parse(file)]);
+    if (!annotations) return undefined;
+    const registry = found.registry ? await this.parse(found.registry, true) : undefined;
+    const discoveryFindings: Finding[] = [];
+    if (found.claimants.length > 1) {
+      for (const claimant of found.claimants) {
+        const others = found.claimants.filter((other) => other !== claimant).map((other) => path.relative(found.root, other));
+        const parsed = claimant === file ? annotations : await this.parse(claimant);
+        const where = parsed?.article?.location.range ?? { start: 0, end: firstLineEnd(parsed?.text ?? '') };
+        discoveryFindings.push(
+          makeFinding(
+            'invalid-annotation',
+            `Two annotation files claim ${path.relative(found.root, draft)}: this one and ${others.join(', ')}. ` +
+              (claimant === found.claimants[0] ? 'This one is used.' : 'The other one is used.'),
+            claimant,
+            where,
+          ),
+        );
+      }
+    }
+    return analyze({
+      draft: draftText === undefined ? undefined : { path: draft, text: draftText },
+      annotations,
+      registry,
+      discoveryFindings,
+      options: this.settings.options,
+    });
+  }
+}
+
+/** The finding for an annotation file whose draft can't be found. */
+function missingArticle(annotations: ParsedAnnotationFile): Finding {
+  if (annotations.article) {
+    const target = resolveArticlePath(annotations.file, annotations.article.path);
+    return makeFinding('article-not-found', `No draft at ${annotations.article.path} (${target})`, annotations.file, annotations.article.location.range, {
+      value: annotations.article.path,
+    });
+  }
+  return makeFinding(
+    'article-not-found',
+    'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
+    annotations.file,
+    { start: 0, end: firstLineEnd(annotations.text) },
+  );
+}
+
+function firstLineEnd(text: string): number {
+  const end = text.indexOf('\n');
+  return end === -1 ? text.length : end;
+}

@@ -1,0 +1,207 @@
+// The JSON Schema of the annotation format is the one description of its structure. This validates a
+// parsed file against it and turns each schema error into a finding at the YAML node it is about.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import schemaJson from '../../schemas/annotation-file.schema.json';
+import { closestMatches } from './closest';
+import type { OffsetRange } from './model';
+
+export const ANNOTATION_SCHEMA = schemaJson;
+
+let validator: ValidateFunction | undefined;
+
+function validate(value: unknown): readonly ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schemaJson);
+  return validator(value) ? [] : (validator.errors ?? []);
+}
+
+export interface SchemaProblem {
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+/** Validates `value` (the document as plain data) and places each problem in the YAML `doc`. */
+export function schemaProblems(doc: Document, value: unknown, text: string): SchemaProblem[] {
+  const errors = simplify(validate(value));
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const path = pathSegments(error.instancePath);
+    const problem = describe(doc, path, error, text);
+    const key = `${problem.range.start}:${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+function pathSegments(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * Drops the noise `oneOf` and `propertyNames` produce: the branch errors at the same place as a failed
+ * `oneOf` are replaced by one message, unless a branch got deeper (then its deeper errors say more).
+ */
+function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  return errors.filter((error) => {
+    if (error.keyword === 'propertyNames') return false;
+    if (oneOfPaths.has(error.instancePath) && error.keyword !== 'oneOf') return false;
+    if (error.keyword === 'oneOf') {
+      return !errors.some((other) => other.instancePath.startsWith(error.instancePath + '/'));
+    }
+    return true;
+  });
+}
+
+interface Located {
+  /** The node at the path, when it exists. */
+  readonly node?: Node;
+  /** The key of the pair whose value is the node, when it is a mapping value. */
+  readonly key?: Node;
+}
+
+function locate(doc: Document, path: readonly string[]): Located {
+  let node: unknown = doc.contents;
+  let key: Node | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) return {};
+      key = isScalar(pair.key) ? pair.key : undefined;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+      key = undefined;
+    } else {
+      return {};
+    }
+  }
+  return { node: node as Node | undefined, key };
+}
+
+function rangeOf(node: Node | undefined): OffsetRange | undefined {
+  if (!node?.range) return undefined;
+  return { start: node.range[0], end: node.range[1] };
+}
+
+/** The first line of a node: a whole multi-line mapping would be too loud to underline. */
+function headOf(node: Node | undefined, text: string): OffsetRange | undefined {
+  const range = rangeOf(node);
+  if (!range) return undefined;
+  const lineEnd = text.indexOf('\n', range.start);
+  return { start: range.start, end: Math.min(range.end, lineEnd === -1 ? text.length : lineEnd) };
+}
+
+function findKey(node: Node | undefined, name: string): Node | undefined {
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === name);
+  return pair && isScalar(pair.key) ? pair.key : undefined;
+}
+
+/** Words for where a path points: "entity 'putin'", "claim 3 (kremlin-readout)". */
+function subject(doc: Document, path: readonly string[]): string {
+  if (path.length === 0) return 'the file';
+  const [top, key, field, index] = path;
+  if (top === 'entities' && key !== undefined) {
+    if (field === 'mentions' && index !== undefined) return `mention ${Number(index) + 1} of entity '${key}'`;
+    return `entity '${key}'`;
+  }
+  if (top === 'claims' && key !== undefined) {
+    const id = locate(doc, ['claims', key, 'id']).node;
+    const name = isScalar(id) && typeof id.value === 'string' ? ` (${id.value})` : '';
+    return `claim ${Number(key) + 1}${name}`;
+  }
+  if (top === 'claimTypes' && key !== undefined) return `claim type '${key}'`;
+  return `\`${top}\``;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+};
+
+function patternMessage(pattern: string, value: unknown): string {
+  const shown = JSON.stringify(value);
+  if (pattern.startsWith('^[a-z0-9]')) {
+    return `${shown} is not a valid id: use lowercase letters, digits, '-' and '_', starting with a letter or digit`;
+  }
+  if (pattern.startsWith('^Q')) return `${shown} is not a Wikidata id (like Q7747)`;
+  if (pattern.startsWith('^https?')) return `${shown} is not an http or https address`;
+  return `${shown} does not have the expected form`;
+}
+
+function describe(doc: Document, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
+  const { node, key } = locate(doc, path);
+  const field = path.length > 0 ? path[path.length - 1] : '';
+  const whole = rangeOf(node) ?? { start: 0, end: 0 };
+  const anchor = (isMap(node) || isSeq(node) ? (rangeOf(key) ?? headOf(node, text)) : rangeOf(node)) ?? whole;
+  const where = subject(doc, path);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return { message: `${capitalise(where)} needs \`${missing}\``, range: rangeOf(key) ?? headOf(node, text) ?? whole };
+    }
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const suggestion = closestMatches(extra, allowed, 1);
+      const hint = suggestion.length > 0 ? `: did you mean \`${suggestion[0]}\`?` : ` (allowed: ${allowed.join(', ')})`;
+      return {
+        message: `Unknown field \`${extra}\` in ${where}${hint}`,
+        range: rangeOf(findKey(node, extra)) ?? anchor,
+      };
+    }
+    case 'pattern': {
+      const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+      if (propertyName !== undefined) {
+        return { message: patternMessage(error.params.pattern, propertyName), range: rangeOf(findKey(node, propertyName)) ?? anchor };
+      }
+      return { message: `\`${field}\` of ${where}: ${patternMessage(error.params.pattern, error.data)}`, range: anchor };
+    }
+    case 'type': {
+      const expected = String(error.params.type);
+      return { message: `\`${field}\` of ${subject(doc, path.slice(0, -1))} must be ${TYPE_WORDS[expected] ?? expected}`, range: anchor };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const suggestion = typeof error.data === 'string' ? closestMatches(error.data, allowed, 1) : [];
+      const hint = suggestion.length > 0 ? ` Did you mean '${suggestion[0]}'?` : '';
+      return {
+        message: `\`${field}\` must be one of: ${allowed.join(', ')}.${hint}`,
+        range: anchor,
+      };
+    }
+    case 'const':
+      if (path.length === 1 && field === 'version') {
+        return { message: `Unsupported version ${JSON.stringify(error.data)}: this extension reads version 1`, range: anchor };
+      }
+      return { message: `\`${field}\` must be ${JSON.stringify(error.params.allowedValue)}`, range: anchor };
+    case 'oneOf':
+      return { message: oneOfMessage(field, where, path), range: anchor };
+    default:
+      return { message: `${capitalise(where)}: \`${field}\` ${error.message ?? 'is not allowed here'}`, range: anchor };
+  }
+}
+
+function oneOfMessage(field: string, where: string, path: readonly string[]): string {
+  if (field === 'source') return `\`source\` of ${where} must be an entity id or a list of entity ids`;
+  if (field === 'evidence') return `\`evidence\` of ${where} must be text or a list of texts`;
+  if (field === 'acceptsBasis') return `\`acceptsBasis\` of ${where} must be true, false or a list of bases`;
+  return `\`${path.join('.')}\` has an unexpected form`;
+}
+
+function capitalise(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
