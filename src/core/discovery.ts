@@ -114,6 +114,15 @@ export class AnnotationDiscovery {
     return index;
   }
 
+  /** Whether a YAML file is an annotation file: inside the annotations folder, or a sidecar. */
+  async isAnnotationFile(file: string): Promise<boolean> {
+    if (!isYamlPath(file)) return false;
+    if (stemOf(file).endsWith(SIDECAR_SUFFIX)) return true;
+    const annotationsDir = path.resolve(await this.root(file), this.settings.annotationsFolder);
+    const relative = path.relative(annotationsDir, path.resolve(file));
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  }
+
   isRegistry(file: string, annotationsDir: string): boolean {
     return samePath(path.dirname(file), annotationsDir) && stemOf(file) === REGISTRY_STEM;
   }

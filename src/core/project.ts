@@ -55,6 +55,7 @@ export class AnnotationProject {
 
   /** One analysis per draft the file annotates, or one without a draft when it annotates none. */
   async analyzeAnnotationFile(file: string): Promise<Analysis[]> {
+    if (!(await this.discovery.isAnnotationFile(file))) return [];
     const root = await this.discovery.root(file);
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     if (this.discovery.isRegistry(file, annotationsDir)) {

@@ -1,0 +1,114 @@
+// What the hover shows at a place in the draft: the card of each entity mentioned there and of each
+// claim made there. Plain Markdown with every YAML value escaped; an anonymous identity never appears.
+import { claimsBySource, mentionsOf, type Analysis, type AnchoredClaim } from './analysis';
+import { BASIS_LABELS } from './claimTypes';
+import { escapeMarkdown, isWebUrl, link } from './markdown';
+import type { Entity, OffsetRange } from './model';
+
+export interface HoverContent {
+  /** The span the hover is about (the innermost of the mentions and claims at the offset). */
+  readonly range: OffsetRange;
+  /** One Markdown block per card: entities first, then claims. */
+  readonly sections: readonly string[];
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  unverified: 'Unverified',
+  verified: '✓ Verified',
+  disputed: 'Disputed',
+  false: '✗ False',
+  misleading: 'Misleading',
+};
+
+const ENTITY_TYPE_LABELS: Record<string, string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  event: 'Event',
+  work: 'Work',
+  group: 'Group',
+  other: 'Entity',
+};
+
+function contains(range: OffsetRange, offset: number): boolean {
+  return range.start <= offset && offset < range.end;
+}
+
+export function hoverAt(analysis: Analysis, offset: number): HoverContent | undefined {
+  const mentions = analysis.mentions.filter((mention) => contains(mention.range, offset));
+  const claims = analysis.claims.filter((anchored) => anchored.range && contains(anchored.range, offset));
+  if (mentions.length === 0 && claims.length === 0) return undefined;
+  const ranges = [...mentions.map((m) => m.range), ...claims.map((c) => c.range!)];
+  const range = ranges.reduce((inner, next) => (next.end - next.start < inner.end - inner.start ? next : inner));
+  const sections: string[] = [];
+  const shown = new Set<string>();
+  for (const mention of mentions) {
+    const entity = analysis.entities.get(mention.entityId);
+    if (!entity || shown.has(entity.id)) continue;
+    shown.add(entity.id);
+    sections.push(entityCard(analysis, entity));
+  }
+  for (const anchored of claims) sections.push(claimCard(analysis, anchored));
+  return { range, sections };
+}
+
+export function entityCard(analysis: Analysis, entity: Entity): string {
+  const lines: string[] = [];
+  const kind = entity.anonymous ? 'Anonymous source' : (ENTITY_TYPE_LABELS[entity.type] ?? 'Entity');
+  lines.push(`**${escapeMarkdown(entity.name)}** · ${kind}`);
+  if (entity.description) lines.push('', escapeMarkdown(entity.description));
+  if (entity.anonymous) {
+    lines.push('', entity.anonymity ? `Anonymity granted: ${escapeMarkdown(entity.anonymity)}` : '⚠ No reason for anonymity is recorded.');
+  }
+  const links: string[] = [];
+  if (entity.wikidata && /^Q[1-9][0-9]*$/.test(entity.wikidata)) {
+    links.push(link(`Wikidata ${entity.wikidata}`, `https://www.wikidata.org/wiki/${entity.wikidata}`));
+  }
+  if (entity.url && isWebUrl(entity.url)) links.push(link(new URL(entity.url).hostname, entity.url));
+  if (links.length > 0) lines.push('', links.join(' · '));
+  if (entity.aliases.length > 0) lines.push('', `Also: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
+  const mentionCount = mentionsOf(analysis, entity.id).length;
+  const claimCount = claimsBySource(analysis, entity.id).length;
+  lines.push('', `${plural(mentionCount, 'mention')} · source of ${plural(claimCount, 'claim')}`);
+  if (entity.notes) lines.push('', `*Notes:* ${escapeMarkdown(entity.notes)}`);
+  return lines.join('\n');
+}
+
+export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
+  const { claim } = anchored;
+  const type = analysis.claimTypes.get(claim.type);
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(type?.label ?? claim.type)}** · ${STATUS_LABELS[claim.status] ?? escapeMarkdown(claim.status)} · \`${escapeBackticks(claim.id)}\``);
+  if (claim.sources.length > 0) {
+    lines.push('');
+    for (const source of claim.sources) {
+      const entity = analysis.entities.get(source.id);
+      if (!entity) {
+        lines.push(`Source: \`${escapeBackticks(source.id)}\` (unknown entity)`);
+        continue;
+      }
+      const description = entity.description ? ` — ${escapeMarkdown(entity.description)}` : '';
+      const anonymous = entity.anonymous ? ' (anonymous)' : '';
+      lines.push(`Source: **${escapeMarkdown(entity.name)}**${anonymous}${description}  `);
+    }
+  } else if (claim.basis) {
+    lines.push('', `Basis: ${BASIS_LABELS[claim.basis]}`);
+  } else if (type?.requiresSource) {
+    lines.push('', '⚠ No source');
+  }
+  if (claim.evidence.length > 0) {
+    lines.push('', 'Evidence:');
+    for (const item of claim.evidence) lines.push(`- ${isWebUrl(item) ? link(item, item) : escapeMarkdown(item)}`);
+  }
+  if (claim.checkedBy) lines.push('', `Checked by ${escapeMarkdown(claim.checkedBy)}`);
+  if (claim.note) lines.push('', `*Note:* ${escapeMarkdown(claim.note)}`);
+  return lines.join('\n');
+}
+
+function escapeBackticks(text: string): string {
+  return text.replace(/`/g, "'");
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

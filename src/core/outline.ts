@@ -1,0 +1,164 @@
+// The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
+// breadcrumbs, and the groups of the "Editorial Annotations" tree.
+import { claimsInReadingOrder, type Analysis } from './analysis';
+import type { Finding, OffsetRange } from './model';
+
+export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem';
+
+/** A place to reveal: a range in a file (the draft, or an annotation file for YAML problems). */
+export interface OutlineTarget {
+  readonly file: string;
+  readonly range: OffsetRange;
+}
+
+export interface OutlineNode {
+  readonly kind: OutlineKind;
+  readonly label: string;
+  readonly detail?: string;
+  /** Stable across re-analyses, so a tree can keep its expansion state. */
+  readonly key: string;
+  /** What the node covers; for groups, everything their children cover. */
+  readonly range: OffsetRange;
+  /** Where clicking takes the user. */
+  readonly target?: OutlineTarget;
+  readonly entityType?: string;
+  readonly claimType?: string;
+  readonly severity?: Finding['severity'];
+  readonly code?: string;
+  readonly children: readonly OutlineNode[];
+}
+
+const EXCERPT_LENGTH = 60;
+
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function cover(ranges: readonly OffsetRange[]): OffsetRange {
+  return {
+    start: Math.min(...ranges.map((range) => range.start)),
+    end: Math.max(...ranges.map((range) => range.end)),
+  };
+}
+
+function sourceNames(analysis: Analysis, ids: readonly string[]): string {
+  return ids.map((id) => analysis.entities.get(id)?.name ?? id).join(', ');
+}
+
+function claimNodes(analysis: Analysis): OutlineNode[] {
+  const draft = analysis.draft!;
+  return claimsInReadingOrder(analysis).map(({ claim, range }) => {
+    const type = analysis.claimTypes.get(claim.type);
+    const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ?? 'no source';
+    return {
+      kind: 'claim',
+      label: `“${excerpt(draft.text.slice(range.start, range.end))}”`,
+      detail: `${type?.label ?? claim.type} · ${source}`,
+      key: `claim:${claim.id}`,
+      range,
+      target: { file: draft.path, range },
+      claimType: claim.type,
+      children: [],
+    };
+  });
+}
+
+function entityNodes(analysis: Analysis): OutlineNode[] {
+  const draft = analysis.draft!;
+  const byEntity = new Map<string, OffsetRange[]>();
+  for (const mention of analysis.mentions) {
+    const list = byEntity.get(mention.entityId) ?? [];
+    list.push(mention.range);
+    byEntity.set(mention.entityId, list);
+  }
+  const nodes: OutlineNode[] = [];
+  for (const [id, ranges] of byEntity) {
+    const entity = analysis.entities.get(id);
+    if (!entity) continue;
+    nodes.push({
+      kind: 'entity',
+      label: entity.name,
+      detail: `${entity.anonymous ? 'anonymous source' : entity.type} · ${ranges.length} mention${ranges.length === 1 ? '' : 's'}`,
+      key: `entity:${id}`,
+      range: cover(ranges),
+      target: { file: draft.path, range: ranges[0] },
+      entityType: entity.type,
+      children: ranges.map((range, index) => ({
+        kind: 'mention',
+        label: excerpt(draft.text.slice(range.start, range.end)),
+        key: `mention:${id}:${index}`,
+        range,
+        target: { file: draft.path, range },
+        entityType: entity.type,
+        children: [],
+      })),
+    });
+  }
+  return nodes.sort((a, b) => a.range.start - b.range.start);
+}
+
+function group(label: string, key: string, children: OutlineNode[], whole: OffsetRange): OutlineNode {
+  return { kind: 'group', label, detail: String(children.length), key, range: whole, children };
+}
+
+/** Document symbols of the draft: its claims in reading order, then its entities with their mentions. */
+export function draftOutline(analysis: Analysis): OutlineNode[] {
+  if (!analysis.draft) return [];
+  const whole = { start: 0, end: analysis.draft.text.length };
+  const claims = claimNodes(analysis);
+  const entities = entityNodes(analysis);
+  const groups: OutlineNode[] = [];
+  if (claims.length > 0) groups.push(group('Claims', 'claims', claims, whole));
+  if (entities.length > 0) groups.push(group('Entities', 'entities', entities, whole));
+  return groups;
+}
+
+/** The tree view's groups: entities, claims by type, and problems. */
+export function annotationTree(analysis: Analysis): OutlineNode[] {
+  if (!analysis.draft) return [];
+  const whole = { start: 0, end: analysis.draft.text.length };
+  const entities = entityNodes(analysis);
+  const claims = claimNodes(analysis);
+  const byType = new Map<string, OutlineNode[]>();
+  for (const claim of claims) {
+    const list = byType.get(claim.claimType!) ?? [];
+    list.push(claim);
+    byType.set(claim.claimType!, list);
+  }
+  const typeGroups = [...byType.entries()].map(([type, list]) => ({
+    ...group(analysis.claimTypes.get(type)?.label ?? type, `claims:${type}`, list, whole),
+    claimType: type,
+  }));
+  const problems = problemNodes(analysis);
+  return [
+    group('Entities', 'entities', entities, whole),
+    { ...group('Claims', 'claims', typeGroups, whole), detail: String(claims.length) },
+    group('Problems', 'problems', problems, whole),
+  ];
+}
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function problemNodes(analysis: Analysis): OutlineNode[] {
+  const draftPath = analysis.draft?.path;
+  return [...analysis.findings]
+    .sort(
+      (a, b) =>
+        Number(a.file !== draftPath) - Number(b.file !== draftPath) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.range.start - b.range.start,
+    )
+    .map((finding, index) => ({
+      kind: 'problem' as const,
+      label: finding.message,
+      detail: finding.code,
+      key: `problem:${finding.code}:${finding.file}:${finding.range.start}:${index}`,
+      range: finding.range,
+      target: { file: finding.file, range: finding.range },
+      severity: finding.severity,
+      code: finding.code,
+      children: [],
+    }));
+}

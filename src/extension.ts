@@ -1,0 +1,66 @@
+// Editorial Annotations: activate() builds the analysis store and registers each feature.
+import * as vscode from 'vscode';
+import type { Analysis } from './core/analysis';
+import { isYamlPath } from './core/discovery';
+import { AnalysisStore } from './vscode/analysisStore';
+import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
+import { registerCommands } from './vscode/commands';
+import { SECTION } from './vscode/config';
+import { registerDecorations } from './vscode/decorations';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { registerDocumentSymbols } from './vscode/documentSymbols';
+import { registerHover } from './vscode/hover';
+import { registerTreeView, type AnnotationTreeProvider } from './vscode/treeView';
+
+/** What the extension exports, for its integration tests and for other extensions. */
+export interface EditorialAnnotationsApi {
+  /** The analysis of an open draft as it is now (pending re-analysis run first). */
+  analysisOf(document: vscode.TextDocument): Promise<Analysis | undefined>;
+  readonly tree: AnnotationTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): EditorialAnnotationsApi {
+  const log = vscode.window.createOutputChannel('Editorial Annotations');
+  const store = new AnalysisStore(log);
+  const watcher = new AnnotationFilesWatcher();
+  const tree = registerTreeView(store);
+  context.subscriptions.push(
+    log,
+    store,
+    watcher,
+    registerDiagnostics(store, context.extensionUri),
+    registerHover(store),
+    registerDocumentSymbols(store),
+    registerDecorations(store),
+    registerCommands(store),
+    tree.disposable,
+    registerDocumentTracking(store),
+    watcher.onDidChange(() => store.filesChanged()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) store.reset();
+    }),
+  );
+  store.scheduleAll(0);
+  return { analysisOf: (document) => store.current(document), tree: tree.provider };
+}
+
+/** Open, edited and closed documents keep the store current. */
+function registerDocumentTracking(store: AnalysisStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (AnalysisStore.isCandidate(document)) store.schedule(document.uri.fsPath, 0);
+    }),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0 || !AnalysisStore.isCandidate(event.document)) return;
+      // A draft's text moves its spans; an annotation file's text changes every draft it annotates,
+      // and may change which draft that is.
+      if (isYamlPath(event.document.uri.fsPath)) store.filesChanged();
+      else store.scheduleAll();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => store.forget(document.uri.fsPath)),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,161 @@
+// Keeps the analysis of every open draft and annotation file up to date: re-analyses a short while
+// after each edit (saved or not), drops results that a newer run has overtaken, and tells listeners.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analysis';
+import { isDraftPath, isYamlPath } from '../core/discovery';
+import { AnnotationProject } from '../core/project';
+import { readSettings, type ExtensionSettings } from './config';
+import { workspaceFileHost } from './fileHost';
+
+interface ProjectEntry {
+  readonly project: AnnotationProject;
+  readonly settings: ExtensionSettings;
+}
+
+export class AnalysisStore implements vscode.Disposable {
+  private readonly projects = new Map<string, ProjectEntry>();
+  /** Results by the path of the document analysed: a draft (one analysis) or an annotation file (one per draft). */
+  private readonly results = new Map<string, readonly Analysis[]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the path of a document whose analysis changed (or was dropped). */
+  readonly onDidChange = this.changed.event;
+  private readonly log: vscode.OutputChannel;
+
+  constructor(log: vscode.OutputChannel) {
+    this.log = log;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.changed.dispose();
+  }
+
+  /** The project (files, settings) a file belongs to: its workspace folder's, or the loose files' one. */
+  projectFor(file: string): ProjectEntry {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+    const key = folder?.uri.fsPath ?? '';
+    let entry = this.projects.get(key);
+    if (!entry) {
+      const settings = readSettings(folder?.uri);
+      const project = new AnnotationProject(workspaceFileHost, settings.project, (candidate) =>
+        vscode.workspace.getWorkspaceFolder(vscode.Uri.file(candidate))?.uri.fsPath,
+      );
+      entry = { project, settings };
+      this.projects.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Whether a document is one this extension analyses: a draft or a YAML file on disk. */
+  static isCandidate(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file') return false;
+    const file = document.uri.fsPath;
+    return isDraftPath(file) || isYamlPath(file);
+  }
+
+  /** Every open draft and annotation file, to be analysed again after the configured delay. */
+  scheduleAll(delay?: number): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (AnalysisStore.isCandidate(document)) this.schedule(document.uri.fsPath, delay);
+    }
+  }
+
+  /** Analyses the document again after the delay; a newer call restarts the wait. */
+  schedule(file: string, delay?: number): void {
+    const wait = delay ?? this.projectFor(file).settings.analysisDelay;
+    clearTimeout(this.timers.get(file));
+    this.timers.set(
+      file,
+      setTimeout(() => {
+        this.timers.delete(file);
+        void this.refresh(file);
+      }, wait),
+    );
+  }
+
+  /** Analyses the document now. Results of an older run that finishes later are dropped. */
+  refresh(file: string): Promise<void> {
+    clearTimeout(this.timers.get(file));
+    this.timers.delete(file);
+    const generation = (this.generations.get(file) ?? 0) + 1;
+    this.generations.set(file, generation);
+    const run = this.compute(file).then(
+      (analyses) => {
+        if (this.generations.get(file) !== generation) return;
+        if (analyses.length > 0) this.results.set(file, analyses);
+        else this.results.delete(file);
+        this.changed.fire(file);
+      },
+      (error: unknown) => {
+        this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      },
+    );
+    const tracked = run.finally(() => {
+      if (this.inFlight.get(file) === tracked) this.inFlight.delete(file);
+    });
+    this.inFlight.set(file, tracked);
+    return tracked;
+  }
+
+  private async compute(file: string): Promise<readonly Analysis[]> {
+    const { project } = this.projectFor(file);
+    const started = Date.now();
+    let analyses: readonly Analysis[];
+    if (isDraftPath(file)) {
+      const analysis = await project.analyzeDraft(file);
+      analyses = analysis ? [analysis] : [];
+    } else {
+      analyses = await project.analyzeAnnotationFile(file);
+    }
+    if (analyses.length > 0) {
+      const findings = analyses.reduce((sum, analysis) => sum + analysis.findings.length, 0);
+      this.log.appendLine(`analysed ${path.basename(file)} in ${Date.now() - started} ms: ${findings} findings`);
+    }
+    return analyses;
+  }
+
+  /** The analysis of an open draft as it is now: a pending re-analysis is run first. */
+  async current(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    const file = document.uri.fsPath;
+    if (!AnalysisStore.isCandidate(document)) return undefined;
+    if (this.timers.has(file) || !this.results.has(file)) await this.refresh(file);
+    else await this.inFlight.get(file);
+    const analyses = this.results.get(file) ?? [];
+    return analyses.find((analysis) => analysis.draft?.text === document.getText()) ?? analyses[0];
+  }
+
+  /** The last analysis of a document, without waiting. */
+  latest(file: string): Analysis | undefined {
+    return this.results.get(file)?.[0];
+  }
+
+  /** Every current analysis. */
+  all(): Analysis[] {
+    return [...this.results.values()].flat();
+  }
+
+  /** The document was closed: its analysis goes, and with it the findings only it produced. */
+  forget(file: string): void {
+    clearTimeout(this.timers.get(file));
+    this.timers.delete(file);
+    this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
+    if (this.results.delete(file)) this.changed.fire(file);
+  }
+
+  /** Settings or files on disk changed: start again from a clean slate and re-analyse what is open. */
+  reset(): void {
+    this.projects.clear();
+    this.scheduleAll(0);
+  }
+
+  /** Annotation files changed on disk: forget what discovery knew and re-analyse what is open. */
+  filesChanged(): void {
+    for (const { project } of this.projects.values()) project.invalidate();
+    this.scheduleAll();
+  }
+}

@@ -1,0 +1,47 @@
+// Commands: reveal a span (used by the tree), re-analyse, open the annotation file, toggle decorations.
+import * as vscode from 'vscode';
+import { SECTION } from './config';
+import type { AnalysisStore } from './analysisStore';
+
+export const REVEAL_COMMAND = 'editorialAnnotations.reveal';
+export const REFRESH_COMMAND = 'editorialAnnotations.refresh';
+export const OPEN_ANNOTATION_FILE_COMMAND = 'editorialAnnotations.openAnnotationFile';
+export const TOGGLE_DECORATIONS_COMMAND = 'editorialAnnotations.toggleDecorations';
+
+/** Opens a file and selects a span given as UTF-16 offsets of its current text. */
+async function reveal(file: string, start: number, end: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function openAnnotationFile(store: AnalysisStore): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) {
+    void vscode.window.showInformationMessage('Open a draft first: its annotation file is the one beside it.');
+    return;
+  }
+  const analysis = await store.current(document);
+  if (!analysis) {
+    void vscode.window.showInformationMessage(
+      `${vscode.workspace.asRelativePath(document.uri)} has no annotation file. Create one in the annotations folder with the draft's name.`,
+    );
+    return;
+  }
+  await vscode.window.showTextDocument(vscode.Uri.file(analysis.annotations.file), { viewColumn: vscode.ViewColumn.Beside });
+}
+
+export function registerCommands(store: AnalysisStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(REVEAL_COMMAND, reveal),
+    vscode.commands.registerCommand(REFRESH_COMMAND, () => store.reset()),
+    vscode.commands.registerCommand(OPEN_ANNOTATION_FILE_COMMAND, () => openAnnotationFile(store)),
+    vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, async () => {
+      const config = vscode.workspace.getConfiguration(SECTION);
+      const enabled = config.get<boolean>('decorations.enabled') ?? true;
+      await config.update('decorations.enabled', !enabled, vscode.ConfigurationTarget.Global);
+    }),
+  );
+}

@@ -1,0 +1,44 @@
+// Findings -> the Problems panel, for every file an open analysis involves.
+import * as vscode from 'vscode';
+import { docsPath } from '../core/codes';
+import type { Finding } from '../core/model';
+import type { AnalysisStore } from './analysisStore';
+import { lineIndexFor, toVsRange } from './ranges';
+
+export const DIAGNOSTIC_SOURCE = 'Editorial Annotations';
+
+const SEVERITIES: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function registerDiagnostics(store: AnalysisStore, extensionUri: vscode.Uri): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('editorial-annotations');
+  const publish = (): void => {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const seen = new Set<string>();
+    for (const analysis of store.all()) {
+      for (const finding of analysis.findings) {
+        const key = `${finding.file}\0${finding.range.start}\0${finding.range.end}\0${finding.code}\0${finding.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const index = lineIndexFor(analysis, finding.file);
+        if (!index) continue;
+        const diagnostic = new vscode.Diagnostic(toVsRange(index, finding.range), finding.message, SEVERITIES[finding.severity]);
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = { value: finding.code, target: vscode.Uri.joinPath(extensionUri, docsPath(finding.code)) };
+        if (finding.code === 'unused-entity') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+        const list = byFile.get(finding.file) ?? [];
+        list.push(diagnostic);
+        byFile.set(finding.file, list);
+      }
+    }
+    collection.forEach((uri) => {
+      if (!byFile.has(uri.fsPath)) collection.delete(uri);
+    });
+    for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.file(file), diagnostics);
+  };
+  return vscode.Disposable.from(collection, store.onDidChange(publish));
+}

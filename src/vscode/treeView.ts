@@ -1,0 +1,121 @@
+// The "Editorial Annotations" view in the Explorer: entities, claims by type and problems of the
+// active draft (or of the draft an active annotation file annotates); a click reveals the span.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analysis';
+import { annotationTree, type OutlineNode } from '../core/outline';
+import type { AnalysisStore } from './analysisStore';
+import { REVEAL_COMMAND } from './commands';
+
+export const TREE_VIEW_ID = 'editorialAnnotations.outline';
+export const HAS_ANNOTATIONS_CONTEXT = 'editorialAnnotations.activeEditorHasAnnotations';
+
+const ENTITY_ICONS: Record<string, string> = {
+  person: 'person',
+  organization: 'organization',
+  place: 'location',
+  event: 'calendar',
+  work: 'book',
+  group: 'people',
+  other: 'symbol-misc',
+};
+
+const SEVERITY_ICONS: Record<string, vscode.ThemeIcon> = {
+  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  information: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
+  hint: new vscode.ThemeIcon('lightbulb'),
+};
+
+export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: OutlineNode[] = [];
+  private analysis: Analysis | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly store: AnalysisStore) {
+    this.subscriptions.push(
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      store.onDidChange(() => this.update()),
+    );
+    this.update();
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  /** The analysis the view shows: the active draft's, or the first draft of the active annotation file. */
+  get shownAnalysis(): Analysis | undefined {
+    return this.analysis;
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    // Keep showing the last draft while focus is somewhere without an editor (the view itself, a panel).
+    if (editor && editor.document.uri.scheme === 'file') {
+      const file = editor.document.uri.fsPath;
+      const analyses = this.store.all();
+      this.analysis =
+        analyses.find((analysis) => analysis.draft?.path === file) ??
+        analyses.find((analysis) => analysis.draft && (analysis.annotations.file === file || analysis.registry?.file === file));
+    } else if (this.analysis) {
+      const draft = this.analysis.draft?.path;
+      this.analysis = this.store.all().find((analysis) => analysis.draft?.path === draft);
+    }
+    this.roots = this.analysis ? annotationTree(this.analysis) : [];
+    void vscode.commands.executeCommand('setContext', HAS_ANNOTATIONS_CONTEXT, this.analysis !== undefined);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: OutlineNode): OutlineNode[] {
+    return node ? [...node.children] : this.roots;
+  }
+
+  getTreeItem(node: OutlineNode): vscode.TreeItem {
+    const collapsible =
+      node.children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : node.kind === 'group' && node.key !== 'problems'
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, node.key === 'problems' && node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : collapsible);
+    item.id = node.key;
+    item.description = node.detail;
+    item.contextValue = node.kind;
+    item.iconPath = iconFor(node);
+    item.tooltip = tooltipFor(node);
+    if (node.target) {
+      item.command = { command: REVEAL_COMMAND, title: 'Reveal', arguments: [node.target.file, node.target.range.start, node.target.range.end] };
+    }
+    return item;
+  }
+}
+
+function iconFor(node: OutlineNode): vscode.ThemeIcon | undefined {
+  switch (node.kind) {
+    case 'entity':
+      return new vscode.ThemeIcon(ENTITY_ICONS[node.entityType ?? 'other'] ?? 'symbol-misc');
+    case 'claim':
+      return new vscode.ThemeIcon('quote');
+    case 'problem':
+      return SEVERITY_ICONS[node.severity ?? 'information'];
+    case 'group':
+      return node.key === 'problems' ? new vscode.ThemeIcon('checklist') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function tooltipFor(node: OutlineNode): string | undefined {
+  if (node.kind === 'problem' && node.target) return `${node.label}\n${node.code} · ${path.basename(node.target.file)}`;
+  return node.detail ? `${node.label} — ${node.detail}` : node.label;
+}
+
+export function registerTreeView(store: AnalysisStore): { provider: AnnotationTreeProvider; disposable: vscode.Disposable } {
+  const provider = new AnnotationTreeProvider(store);
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  return { provider, disposable: vscode.Disposable.from(provider, view) };
+}
