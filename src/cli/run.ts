@@ -131,9 +131,6 @@ export async function check(paths: readonly string[]): Promise<CheckResult | str
   }
   for (const file of [...annotationFiles].sort()) {
     if (covered.has(file)) continue;
-    // Only YAML files that are annotation files: those in an annotations folder, sidecars, or with `article:`.
-    const text = await nodeFileHost.readText(file);
-    if (text === undefined || !/^version[ \t]*:/m.test(text)) continue;
     for (const analysis of await project.analyzeAnnotationFile(file)) {
       analyses.push(analysis);
       covered.add(analysis.annotations.file);
