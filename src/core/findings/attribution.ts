@@ -7,12 +7,19 @@ import type { Entity, Finding, OffsetRange } from '../model';
 /** Sentences either side of a claim's own that count as "near" it (spec: the one before and after). */
 export const ATTRIBUTION_WINDOW_SENTENCES = 1;
 
-/** The entities mentioned in a span's attribution window, nearest to the span first. */
+/**
+ * The entities mentioned in a span's attribution window, nearest first: those in the span's own
+ * sentences before those in the sentences either side, then by distance in characters.
+ */
 export function entitiesNear(analysis: Analysis, span: OffsetRange): string[] {
   if (!analysis.draft) return [];
-  const window = analysis.draft.sentences.window(span, ATTRIBUTION_WINDOW_SENTENCES);
-  const distance = (range: OffsetRange): number =>
-    overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end;
+  const sentences = analysis.draft.sentences;
+  const own = sentences.window(span, 0);
+  const window = sentences.window(span, ATTRIBUTION_WINDOW_SENTENCES);
+  const distance = (range: OffsetRange): number => {
+    const characters = overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end;
+    return (overlaps(range, own) ? 0 : window.end - window.start) + characters;
+  };
   const best = new Map<string, number>();
   for (const mention of analysis.mentions) {
     if (mention.range.end <= window.start) continue;

@@ -1,0 +1,34 @@
+// The core is editor-free: it runs in the CLI and here, without VS Code.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPO_ROOT } from './helpers';
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('architecture', () => {
+  it('src/core never imports vscode or the editor layer', () => {
+    const offenders = sourceFiles(path.join(REPO_ROOT, 'src', 'core')).filter((file) =>
+      /from\s+['"](vscode|\.\.\/vscode\/[^'"]*|\.\.\/extension)['"]|require\(['"]vscode['"]\)/.test(fs.readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(offenders.map((file) => path.relative(REPO_ROOT, file)), []);
+  });
+
+  it('every finding code has a documentation page, which the diagnostics link to', async () => {
+    const { ALL_FINDING_CODES, docsPath } = await import('../../src/core/codes');
+    const missing = ALL_FINDING_CODES.filter((code) => !fs.existsSync(path.join(REPO_ROOT, docsPath(code))));
+    assert.deepEqual(missing, []);
+  });
+
+  it('every finding code has a severity setting in package.json, with its default', async () => {
+    const { FINDING_CODES } = await import('../../src/core/codes');
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const properties = manifest.contributes.configuration.properties['editorialAnnotations.severity'].properties;
+    for (const [code, info] of FINDING_CODES) assert.equal(properties[code]?.default, info.defaultSeverity, code);
+  });
+});

@@ -1,0 +1,133 @@
+// Parsing annotation files: every problem is a finding at the node it is about, and the rest is still read.
+import { strict as assert } from 'assert';
+import { parseAnnotationFile } from '../../src/core/parse';
+
+function parse(text: string) {
+  const parsed = parseAnnotationFile('/project/annotations/a.yaml', text);
+  const at = (code: string) =>
+    parsed.findings.filter((f) => f.code === code).map((f) => ({ text: text.slice(f.range.start, f.range.end), message: f.message }));
+  return { parsed, at };
+}
+
+describe('parsing an annotation file', () => {
+  it('reads entities, claims and claim types with where each was written', () => {
+    const text = [
+      'version: 1',
+      'article: ../articles/a.txt',
+      'entities:',
+      '  putin:',
+      '    name: Vladimir Putin',
+      '    type: person',
+      '    aliases: [Putin]',
+      '    mentions:',
+      '      - text: the Russian leader',
+      'claims:',
+      '  - text: discussed the potential',
+      '    type: paraphrase',
+      '    source: [putin, kremlin]',
+      '    evidence: "Kremlin readout"',
+      'claimTypes:',
+      '  rumour: { label: Rumour, requiresSource: false, acceptsBasis: [observed] }',
+      '',
+    ].join('\n');
+    const { parsed } = parse(text);
+    assert.deepEqual(parsed.findings, []);
+    assert.equal(parsed.article?.path, '../articles/a.txt');
+    const [putin] = parsed.entities;
+    assert.equal(putin.name, 'Vladimir Putin');
+    assert.deepEqual(putin.aliases, ['Putin']);
+    assert.equal(text.slice(putin.keyLocation.range.start, putin.keyLocation.range.end), 'putin');
+    assert.equal(putin.mentions[0].text, 'the Russian leader');
+    const [claim] = parsed.claims;
+    assert.equal(claim.id, 'c1');
+    assert.deepEqual(claim.sources.map((s) => text.slice(s.location.range.start, s.location.range.end)), ['putin', 'kremlin']);
+    assert.deepEqual(claim.evidence, ['Kremlin readout']);
+    assert.deepEqual(parsed.claimTypes, [{ id: 'rumour', label: 'Rumour', requiresSource: false, acceptedBases: ['observed'], builtIn: false }]);
+  });
+
+  it('reports a syntax error at its position and still reads what comes before it', () => {
+    const text = 'version: 1\nentities:\n  kyiv:\n    name: Kyiv\nclaims:\n  - text: "unterminated\n    type: fact\n';
+    const { parsed, at } = parse(text);
+    const syntax = at('yaml-syntax');
+    assert.equal(syntax.length, 1);
+    assert.match(syntax[0].message, /^YAML syntax: /);
+    assert.equal(parsed.entities[0].name, 'Kyiv');
+  });
+
+  it('reports duplicate entity keys as invalid, at the second key', () => {
+    const text = 'version: 1\nentities:\n  kyiv:\n    name: Kyiv\n  kyiv:\n    name: Kiev\n';
+    const { at } = parse(text);
+    assert.deepEqual(at('invalid-annotation'), [{ text: 'kyiv', message: "Duplicate key 'kyiv': only the last one counts" }]);
+  });
+
+  it('places schema errors at the offending node, in words an editor understands', () => {
+    const text = [
+      'version: 1',
+      'entities:',
+      '  Bad_Id:',
+      '    name: X',
+      '  trump:',
+      '    name: Donald Trump',
+      '    wikidata: 22686',
+      '    url: ftp://example.com',
+      '    type: persn',
+      '  nameless:',
+      '    type: person',
+      'claims:',
+      '  - text: something',
+      '    type: fact',
+      '    sorce: trump',
+      '  - type: fact',
+      '',
+    ].join('\n');
+    const messages = parse(text).at('invalid-annotation');
+    const byText = new Map(messages.map((m) => [m.text, m.message]));
+    assert.match(byText.get('Bad_Id') ?? '', /not a valid id/);
+    assert.match(byText.get('22686') ?? '', /must be text|not a Wikidata id/);
+    assert.match(byText.get('ftp://example.com') ?? '', /not an http or https address/);
+    assert.match(byText.get('persn') ?? '', /must be one of: person, .*Did you mean 'person'\?/);
+    assert.match(byText.get('nameless') ?? '', /Entity 'nameless' needs `name`/);
+    assert.match(byText.get('sorce') ?? '', /Unknown field `sorce` in claim 1: did you mean `source`\?/);
+    assert.ok(messages.some((m) => /Claim 2 needs `text`/.test(m.message) && m.text.startsWith('type: fact')));
+  });
+
+  it('rejects a version other than 1 at the version', () => {
+    const { at } = parse('version: 2\nclaims: []\n');
+    assert.deepEqual(at('invalid-annotation'), [{ text: '2', message: 'Unsupported version 2: this extension reads version 1' }]);
+  });
+
+  it('says a file without version needs one', () => {
+    const { at } = parse('claims: []\n');
+    assert.match(at('invalid-annotation')[0].message, /needs `version`/);
+  });
+
+  it('reports an empty file and a file that is not a mapping, without throwing', () => {
+    assert.match(parse('').at('invalid-annotation')[0].message, /empty/);
+    assert.match(parse('# only a comment\n').at('invalid-annotation')[0].message, /empty/);
+    assert.match(parse('- a\n- b\n').at('invalid-annotation')[0].message, /mapping/);
+  });
+
+  it('reports duplicate claim ids, including a clash with a default id', () => {
+    const text = 'version: 1\nclaims:\n  - {id: a, text: x, type: fact}\n  - {id: a, text: y, type: fact}\n  - {text: z, type: fact}\n  - {id: c3, text: w, type: fact}\n';
+    const messages = parse(text).at('invalid-annotation').map((m) => m.message);
+    assert.deepEqual(messages, ["Duplicate claim id 'a': claim 1 already has it", "Duplicate claim id 'c3': it is the default id of claim 3"]);
+  });
+
+  it('survives an alias bomb with a finding instead of hanging', () => {
+    const lines = ['version: 1', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    const started = Date.now();
+    const { parsed } = parse(lines.join('\n') + '\n');
+    assert.ok(Date.now() - started < 2000);
+    assert.ok(parsed.findings.some((f) => f.code === 'invalid-annotation'));
+  });
+
+  it('reads claims whose fields have the wrong type as far as it can', () => {
+    const text = 'version: 1\nclaims:\n  - text: [not, text]\n    type: fact\n  - text: fine words\n    type: 42\n';
+    const { parsed, at } = parse(text);
+    assert.equal(parsed.claims.length, 2);
+    assert.equal(parsed.claims[0].selector, undefined);
+    assert.equal(parsed.claims[1].selector?.text, 'fine words');
+    assert.ok(at('invalid-annotation').length >= 2);
+  });
+});

@@ -1,0 +1,122 @@
+// The sample that ships with the extension, analysed as the editor and the CLI analyse it.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Analysis } from '../../src/core/analysis';
+import { hoverAt } from '../../src/core/hover';
+import { annotationTree, draftOutline } from '../../src/core/outline';
+import { analyzeDraftFile, findingsOf, REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT, textAt } from './helpers';
+
+describe('the sample article', () => {
+  let analysis: Analysis;
+  before(async () => {
+    analysis = await analyzeDraftFile(SAMPLE_DRAFT);
+  });
+
+  it('is the seed article, byte for byte', function () {
+    const seed = path.resolve(REPO_ROOT, '..', 'shared', 'seed', '000_ccd343ec137f987b.txt');
+    if (!fs.existsSync(seed)) this.skip();
+    assert.ok(fs.readFileSync(SAMPLE_DRAFT).equals(fs.readFileSync(seed)));
+  });
+
+  it('finds its annotation file by the article field', () => {
+    assert.equal(analysis.annotations.file, SAMPLE_ANNOTATIONS);
+    assert.equal(analysis.draft?.path, SAMPLE_DRAFT);
+  });
+
+  it('anchors every claim and every explicit mention, with no YAML problem', () => {
+    const unanchored = analysis.claims.filter((anchored) => !anchored.range).map((anchored) => anchored.claim.id);
+    assert.deepEqual(unanchored, []);
+    const yamlProblems = analysis.findings.filter((f) => f.file === SAMPLE_ANNOTATIONS && f.code !== 'anonymous-source-without-reason');
+    assert.deepEqual(yamlProblems.map((f) => `${f.code}: ${f.message}`), []);
+  });
+
+  it('shows each deliberate draft warning where the YAML comments say', () => {
+    const claimIds = (code: string): Array<string | undefined> => findingsOf(analysis, code).filter((f) => f.file === SAMPLE_DRAFT).map((f) => f.data?.claimId);
+    assert.deepEqual(claimIds('unattributed-claim'), ['moskalik-killed', 'witkoff-angered-kyiv']);
+    assert.deepEqual(claimIds('attribution-not-in-text'), ['ukraine-allies-concern']);
+    assert.deepEqual(claimIds('anonymous-source-without-reason'), ['reported-us-proposal']);
+    assert.deepEqual(
+      findingsOf(analysis, 'unannotated-quote').map((f) => textAt(analysis, f)),
+      ['"most of the major points are agreed to"'],
+    );
+    assert.deepEqual(findingsOf(analysis, 'vague-attribution').map((f) => textAt(analysis, f)), ['reports suggest', 'reportedly']);
+    assert.deepEqual(findingsOf(analysis, 'loaded-attribution-verb').map((f) => textAt(analysis, f)), ['admitted', 'claimed']);
+  });
+
+  it('reports the anonymous source in the YAML at its `anonymous: true`', () => {
+    const inYaml = findingsOf(analysis, 'anonymous-source-without-reason').filter((f) => f.file === SAMPLE_ANNOTATIONS);
+    assert.equal(inYaml.length, 1);
+    assert.equal(textAt(analysis, inYaml[0]), 'true');
+    assert.equal(inYaml[0].data?.entityId, 'unnamed-reports');
+  });
+
+  it('suggests the people named near an unattributed claim, its own sentence first, nearest first', () => {
+    const angered = findingsOf(analysis, 'unattributed-claim').find((f) => f.data?.claimId === 'witkoff-angered-kyiv');
+    // "Witkoff, a billionaire and close Trump confidant, ... has made statements that have angered Kyiv."
+    // Lavrov is nearer in characters, but in the next sentence.
+    assert.deepEqual(angered?.data?.candidateEntityIds?.slice(0, 3), ['trump', 'witkoff', 'lavrov']);
+  });
+
+  it('finds every mention of Putin, including the possessive and the first name in a quotation', () => {
+    const texts = analysis.mentions.filter((m) => m.entityId === 'putin').map((m) => analysis.draft!.text.slice(m.range.start, m.range.end));
+    assert.deepEqual(texts, ['Vladimir Putin', 'Putin', 'Putin', 'Putin', 'Putin', 'Putin', 'Vladimir']);
+  });
+
+  it('shows the entity card when hovering a name', () => {
+    const text = analysis.draft!.text;
+    const hover = hoverAt(analysis, text.indexOf('Witkoff took place') + 2);
+    assert.ok(hover);
+    assert.equal(text.slice(hover.range.start, hover.range.end), 'Witkoff');
+    assert.equal(hover.sections.length, 1);
+    assert.match(hover.sections[0], /^\*\*Steve Witkoff\*\* · Person/);
+    assert.match(hover.sections[0], /\d+ mentions · source of \d+ claims?/);
+  });
+
+  it('shows the entity card and the claim card where a name lies inside a claim', () => {
+    const text = analysis.draft!.text;
+    const offset = text.indexOf('Zelensky understands') + 1;
+    const hover = hoverAt(analysis, offset);
+    assert.ok(hover);
+    assert.equal(hover.sections.length, 2);
+    assert.match(hover.sections[0], /^\*\*Volodymyr Zelensky\*\*/);
+    assert.match(hover.sections[0], /\[Wikidata Q3874799\]\(https:\/\/www\.wikidata\.org\/wiki\/Q3874799\)/);
+    assert.match(hover.sections[1], /^\*\*Direct quote\*\*/);
+    assert.match(hover.sections[1], /Source: \*\*Donald Trump\*\*/);
+  });
+
+  it('never shows an anonymous source\'s identity', () => {
+    const identities = fs.readFileSync(SAMPLE_ANNOTATIONS, 'utf8').match(/^\s+identity:\s*(.+)$/gm) ?? [];
+    const everything = analysis.mentions
+      .map((m) => hoverAt(analysis, m.range.start)?.sections.join('\n') ?? '')
+      .concat(analysis.claims.map((c) => (c.range ? (hoverAt(analysis, c.range.start)?.sections.join('\n') ?? '') : '')))
+      .join('\n');
+    for (const line of identities) assert.ok(!everything.includes(line.replace(/^\s+identity:\s*/, '')));
+    assert.equal(JSON.stringify(analysis.entities.get('unnamed-reports')).includes('identity"'), false);
+  });
+
+  it('outlines the claims in reading order, then the entities with their mentions', () => {
+    const outline = draftOutline(analysis);
+    assert.deepEqual(outline.map((node) => node.label), ['Claims', 'Entities']);
+    const claimStarts = outline[0].children.map((node) => node.range.start);
+    assert.deepEqual(claimStarts, [...claimStarts].sort((a, b) => a - b));
+    assert.equal(outline[0].children.length, analysis.claims.length);
+    assert.equal(outline[0].children[0].label, '“Russian President Vladimir Putin on Friday discussed the po…”');
+    assert.match(outline[0].children[0].detail ?? '', /^Paraphrase · Kremlin/);
+    const putin = outline[1].children.find((node) => node.label === 'Vladimir Putin');
+    assert.equal(putin?.children.length, 7);
+    for (const node of outline[1].children) {
+      for (const child of node.children) assert.ok(child.range.start >= node.range.start && child.range.end <= node.range.end);
+    }
+  });
+
+  it('groups the tree into entities, claims by type and problems', () => {
+    const tree = annotationTree(analysis);
+    assert.deepEqual(tree.map((node) => node.label), ['Entities', 'Claims', 'Problems']);
+    const types = tree[1].children.map((node) => node.claimType);
+    assert.ok(types.includes('direct-quote') && types.includes('paraphrase'));
+    assert.equal(tree[1].detail, String(analysis.claims.length));
+    assert.equal(tree[2].children.length, analysis.findings.length);
+    assert.equal(tree[2].children[0].target?.file, SAMPLE_DRAFT);
+  });
+});
