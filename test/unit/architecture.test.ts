@@ -2,6 +2,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ALL_FINDING_CODES, docsPath, FINDING_CODES } from '../../src/core/codes';
 import { REPO_ROOT } from './helpers';
 
 function sourceFiles(dir: string): string[] {
@@ -19,14 +20,12 @@ describe('architecture', () => {
     assert.deepEqual(offenders.map((file) => path.relative(REPO_ROOT, file)), []);
   });
 
-  it('every finding code has a documentation page, which the diagnostics link to', async () => {
-    const { ALL_FINDING_CODES, docsPath } = await import('../../src/core/codes');
+  it('every finding code has a documentation page, which the diagnostics link to', () => {
     const missing = ALL_FINDING_CODES.filter((code) => !fs.existsSync(path.join(REPO_ROOT, docsPath(code))));
     assert.deepEqual(missing, []);
   });
 
-  it('every finding code has a severity setting in package.json, with its default', async () => {
-    const { FINDING_CODES } = await import('../../src/core/codes');
+  it('every finding code has a severity setting in package.json, with its default', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const properties = manifest.contributes.configuration.properties['editorialAnnotations.severity'].properties;
     for (const [code, info] of FINDING_CODES) assert.equal(properties[code]?.default, info.defaultSeverity, code);
