@@ -51,11 +51,12 @@ describe('the sample article', () => {
     assert.equal(inYaml[0].data?.entityId, 'unnamed-reports');
   });
 
-  it('suggests the people named near an unattributed claim, its own sentence first, nearest first', () => {
+  it('suggests the sources named near an unattributed claim: its own sentence first, people before places, nearest first', () => {
     const angered = findingsOf(analysis, 'unattributed-claim').find((f) => f.data?.claimId === 'witkoff-angered-kyiv');
     // "Witkoff, a billionaire and close Trump confidant, ... has made statements that have angered Kyiv."
-    // Lavrov is nearer in characters, but in the next sentence.
-    assert.deepEqual(angered?.data?.candidateEntityIds?.slice(0, 3), ['trump', 'witkoff', 'lavrov']);
+    // Lavrov is nearer in characters than Witkoff, but in the next sentence; Kyiv is a place.
+    assert.deepEqual(angered?.data?.candidateEntityIds?.slice(0, 4), ['trump', 'witkoff', 'kyiv', 'united-states']);
+    assert.ok(angered?.data?.candidateEntityIds?.includes('lavrov'));
   });
 
   it('finds every mention of Putin, including the possessive and the first name in a quotation', () => {

@@ -8,34 +8,41 @@ import type { Entity, Finding, OffsetRange } from '../model';
 export const ATTRIBUTION_WINDOW_SENTENCES = 1;
 
 /**
- * The entities mentioned in a span's attribution window, nearest first: those in the span's own
- * sentences before those in the sentences either side, then by distance in characters.
+ * The entities mentioned in a span's attribution window, most likely source first: those in the span's
+ * own sentences before those in the sentences either side; people and organisations before places
+ * (a place is more often what a claim is about than who makes it); then the nearest.
  */
 export function entitiesNear(analysis: Analysis, span: OffsetRange): string[] {
   if (!analysis.draft) return [];
   const sentences = analysis.draft.sentences;
   const own = sentences.window(span, 0);
   const window = sentences.window(span, ATTRIBUTION_WINDOW_SENTENCES);
-  const distance = (range: OffsetRange): number => {
-    const characters = overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end;
-    return (overlaps(range, own) ? 0 : window.end - window.start) + characters;
-  };
-  const best = new Map<string, number>();
+  const rank = (range: OffsetRange, entity: Entity): number[] => [
+    overlaps(range, own) ? 0 : 1,
+    entity.type === 'place' ? 1 : 0,
+    overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end,
+  ];
+  const best = new Map<string, number[]>();
   for (const mention of analysis.mentions) {
     if (mention.range.end <= window.start) continue;
     if (mention.range.start >= window.end) break;
     const entity = analysis.entities.get(mention.entityId);
     if (!entity || !canBeSource(entity)) continue;
-    const d = distance(mention.range);
+    const score = rank(mention.range, entity);
     const previous = best.get(mention.entityId);
-    if (previous === undefined || d < previous) best.set(mention.entityId, d);
+    if (previous === undefined || compareRanks(score, previous) < 0) best.set(mention.entityId, score);
   }
-  return [...best.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  return [...best.entries()].sort((a, b) => compareRanks(a[1], b[1])).map(([id]) => id);
 }
 
-/** Places, events and works don't speak; everything else can be a source. */
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Events and works don't speak; people, organisations, groups and places ("Moscow said") can. */
 function canBeSource(entity: Entity): boolean {
-  return entity.type !== 'place' && entity.type !== 'event' && entity.type !== 'work';
+  return entity.type !== 'event' && entity.type !== 'work';
 }
 
 export function attributionFindings(analysis: Analysis): Finding[] {
