@@ -1,0 +1,124 @@
+// What a person does in the workbench, as Playwright steps: open a file, hover a word, read the
+// Problems panel, take a screenshot. Each step waits for what it changes to appear.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Runs in the page: the centre of the middle character of the first occurrence of its argument in
+ * the active editor's rendered lines, or null. It measures the rendered text rather than picking a
+ * span because the decorations an extension adds split a line into spans anywhere. Kept as source
+ * text because the project compiles without the DOM library.
+ */
+const POINT_IN_ACTIVE_EDITOR = `(wanted) => {
+  const lines = document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line');
+  for (const line of lines) {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    const at = nodes.map((node) => node.data).join('').indexOf(wanted);
+    if (at === -1) continue;
+    let offset = at + Math.floor(wanted.length / 2);
+    for (const node of nodes) {
+      if (offset < node.data.length) {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      offset -= node.data.length;
+    }
+  }
+  return null;
+}`;
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly screenshotsDir: string,
+  ) {
+    // Shorter than a test's mocha timeout, so a step that waits in vain names what it waited for.
+    page.setDefaultTimeout(20_000);
+  }
+
+  /** Resolves once the workbench has opened the folder. */
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
+  /** Opens a file with Quick Open, as a person who knows its name would. */
+  async openFile(relativePath: string): Promise<Locator> {
+    const name = path.basename(relativePath);
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    // Quick Open searches as one types; wait for the file to be the first pick before accepting it.
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await input.press('Enter');
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
+    await this.page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+    await editor.locator('.view-line').first().waitFor();
+    return editor;
+  }
+
+  /** Moves the mouse onto the first visible occurrence of `text` in the active editor and returns the hover's text. */
+  async hover(text: string): Promise<string> {
+    // Monaco renders spaces as no-break spaces.
+    const wanted = JSON.stringify(text.replace(/ /g, '\u00a0'));
+    const point = (await this.page.evaluate(`(${POINT_IN_ACTIVE_EDITOR})(${wanted})`)) as { x: number; y: number } | null;
+    if (!point) throw new Error(`"${text}" is not visible in the active editor`);
+    const hover = this.page
+      .locator('.monaco-hover:not(.hidden) .monaco-hover-content')
+      .filter({ hasNotText: 'Loading...' }) // shown while the providers compute
+      .first();
+    // A hover asked for before the extension has activated stays empty until the mouse moves again;
+    // the workbench has no event for "providers registered", so do what a person does: move again.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      await this.page.mouse.move(point.x, point.y);
+      try {
+        await hover.waitFor({ timeout: 2_000 });
+        return await hover.innerText();
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.mouse.move(0, 0);
+      }
+    }
+  }
+
+  /**
+   * Opens the Problems panel filtered by `filter` (a finding code, say), waits for a matching row and
+   * returns the visible rows' text. Filtering matters: the list renders only the rows in view.
+   */
+  async problems(filter: string): Promise<string[]> {
+    const filterBox = this.page.locator('.viewpane-filter input[aria-label="Filter Problems"]');
+    // The shortcut toggles the panel: press it only when the panel is closed.
+    if (!(await filterBox.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await filterBox.fill(filter);
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: filter }).first().waitFor();
+    return rows.allInnerTexts();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(this.screenshotsDir, { recursive: true });
+    const file = path.join(this.screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+let current: Workbench | undefined;
+
+export function setWorkbench(workbench: Workbench | undefined): void {
+  current = workbench;
+}
+
+/** The workbench the UI suites drive; set by test/ui/index.ts before they run. */
+export function workbench(): Workbench {
+  if (!current) throw new Error('The UI tests run only through `node scripts/run-vscode-tests.mjs --ui`');
+  return current;
+}
