@@ -172,7 +172,7 @@ function describe(doc: Document, path: readonly string[], error: ErrorObject, te
     }
     case 'type': {
       const expected = String(error.params.type);
-      return { message: `\`${field}\` of ${subject(doc, path.slice(0, -1))} must be ${TYPE_WORDS[expected] ?? expected}`, range: anchor };
+      return { message: `${fieldWords(doc, path)} must be ${TYPE_WORDS[expected] ?? expected}`, range: anchor };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -200,6 +200,16 @@ function oneOfMessage(field: string, where: string, path: readonly string[]): st
   if (field === 'evidence') return `\`evidence\` of ${where} must be text or a list of texts`;
   if (field === 'acceptsBasis') return `\`acceptsBasis\` of ${where} must be true, false or a list of bases`;
   return `\`${path.join('.')}\` has an unexpected form`;
+}
+
+/** "`name` of entity 'putin'", or "item 2 of `source` of claim 3" for a list item. */
+function fieldWords(doc: Document, path: readonly string[]): string {
+  if (path.length === 0) return 'The file';
+  const field = path[path.length - 1];
+  if (/^\d+$/.test(field) && path.length >= 2) {
+    return `Item ${Number(field) + 1} of \`${path[path.length - 2]}\` of ${subject(doc, path.slice(0, -2))}`;
+  }
+  return `\`${field}\` of ${subject(doc, path.slice(0, -1))}`;
 }
 
 function capitalise(words: string): string {
