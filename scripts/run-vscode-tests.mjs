@@ -6,7 +6,10 @@
 //   node scripts/run-vscode-tests.mjs        the mocha suites in out/test/integration, inside the host
 //   node scripts/run-vscode-tests.mjs --ui   the Playwright checks in out/test/ui, against the sample
 //
-// Exits with the tests' status and closes with `<mode>: N passed, N failed`.
+// Exits with the tests' status and closes with `<mode>: N passed, N failed`. Environment:
+//   VSCODE_TESTS_TIMEOUT_MS  the whole run's limit (default 180000)
+//   VSCODE_TESTS_VERBOSE=1   also print the workbench's console and code-server's start-up time
+//   CHROMIUM_PATH            the browser (default /usr/bin/chromium)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -197,7 +200,8 @@ function testOutput(message) {
 }
 
 function workbenchUrl(port, folder, testsPath) {
-  const remote = (absolutePath) => `vscode-remote://${HOST}:${port}${absolutePath}`;
+  // The host and port as the browser sees them; plain paths here load nothing and the run hangs.
+  const remote = (absolutePath) => `vscode-remote://${HOST}:${port}${encodeURI(absolutePath)}`;
   const payload = [['extensionDevelopmentPath', remote(repoRoot)]];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   const query = new URLSearchParams({ folder, payload: JSON.stringify(payload) });
