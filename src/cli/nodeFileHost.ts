@@ -8,7 +8,9 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 
 export const nodeFileHost: FileHost = {
   async readText(file) {
     try {
-      return await fs.readFile(file, 'utf8');
+      // As VS Code does, a byte order mark is not part of the text (columns would be off by one).
+      const text = await fs.readFile(file, 'utf8');
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
       return undefined;
     }

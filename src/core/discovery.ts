@@ -134,7 +134,7 @@ export class AnnotationDiscovery {
     const index = await this.articleIndex(annotationsDir);
     // 1. a file in the annotations folder whose `article:` points at the draft
     for (const [file, article] of index) if (article !== undefined && samePath(article, draft)) claimants.push(file);
-    // 2. the annotations folder's file of the same stem, and 3. the sidecar, when they name no other article
+    // 2. the annotations folder's file of the same stem, and 3. the sidecar, unless they name another draft
     const byName = [
       ...YAML_EXTENSIONS.map((ext) => path.join(annotationsDir, stemOf(draft) + ext)),
       ...YAML_EXTENSIONS.map((ext) => path.join(path.dirname(draft), stemOf(draft) + SIDECAR_SUFFIX + ext)),
@@ -143,8 +143,8 @@ export class AnnotationDiscovery {
       if (claimants.some((claimant) => samePath(claimant, file))) continue;
       if (stemOf(draft) === REGISTRY_STEM && samePath(path.dirname(file), annotationsDir)) continue;
       if ((await this.host.stat(file)) !== 'file') continue;
-      const indexed = index.has(file) ? index.get(file) : await this.articleOf(file);
-      if (indexed === undefined) claimants.push(file);
+      const article = index.has(file) ? index.get(file) : await this.articleOf(file);
+      if (article === undefined || samePath(article, draft)) claimants.push(file);
     }
     const registry = await this.registryIn(annotationsDir);
     return { root, annotationsDir, claimants, registry };

@@ -31,7 +31,7 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
       const key = text.slice(range.start, lineEnd(text, range.start)).replace(/:.*$/, '').trim();
       findings.push(makeFinding('invalid-annotation', `Duplicate key '${key}': only the last one counts`, file, keyRange(text, range)));
     } else {
-      findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, widen(text, range)));
+      findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
     }
   }
 
@@ -52,7 +52,7 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   try {
     plain = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    findings.push(makeFinding('invalid-annotation', `The file could not be read: ${(error as Error).message}`, file, { start: 0, end: lineEnd(text, 0) }));
+    findings.push(makeFinding('invalid-annotation', `The file could not be read: ${(error as Error).message}`, file, firstContentLine(text)));
   }
   if (plain !== undefined) {
     for (const problem of schemaProblems(document, plain, text)) {
@@ -285,10 +285,36 @@ function firstLine(message: string): string {
   return message.split('\n')[0];
 }
 
-/** An error at a single character is easier to see when it covers the rest of the word. */
-function widen(text: string, range: OffsetRange): OffsetRange {
-  if (range.end > range.start) return range;
-  return { start: range.start, end: Math.min(lineEnd(text, range.start), range.start + 1) };
+/**
+ * Where to underline a syntax error. The parser reports some errors at the end of the file (a quote
+ * never closed): those go back to the opening quote. One character is widened to the rest of its word.
+ */
+function syntaxErrorRange(text: string, range: OffsetRange): OffsetRange {
+  let { start, end } = range;
+  if (start >= text.length) {
+    const opening = Math.max(text.lastIndexOf('"'), text.lastIndexOf("'"));
+    start = opening !== -1 ? opening : lastContentLineStart(text);
+    return { start, end: lineEnd(text, start) };
+  }
+  if (end <= start + 1) {
+    end = start + 1;
+    while (end < text.length && /\S/.test(text[end]) && !/[:,\]}]/.test(text[end])) end++;
+  }
+  return { start, end: Math.min(end, lineEnd(text, start) || end) };
+}
+
+function lastContentLineStart(text: string): number {
+  const trimmed = text.trimEnd();
+  return trimmed.lastIndexOf('\n') + 1;
+}
+
+/** The first line that is not blank or a comment: where a finding about the whole file goes. */
+export function firstContentLine(text: string): OffsetRange {
+  const pattern = /^[ \t]*(?!#)\S.*$/m;
+  const match = pattern.exec(text);
+  if (!match) return { start: 0, end: 0 };
+  const start = match.index + (match[0].length - match[0].trimStart().length);
+  return { start, end: match.index + match[0].trimEnd().length };
 }
 
 function keyRange(text: string, range: OffsetRange): OffsetRange {

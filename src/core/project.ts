@@ -7,7 +7,7 @@ import { AnnotationDiscovery, resolveArticlePath, type DiscoverySettings, type D
 import { makeFinding } from './findingFactory';
 import type { Finding } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
-import { parseAnnotationFile, type ParsedAnnotationFile } from './parse';
+import { firstContentLine, parseAnnotationFile, type ParsedAnnotationFile } from './parse';
 
 export interface ProjectSettings extends DiscoverySettings {
   readonly options: AnalysisOptions;
@@ -87,7 +87,7 @@ export class AnnotationProject {
       for (const claimant of found.claimants) {
         const others = found.claimants.filter((other) => other !== claimant).map((other) => path.relative(found.root, other));
         const parsed = claimant === file ? annotations : await this.parse(claimant);
-        const where = parsed?.article?.location.range ?? { start: 0, end: firstLineEnd(parsed?.text ?? '') };
+        const where = parsed?.article?.location.range ?? firstContentLine(parsed?.text ?? '');
         discoveryFindings.push(
           makeFinding(
             'invalid-annotation',
@@ -99,8 +99,10 @@ export class AnnotationProject {
         );
       }
     }
+    // A file that lost a conflict is not the draft's annotations: only its own YAML is checked.
+    const used = found.claimants.length === 0 || found.claimants[0] === file;
     return analyze({
-      draft: draftText === undefined ? undefined : { path: draft, text: draftText },
+      draft: draftText === undefined || !used ? undefined : { path: draft, text: draftText },
       annotations,
       registry,
       discoveryFindings,
@@ -121,11 +123,6 @@ function missingArticle(annotations: ParsedAnnotationFile): Finding {
     'article-not-found',
     'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
     annotations.file,
-    { start: 0, end: firstLineEnd(annotations.text) },
+    firstContentLine(annotations.text),
   );
-}
-
-function firstLineEnd(text: string): number {
-  const end = text.indexOf('\n');
-  return end === -1 ? text.length : end;
 }

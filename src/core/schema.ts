@@ -73,7 +73,8 @@ function locate(doc: Document, path: readonly string[]): Located {
   let key: Node | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      // With duplicate keys the last one counts, as in the parsed value.
+      const pair = node.items.findLast((item) => isScalar(item.key) && String(item.key.value) === segment);
       if (!pair) return {};
       key = isScalar(pair.key) ? pair.key : undefined;
       node = pair.value;
@@ -102,7 +103,7 @@ function headOf(node: Node | undefined, text: string): OffsetRange | undefined {
 
 function findKey(node: Node | undefined, name: string): Node | undefined {
   if (!isMap(node)) return undefined;
-  const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === name);
+  const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === name);
   return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
@@ -139,6 +140,7 @@ function patternMessage(pattern: string, value: unknown): string {
   }
   if (pattern.startsWith('^Q')) return `${shown} is not a Wikidata id (like Q7747)`;
   if (pattern.startsWith('^https?')) return `${shown} is not an http or https address`;
+  if (pattern === '\\S') return 'the text is empty: write the words of the draft';
   return `${shown} does not have the expected form`;
 }
 

@@ -109,10 +109,7 @@ describe('findings', () => {
       assert.match(paraphrase.message, /paraphrase can't rest on observed by the reporter\. It needs a source\./);
     });
 
-    // BUG: src/core/findings/attribution.ts unattributedMessage() suggests "a basis such as common knowledge" to
-    // every type that accepts any basis; a statistic accepts only public-record and document, and following the
-    // advice gets an invalid-annotation error.
-    it.skip('suggests only a basis the claim type accepts', async () => {
+    it('suggests only a basis the claim type accepts', async () => {
       const analysis = await analyzeFixture('unattributed');
       const statistic = findingAt(analysis, 'unattributed-claim', 'Ridership grew by 8 percent');
       assert.doesNotMatch(statistic.message, /common knowledge/);
@@ -314,10 +311,7 @@ describe('findings', () => {
       assert.deepEqual(mentionTexts(analysis, 'hale'), ['Thomas Hale']);
     });
 
-    // BUG: src/core/schema.ts locate() takes the FIRST pair with a key, but the YAML document (and the
-    // engine) uses the LAST of duplicate keys; the schema error of the second `hale` (wikidata Q0123) is
-    // placed at offset 0 with an empty range instead of at "Q0123".
-    it.skip('places a schema problem of a duplicated entity at its node', async () => {
+    it('places a schema problem of a duplicated entity at its node', async () => {
       const analysis = await analyzeFixture('duplicate-key');
       const wikidata = findingsOf(analysis, 'invalid-annotation').find((finding) => finding.message.includes('Wikidata'));
       assert.ok(wikidata);
@@ -349,9 +343,7 @@ describe('findings', () => {
       assert.deepEqual(mentionTexts(analysis, 'ruiz'), ['Ana Ruiz', 'Ruiz']);
     });
 
-    // BUG: src/core/parse.ts reports "Missing closing "quote" with the yaml library's position, which is the end
-    // of the file: the range is [text.length, text.length + 1], past the end of the text, so nothing is underlined.
-    it.skip('keeps the range of an unterminated quotation inside the file', async () => {
+    it('keeps the range of an unterminated quotation inside the file', async () => {
       const analysis = await analyzeFixture('unterminated-quote');
       const [syntax] = findingsOf(analysis, 'yaml-syntax');
       assert.ok(syntax);
@@ -495,10 +487,7 @@ describe('findings', () => {
       assert.equal(unanchored, 5);
     });
 
-    // BUG: src/core/parse.ts NodeReader.selector() returns no selector for a `text` of only spaces, and the
-    // schema's minLength 1 lets "   " through, so the claim `blank` and the mention of ruiz have no range and
-    // no finding at all (expected: span-not-found or invalid-annotation at the `text:`).
-    it.skip('reports a claim or mention whose text is only spaces', async () => {
+    it('reports a claim or mention whose text is only spaces', async () => {
       const analysis = await analyzeFixture('blank-span');
       const yaml = analysis.annotations.text;
       for (const at of [yaml.indexOf('"   "'), yaml.lastIndexOf('"   "')]) {

@@ -2,7 +2,7 @@
 // near the claim, and an anonymous source must say why it is anonymous.
 import { overlaps, type Analysis, type AnchoredClaim } from '../analysis';
 import { makeFinding } from '../findingFactory';
-import type { Entity, Finding, OffsetRange } from '../model';
+import { BASES, type ClaimType, type Entity, type Finding, type OffsetRange } from '../model';
 
 /** Sentences either side of a claim's own that count as "near" it (spec: the one before and after). */
 export const ATTRIBUTION_WINDOW_SENTENCES = 1;
@@ -58,7 +58,7 @@ export function attributionFindings(analysis: Analysis): Finding[] {
     const data = { claimId: claim.id, claimIndex: claim.index, text: draft.text.slice(range.start, range.end) };
     if (type?.requiresSource && claim.sources.length === 0 && !(claim.basis && type.acceptedBases.includes(claim.basis))) {
       findings.push(
-        makeFinding('unattributed-claim', unattributedMessage(claim.type, type.acceptedBases.length > 0), draft.path, range, {
+        makeFinding('unattributed-claim', unattributedMessage(type), draft.path, range, {
           ...data,
           candidateEntityIds: entitiesNear(analysis, range),
         }),
@@ -105,9 +105,15 @@ export function attributionFindings(analysis: Analysis): Finding[] {
   return findings;
 }
 
-function unattributedMessage(type: string, acceptsBasis: boolean): string {
-  const remedy = acceptsBasis ? 'Add a source, or a basis such as common knowledge' : 'Add its source';
-  return `Unattributed ${type}: nothing says who makes this claim. ${remedy}.`;
+function unattributedMessage(type: ClaimType): string {
+  const bases = type.acceptedBases;
+  const remedy =
+    bases.length === 0
+      ? 'Add its source.'
+      : bases.length === BASES.length
+        ? 'Add a source, or a basis such as common knowledge.'
+        : `Add a source, or a basis it accepts (${bases.join(', ')}).`;
+  return `Unattributed ${type.label.toLowerCase()}: nothing says who makes this claim. ${remedy}`;
 }
 
 function sourceVisible(analysis: Analysis, anchored: AnchoredClaim, sources: readonly Entity[]): boolean {

@@ -39,7 +39,7 @@ export function referenceFindings(analysis: Analysis): Finding[] {
       findings.push(
         makeFinding(
           'invalid-annotation',
-          `A ${type.label.toLowerCase()} can't rest on ${BASIS_LABELS[claim.basis]}.${accepted}`,
+          `${withArticle(type.label)} can't rest on ${BASIS_LABELS[claim.basis]}.${accepted}`,
           file,
           claim.basisLocation.range,
           { ...data, value: claim.basis },
@@ -48,4 +48,10 @@ export function referenceFindings(analysis: Analysis): Finding[] {
     }
   }
   return findings;
+}
+
+/** "A fact", "An opinion", "An eyewitness account". */
+function withArticle(label: string): string {
+  const lower = label.toLowerCase();
+  return `${/^[aeiou]/.test(lower) ? 'An' : 'A'} ${lower}`;
 }
