@@ -84,6 +84,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`editorial-annotations: ${checked}\n`);
     return 2;
   }
+  for (const draft of checked.unannotated) {
+    io.stderr.write(`editorial-annotations: ${path.relative(io.cwd, draft)} has no annotation file (nothing to check)\n`);
+  }
   const located = locate(checked.findings, checked.texts, io.cwd);
   if (parsed.format === 'json') {
     io.stdout.write(JSON.stringify(located, null, 2) + '\n');
@@ -99,12 +102,15 @@ interface CheckResult {
   /** The text each finding's file had when it was analysed, to turn offsets into lines. */
   readonly texts: Map<string, string>;
   readonly drafts: number;
+  /** Drafts named on the command line that have no annotation file. */
+  readonly unannotated: string[];
 }
 
 /** Analyses every draft and annotation file under the given paths. */
 export async function check(paths: readonly string[]): Promise<CheckResult | string> {
   const project = new AnnotationProject(nodeFileHost);
   const drafts = new Set<string>();
+  const named = new Set<string>();
   const annotationFiles = new Set<string>();
   for (const target of paths) {
     const kind = await nodeFileHost.stat(target);
@@ -114,6 +120,7 @@ export async function check(paths: readonly string[]): Promise<CheckResult | str
       for (const file of await nodeFileHost.listFiles(target, ['.yaml', '.yml'])) annotationFiles.add(file);
     } else if (isDraftPath(target)) {
       drafts.add(target);
+      named.add(target);
     } else if (isYamlPath(target)) {
       annotationFiles.add(target);
     } else {
@@ -121,10 +128,14 @@ export async function check(paths: readonly string[]): Promise<CheckResult | str
     }
   }
   const analyses: Analysis[] = [];
+  const unannotated: string[] = [];
   const covered = new Set<string>();
   for (const draft of [...drafts].sort()) {
     const analysis = await project.analyzeDraft(draft);
-    if (!analysis) continue;
+    if (!analysis) {
+      if (named.has(draft)) unannotated.push(draft);
+      continue;
+    }
     analyses.push(analysis);
     covered.add(analysis.annotations.file);
     if (analysis.registry) covered.add(analysis.registry.file);
@@ -153,7 +164,8 @@ export async function check(paths: readonly string[]): Promise<CheckResult | str
   for (const finding of findings) {
     if (!texts.has(finding.file)) texts.set(finding.file, (await nodeFileHost.readText(finding.file)) ?? '');
   }
-  return { findings, texts, drafts: analyses.filter((analysis) => analysis.draft).length };
+  const annotatedDrafts = new Set(analyses.flatMap((analysis) => (analysis.draft ? [analysis.draft.path] : [])));
+  return { findings, texts, drafts: annotatedDrafts.size, unannotated };
 }
 
 export function locate(findings: readonly Finding[], texts: ReadonlyMap<string, string>, cwd: string): LocatedFinding[] {
