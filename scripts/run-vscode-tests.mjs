@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const codeServerEntry = path.join(repoRoot, '.cache/code-server/node_modules/code-server/out/node/entry.js');
+// Written last by scripts/install-code-server.sh; the version moves with the one pinned there.
 const installMarker = path.join(repoRoot, '.cache/code-server/.installed-4.100.3');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const mode = process.argv.includes('--ui') ? 'ui' : 'integration';
