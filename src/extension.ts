@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
 import { isYamlPath } from './core/discovery';
-import { AnalysisStore } from './vscode/analysisStore';
+import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
 import { registerCommands } from './vscode/commands';
 import { SECTION } from './vscode/config';
@@ -58,6 +58,13 @@ function registerDocumentTracking(store: AnalysisStore): vscode.Disposable {
       else store.scheduleAll();
     }),
     vscode.workspace.onDidCloseTextDocument((document) => store.forget(document.uri.fsPath)),
+    // A document's model can outlive its last tab: closing the tab is what the user sees as closing.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      for (const tab of event.closed) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        if (uri?.scheme === 'file' && !isShownInTab(uri.fsPath)) store.forget(uri.fsPath);
+      }
+    }),
   );
 }
 

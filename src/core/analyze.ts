@@ -90,7 +90,7 @@ function spanFindings(
   const file = selector.textLocation.file;
   const range = selector.textLocation.range;
   if (anchor.kind === 'not-found') {
-    return [makeFinding('span-not-found', `${what} is not in the draft: ${anchor.reason}`, file, range, { ...data, value: selector.text })];
+    return [makeFinding('span-not-found', `${what} was not found: ${anchor.reason}`, file, range, { ...data, value: selector.text })];
   }
   if (anchor.candidates > 1) {
     return [

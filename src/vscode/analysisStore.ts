@@ -19,7 +19,7 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly results = new Map<string, readonly Analysis[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, Promise<readonly Analysis[]>>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
@@ -58,10 +58,12 @@ export class AnalysisStore implements vscode.Disposable {
     return isDraftPath(file) || isYamlPath(file);
   }
 
-  /** Every open draft and annotation file, to be analysed again after the configured delay. */
+  /** Every draft and annotation file open in a tab or already analysed, to be analysed again after the delay. */
   scheduleAll(delay?: number): void {
     for (const document of vscode.workspace.textDocuments) {
-      if (AnalysisStore.isCandidate(document)) this.schedule(document.uri.fsPath, delay);
+      if (!AnalysisStore.isCandidate(document)) continue;
+      const file = document.uri.fsPath;
+      if (this.results.has(file) || isShownInTab(file)) this.schedule(file, delay);
     }
   }
 
@@ -78,21 +80,27 @@ export class AnalysisStore implements vscode.Disposable {
     );
   }
 
-  /** Analyses the document now. Results of an older run that finishes later are dropped. */
-  refresh(file: string): Promise<void> {
+  /**
+   * Analyses the document now and publishes the result, unless a newer run started meanwhile (then
+   * that one publishes). Resolves with what this run computed either way.
+   */
+  refresh(file: string): Promise<readonly Analysis[]> {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
     const generation = (this.generations.get(file) ?? 0) + 1;
     this.generations.set(file, generation);
     const run = this.compute(file).then(
       (analyses) => {
-        if (this.generations.get(file) !== generation) return;
-        if (analyses.length > 0) this.results.set(file, analyses);
-        else this.results.delete(file);
-        this.changed.fire(file);
+        if (this.generations.get(file) === generation) {
+          if (analyses.length > 0) this.results.set(file, analyses);
+          else this.results.delete(file);
+          this.changed.fire(file);
+        }
+        return analyses;
       },
       (error: unknown) => {
         this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return [] as readonly Analysis[];
       },
     );
     const tracked = run.finally(() => {
@@ -119,14 +127,20 @@ export class AnalysisStore implements vscode.Disposable {
     return analyses;
   }
 
-  /** The analysis of an open draft as it is now: a pending re-analysis is run first. */
+  /**
+   * The analysis of an open document as its text is now. The last published one when it is current;
+   * otherwise the document is analysed at once (a hover or an outline can't wait for the delay).
+   */
   async current(document: vscode.TextDocument): Promise<Analysis | undefined> {
-    const file = document.uri.fsPath;
     if (!AnalysisStore.isCandidate(document)) return undefined;
-    if (this.timers.has(file) || !this.results.has(file)) await this.refresh(file);
-    else await this.inFlight.get(file);
-    const analyses = this.results.get(file) ?? [];
-    return analyses.find((analysis) => analysis.draft?.text === document.getText()) ?? analyses[0];
+    const file = document.uri.fsPath;
+    const text = document.getText();
+    const matches = (analysis: Analysis): boolean => (analysis.draft?.path === file ? analysis.draft.text : analysis.annotations.text) === text;
+    const settled = !this.timers.has(file) && !this.inFlight.has(file);
+    const published = this.results.get(file);
+    if (settled && published) return published.find(matches) ?? published[0];
+    const analyses = await this.refresh(file);
+    return analyses.find(matches) ?? analyses[0];
   }
 
   /** The last analysis of a document, without waiting. */
@@ -158,4 +172,16 @@ export class AnalysisStore implements vscode.Disposable {
     for (const { project } of this.projects.values()) project.invalidate();
     this.scheduleAll();
   }
+}
+
+/** Whether any editor tab shows the file (VS Code may keep a closed document's model for a while). */
+export function isShownInTab(file: string): boolean {
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText) return input.uri.fsPath === file;
+      if (input instanceof vscode.TabInputTextDiff) return input.modified.fsPath === file || input.original.fsPath === file;
+      return false;
+    }),
+  );
 }

@@ -233,7 +233,7 @@ describe('findings', () => {
       const error = (text: string): Row => inYaml('error', text);
       const [mention, tooFar, wrongPrefix, missing] = expectRows(analysis, 'span-not-found', [error("the mayor's office"), error('the plan'), error('the plan'), error('the tunnel opens')]);
       assert.equal(mention.data?.entityId, 'office');
-      assert.match(mention.message, /^A mention of 'office' is not in the draft/);
+      assert.match(mention.message, /^A mention of 'office' was not found: /);
       assert.equal(tooFar.data?.claimId, 'too-far');
       assert.match(tooFar.message, /occurrence 3 was asked for, but the text occurs 2 times/);
       assert.equal(wrongPrefix.data?.claimId, 'wrong-prefix');

@@ -1,0 +1,216 @@
+// The extension's features in a real VS Code, through the same API the workbench uses.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, revert, workspaceFile } from './util';
+
+const DRAFT = workspaceFile('articles', 'council-vote.txt');
+const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
+const FERRY_ANNOTATIONS = workspaceFile('annotations', 'ferry.yaml');
+const NOTES = workspaceFile('articles', 'notes.txt');
+
+const DRAFT_CODES = [
+  'loaded-attribution-verb',
+  'unannotated-quote',
+  'unattributed-claim',
+  'unattributed-claim',
+  'vague-attribution',
+  'vague-attribution',
+];
+
+describe('in a draft', () => {
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    await extensionApi();
+    document = (await open(DRAFT)).document;
+  });
+
+  afterEach(async () => {
+    await revert(document);
+    const yaml = vscode.workspace.textDocuments.find((candidate) => candidate.uri.fsPath === ANNOTATIONS.fsPath);
+    if (yaml) await revert(yaml);
+    await vscode.workspace.getConfiguration('editorialAnnotations').update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('shows every draft warning with its code, source, severity and the words it is about', async () => {
+    const diagnostics = await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
+    assert.deepEqual(codes(diagnostics), DRAFT_CODES);
+    const textOf = (code: string): string[] =>
+      diagnostics.filter((d) => codeOf(d) === code).map((d) => document.getText(d.range)).sort();
+    assert.deepEqual(textOf('unattributed-claim'), ['faces a shortage of steel', 'the bridge will be late']);
+    assert.deepEqual(textOf('vague-attribution'), ['Critics say', 'reportedly']);
+    assert.deepEqual(textOf('loaded-attribution-verb'), ['insisted']);
+    assert.deepEqual(textOf('unannotated-quote'), ['"We are ready to build this summer,"']);
+    for (const diagnostic of diagnostics) {
+      assert.equal(diagnostic.source, 'Editorial Annotations');
+      const code = diagnostic.code as { value: string; target: vscode.Uri };
+      assert.match(code.target.path, new RegExp(`/docs/findings/${code.value}\\.md$`));
+    }
+    const unattributed = diagnostics.find((d) => codeOf(d) === 'unattributed-claim');
+    assert.equal(unattributed?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(diagnostics.find((d) => codeOf(d) === 'vague-attribution')?.severity, vscode.DiagnosticSeverity.Information);
+  });
+
+  it('shows the entity card when hovering a name', async () => {
+    const [card] = await hoverText(DRAFT, positionOf(document, 'Raj Patel', 2));
+    assert.match(card, /\*\*Raj Patel\*\* · Person/);
+    assert.match(card, /Riverton city council member/);
+    assert.match(card, /1 mention · source of 1 claim/);
+  });
+
+  it('shows the entity card and the claim card where a name sits inside a claim', async () => {
+    const sections = await hoverText(DRAFT, positionOf(document, 'transport authority', 3));
+    assert.equal(sections.length, 1, 'the authority is outside its claim');
+    const quote = await hoverText(DRAFT, positionOf(document, 'every commuter', 2));
+    assert.equal(quote.length, 1);
+    assert.match(quote[0], /\*\*Direct quote\*\* · Unverified/);
+    assert.match(quote[0], /Source: \*\*Raj Patel\*\*/);
+  });
+
+  it('links the entity card to its web page', async () => {
+    const [card] = await hoverText(DRAFT, positionOf(document, 'Lopez', 1));
+    assert.match(card, /\[example\\?\.org\]\(https:\/\/example\.org\/riverton\/mayor\)/);
+  });
+
+  it('outlines claims in reading order and entities with their mentions', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', DRAFT);
+    const ours = symbols.filter((symbol) => symbol.name === 'Claims' || symbol.name === 'Entities');
+    assert.deepEqual(ours.map((symbol) => symbol.name), ['Claims', 'Entities']);
+    const claims = ours[0].children;
+    assert.equal(claims.length, 5);
+    assert.equal(document.getText(claims[0].selectionRange), 'approved a $12 million budget for the new bridge');
+    assert.match(claims[0].detail, /^Fact · Ana Lopez$/);
+    const starts = claims.map((claim) => document.offsetAt(claim.range.start));
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    const lopez = ours[1].children.find((symbol) => symbol.name === 'Ana Lopez');
+    assert.deepEqual(lopez?.children.map((mention) => document.getText(mention.range)), ['Mayor Ana Lopez']);
+  });
+
+  it('updates the warnings as the draft is edited, before it is saved', async () => {
+    await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
+    const editor = await open(DRAFT);
+    const start = positionOf(document, 'Critics say the bridge will be late.');
+    const sentence = new vscode.Range(start, start.translate(0, 'Critics say the bridge will be late.'.length));
+    await editor.edit((edit) => edit.replace(sentence, 'Patel said the bridge will be late.'));
+    assert.ok(document.isDirty);
+    const after = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((code) => code === 'vague-attribution').length === 1);
+    assert.deepEqual(
+      after.filter((d) => codeOf(d) === 'vague-attribution').map((d) => document.getText(d.range)),
+      ['reportedly'],
+    );
+  });
+
+  it('updates the draft warnings as the annotation file is edited, before it is saved', async () => {
+    await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
+    const yaml = (await open(ANNOTATIONS)).document;
+    const claim = positionOf(yaml, '    type: prediction');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(ANNOTATIONS, claim, '    basis: common-knowledge\n    source: patel\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((code) => code === 'unattributed-claim').length === 1);
+    assert.deepEqual(
+      after.filter((d) => codeOf(d) === 'unattributed-claim').map((d) => document.getText(d.range)),
+      ['faces a shortage of steel'],
+    );
+  });
+
+  it('follows a severity set in the settings', async () => {
+    await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
+    await vscode.workspace
+      .getConfiguration('editorialAnnotations')
+      .update('severity', { 'vague-attribution': 'off', 'unattributed-claim': 'error' }, vscode.ConfigurationTarget.Workspace);
+    const after = await diagnosticsWhen(DRAFT, (list) => !codes(list).includes('vague-attribution'));
+    assert.ok(after.filter((d) => codeOf(d) === 'unattributed-claim').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  it('lists entities, claims by type and problems in the Editorial Annotations view', async () => {
+    const api = await extensionApi();
+    await open(DRAFT);
+    await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
+    const roots = api.tree.getChildren();
+    assert.deepEqual(roots.map((node) => node.label), ['Entities', 'Claims', 'Problems']);
+    const entities = api.tree.getChildren(roots[0]).map((node) => node.label);
+    assert.deepEqual(entities, ['Riverton', 'city council', 'Ana Lopez', 'Raj Patel', 'transport authority']);
+    const types = api.tree.getChildren(roots[1]).map((node) => `${node.label} ${node.detail}`);
+    assert.deepEqual(types, ['Fact 2', 'Direct quote 1', 'Prediction 1', 'Paraphrase 1']);
+    assert.equal(api.tree.getChildren(roots[2]).length, DRAFT_CODES.length);
+    const item = api.tree.getTreeItem(api.tree.getChildren(roots[0])[2]);
+    assert.equal(item.command?.command, 'editorialAnnotations.reveal');
+  });
+
+  it('reveals and selects a span from the tree', async () => {
+    const api = await extensionApi();
+    const [, claimsGroup] = api.tree.getChildren();
+    const prediction = api.tree.getChildren(claimsGroup).find((node) => node.label === 'Prediction');
+    assert.ok(prediction);
+    const item = api.tree.getTreeItem(api.tree.getChildren(prediction)[0]);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, DRAFT.fsPath);
+    assert.equal(editor?.document.getText(editor.selection), 'the bridge will be late');
+  });
+});
+
+describe('in an annotation file', () => {
+  it('shows its mistakes at the right place', async () => {
+    const yaml = (await open(FERRY_ANNOTATIONS)).document;
+    const diagnostics = await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => list.length >= 2);
+    const byCode = new Map(diagnostics.map((d) => [codeOf(d), yaml.getText(d.range)]));
+    assert.equal(byCode.get('unknown-entity'), 'harbor-master');
+    assert.equal(byCode.get('span-not-found'), 'the ferry will run all winter');
+    const unknown = diagnostics.find((d) => codeOf(d) === 'unknown-entity');
+    assert.match(unknown?.message ?? '', /Did you mean 'harbour-master'\?/);
+    assert.equal(unknown?.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('reports broken YAML where it breaks and still checks the rest', async () => {
+    const editor = await open(FERRY_ANNOTATIONS);
+    const yaml = editor.document;
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(FERRY_ANNOTATIONS, positionOf(yaml, 'claims:'), 'broken: [unclosed\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const diagnostics = await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => codes(list).includes('yaml-syntax'));
+      assert.ok(codes(diagnostics).includes('unknown-entity') || codes(diagnostics).includes('invalid-annotation'));
+    } finally {
+      await revert(yaml);
+    }
+  });
+});
+
+describe('a draft without an annotation file', () => {
+  it('gets no diagnostics, hovers or outline from this extension', async () => {
+    const document = (await open(NOTES)).document;
+    const api = await extensionApi();
+    assert.equal(await api.analysisOf(document), undefined);
+    assert.deepEqual(vscode.languages.getDiagnostics(NOTES), []);
+    assert.deepEqual(await hoverText(NOTES, positionOf(document, 'mayor', 1)), []);
+  });
+});
+
+describe('files changing on disk', () => {
+  const SMOKE = workspaceFile('articles', 'smoke.txt');
+  const SMOKE_ANNOTATIONS = workspaceFile('annotations', 'smoke.yaml');
+
+  it('picks up an annotation file changed by another program', async () => {
+    await open(SMOKE);
+    await diagnosticsWhen(SMOKE, (list) => list.length === 0);
+    const original = await vscode.workspace.fs.readFile(SMOKE_ANNOTATIONS);
+    try {
+      const withoutSource = new TextDecoder().decode(original).replace(/\n\s*source: lopez\n?/, '\n');
+      await vscode.workspace.fs.writeFile(SMOKE_ANNOTATIONS, new TextEncoder().encode(withoutSource));
+      const after = await diagnosticsWhen(SMOKE, (list) => list.length > 0);
+      assert.deepEqual(codes(after), ['unattributed-claim']);
+    } finally {
+      await vscode.workspace.fs.writeFile(SMOKE_ANNOTATIONS, original);
+    }
+    await diagnosticsWhen(SMOKE, (list) => list.length === 0);
+  });
+
+  it('clears a draft\'s diagnostics when it is closed', async () => {
+    await open(DRAFT);
+    await diagnosticsWhen(DRAFT, (list) => list.length > 0);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await diagnosticsWhen(DRAFT, (list) => list.length === 0);
+  });
+});

@@ -1,0 +1,91 @@
+// Helpers for the in-editor tests: open fixture files, wait on VS Code's events (never on sleeps).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EditorialAnnotationsApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'editorial-annotations.editorial-annotations';
+
+export function workspaceFile(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need the fixture workspace open');
+  return vscode.Uri.file(path.join(folder.uri.fsPath, ...parts));
+}
+
+export async function extensionApi(): Promise<EditorialAnnotationsApi> {
+  const extension = vscode.extensions.getExtension<EditorialAnnotationsApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/**
+ * Resolves with a file's diagnostics once `accept` holds for them: at once if it already does,
+ * otherwise at the next diagnostics change that makes it true. Rejects after `timeoutMs`, saying
+ * what was there, so a failure shows the actual state.
+ */
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (!accept(diagnostics)) return false;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(diagnostics);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      const actual = vscode.languages.getDiagnostics(uri).map(describe);
+      reject(new Error(`diagnostics of ${path.basename(uri.fsPath)} never matched; they are:\n${actual.join('\n') || '(none)'}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** `code@line:character text`, for readable assertions. */
+export function describe(diagnostic: vscode.Diagnostic): string {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return `${code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return String(code);
+}
+
+export function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics.map(codeOf).sort();
+}
+
+/** The position of the first occurrence of `text` in a document, `offset` characters into it. */
+export function positionOf(document: vscode.TextDocument, text: string, offset = 0): vscode.Position {
+  const index = document.getText().indexOf(text);
+  if (index === -1) throw new Error(`"${text}" is not in ${path.basename(document.uri.fsPath)}`);
+  return document.positionAt(index + offset);
+}
+
+/** Hover contents at a position, as one Markdown string per section. */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((hover) =>
+    hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')),
+  );
+}
+
+/** Undoes unsaved edits to a document, so one test's edits never leak into the next. */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+  if (!document.isDirty) return;
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
