@@ -1,0 +1,274 @@
+// Edits to an annotation file that keep the user's file: comments, order, layout and quoting of
+// everything else stay byte for byte. Each function reads the parsed YAML Document to find where a
+// change goes, lets the `yaml` library write the new values (so they are quoted correctly), and
+// returns small text edits to splice in, rather than re-printing the whole file.
+import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { OffsetRange } from './model';
+import type { ParsedAnnotationFile } from './parse';
+
+/** Replace `range` of `file`'s current text by `newText`. */
+export interface TextEdit {
+  readonly file: string;
+  readonly range: OffsetRange;
+  readonly newText: string;
+}
+
+type Value = string | number | boolean | readonly string[] | { readonly [key: string]: Value | undefined };
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  const at = end === -1 ? text.length : end;
+  return at > 0 && text[at - 1] === '\r' ? at - 1 : at;
+}
+
+/** The file's line break, so inserted lines match it. */
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/** Where a node's written content ends, before any blank lines that follow it. */
+function contentEnd(text: string, node: Node): number {
+  let end = node.range ? node.range[1] : 0;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** A value as the yaml library writes it in block context (quoted only where it must be). */
+function blockScalar(value: string | number | boolean): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** A value written inside a flow collection, where commas and brackets need quoting too. */
+function flowScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const plain = blockScalar(value);
+  return /[,[\]{}]/.test(plain) && !/^["']/.test(plain) ? JSON.stringify(value) : plain;
+}
+
+function flowValue(value: Value): string {
+  if (Array.isArray(value)) return `[${value.map(flowScalar).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, Value | undefined>).filter((entry): entry is [string, Value] => entry[1] !== undefined);
+    return `{ ${entries.map(([key, item]) => `${key}: ${flowValue(item)}`).join(', ')} }`;
+  }
+  return flowScalar(value as string | number | boolean);
+}
+
+/** Lines of `key: value` pairs for a block mapping, indented by `indent` (first line included). */
+function blockLines(value: Record<string, Value | undefined>, indent: string, newline: string): string {
+  const clean = Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+  return stringify(clean, { lineWidth: 0, flowCollectionPadding: false })
+    .trimEnd()
+    .split('\n')
+    .map((line) => indent + line)
+    .join(newline);
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.findLast((item) => isScalar(item.key) && item.key.value === key) as Pair | undefined;
+}
+
+function topLevel(parsed: ParsedAnnotationFile, key: string): Node | undefined {
+  const root = parsed.document.contents;
+  if (!isMap(root)) return undefined;
+  const pair = pairOf(root, key);
+  return (pair?.value as Node | null | undefined) ?? undefined;
+}
+
+/** The indentation of a block mapping's keys, or of a block sequence's dashes. */
+function indentOf(parsed: ParsedAnnotationFile, collection: YAMLMap | YAMLSeq): string {
+  const first = collection.items[0] as Pair | Node | undefined;
+  const node = first && 'key' in first ? (first.key as Node) : (first as Node | undefined);
+  const start = node?.range?.[0];
+  if (start === undefined) return '  ';
+  let column = columnOf(parsed.text, start);
+  // A sequence item's range starts after its "- ".
+  if (isSeq(collection)) column = Math.max(0, column - 2);
+  return ' '.repeat(column);
+}
+
+function isFlow(collection: YAMLMap | YAMLSeq): boolean {
+  return collection.flow === true;
+}
+
+/**
+ * Sets `key` of a mapping to `value`: replaces the value where the key exists, else adds the pair
+ * after the mapping's last one (or inside the braces of a flow mapping).
+ */
+export function setInMap(parsed: ParsedAnnotationFile, map: YAMLMap, key: string, value: Value): TextEdit[] {
+  const text = parsed.text;
+  const newline = eol(text);
+  const existing = pairOf(map, key);
+  const existingValue = existing?.value as Node | null | undefined;
+  if (existingValue?.range) {
+    const written = isFlow(map) || Array.isArray(value) ? flowValue(value) : typeof value === 'object' ? flowValue(value) : blockScalar(value);
+    return [{ file: parsed.file, range: { start: existingValue.range[0], end: existingValue.range[1] }, newText: written }];
+  }
+  if (isFlow(map) && map.range) {
+    const close = text.lastIndexOf('}', map.range[1]);
+    let insertAt = close;
+    while (insertAt > 0 && /\s/.test(text[insertAt - 1])) insertAt--;
+    const separator = map.items.length > 0 ? ', ' : '';
+    return [{ file: parsed.file, range: { start: insertAt, end: insertAt }, newText: `${separator}${key}: ${flowValue(value)}` }];
+  }
+  const last = map.items[map.items.length - 1] as Pair | undefined;
+  const anchorNode = (last?.value as Node | null | undefined) ?? (last?.key as Node | undefined);
+  if (!anchorNode?.range) return [];
+  const at = lineEnd(text, contentEnd(text, anchorNode));
+  const indent = indentOf(parsed, map);
+  const written = Array.isArray(value) || typeof value !== 'object' ? `${key}: ${Array.isArray(value) ? flowValue(value) : blockScalar(value as string)}` : `${key}:${newline}${blockLines(value as Record<string, Value>, indent + '  ', newline)}`;
+  return [{ file: parsed.file, range: { start: at, end: at }, newText: `${newline}${indent}${written}` }];
+}
+
+/** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */
+function appendToTopLevelList(parsed: ParsedAnnotationFile, key: string, item: Record<string, Value | undefined>): TextEdit[] {
+  const text = parsed.text;
+  const newline = eol(text);
+  const list = topLevel(parsed, key);
+  if (isSeq(list) && list.range && !isFlow(list)) {
+    const lastItem = list.items[list.items.length - 1] as Node | undefined;
+    const indent = indentOf(parsed, list);
+    const at = lineEnd(text, contentEnd(text, lastItem ?? list));
+    return [{ file: parsed.file, range: { start: at, end: at }, newText: newline + itemLines(item, indent, newline) }];
+  }
+  if (isSeq(list) && list.range && list.items.length === 0) {
+    // `claims: []` becomes a block list with one item.
+    return [{ file: parsed.file, range: { start: afterKey(text, list.range[0]), end: list.range[1] }, newText: newline + itemLines(item, '  ', newline) }];
+  }
+  if (isSeq(list) && list.range) {
+    const close = text.lastIndexOf(']', list.range[1]);
+    return [{ file: parsed.file, range: { start: close, end: close }, newText: `, ${flowValue(item as Value)}` }];
+  }
+  return appendTopLevel(parsed, `${key}:${newline}${itemLines(item, '  ', newline)}`);
+}
+
+function itemLines(item: Record<string, Value | undefined>, indent: string, newline: string): string {
+  const lines = blockLines(item, indent + '  ', newline);
+  return `${indent}- ${lines.slice(indent.length + 2)}`;
+}
+
+/** Where the spaces before a value start, so a value turned into a block leaves no trailing space. */
+function afterKey(text: string, valueStart: number): number {
+  let start = valueStart;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return start;
+}
+
+/** Adds a top-level block at the end of the file. */
+function appendTopLevel(parsed: ParsedAnnotationFile, block: string): TextEdit[] {
+  const text = parsed.text;
+  const newline = eol(text);
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const prefix = end === 0 ? '' : newline;
+  return [{ file: parsed.file, range: { start: end, end: text.length }, newText: `${prefix}${block}${newline}` }];
+}
+
+/** The claim's mapping in the document, by its index in `claims`. */
+export function claimNode(parsed: ParsedAnnotationFile, claimIndex: number): YAMLMap | undefined {
+  const list = topLevel(parsed, 'claims');
+  const node = isSeq(list) ? list.items[claimIndex] : undefined;
+  return isMap(node) ? node : undefined;
+}
+
+function entityNode(parsed: ParsedAnnotationFile, entityId: string): YAMLMap | undefined {
+  const entities = topLevel(parsed, 'entities');
+  const pair = isMap(entities) ? pairOf(entities, entityId) : undefined;
+  return isMap(pair?.value) ? (pair.value as YAMLMap) : undefined;
+}
+
+/** Sets a field of a claim: `source`, `basis`, `text`, `prefix`... */
+export function setClaimField(parsed: ParsedAnnotationFile, claimIndex: number, key: string, value: Value): TextEdit[] {
+  const node = claimNode(parsed, claimIndex);
+  return node ? setInMap(parsed, node, key, value) : [];
+}
+
+/** Sets a field of an entity: `anonymity`, `aliases`... */
+export function setEntityField(parsed: ParsedAnnotationFile, entityId: string, key: string, value: Value): TextEdit[] {
+  const node = entityNode(parsed, entityId);
+  return node ? setInMap(parsed, node, key, value) : [];
+}
+
+/** Replaces one scalar (an id, a text) where it is written, keeping its quoting style when it can. */
+export function replaceScalar(parsed: ParsedAnnotationFile, range: OffsetRange, value: string): TextEdit[] {
+  const written = parsed.text.slice(range.start, range.end);
+  const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
+  const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : blockScalar(value);
+  return [{ file: parsed.file, range, newText }];
+}
+
+export interface NewClaim {
+  readonly id?: string;
+  readonly text: string;
+  readonly prefix?: string;
+  readonly suffix?: string;
+  readonly type: string;
+  readonly source?: string | readonly string[];
+  readonly basis?: string;
+}
+
+export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim): TextEdit[] {
+  const source = Array.isArray(claim.source) && claim.source.length === 1 ? claim.source[0] : claim.source;
+  return appendToTopLevelList(parsed, 'claims', { ...claim, source: source as Value | undefined });
+}
+
+export interface NewEntity {
+  readonly name: string;
+  readonly type: string;
+  readonly description?: string;
+  readonly aliases?: readonly string[];
+}
+
+export function addEntity(parsed: ParsedAnnotationFile, id: string, entity: NewEntity): TextEdit[] {
+  const text = parsed.text;
+  const newline = eol(text);
+  const entities = topLevel(parsed, 'entities');
+  const fields = { name: entity.name, type: entity.type, description: entity.description, aliases: entity.aliases };
+  if (isMap(entities) && (!isFlow(entities) || entities.items.length > 0)) return setInMap(parsed, entities, id, fields as Value);
+  if (isMap(entities) && entities.range) {
+    return [{ file: parsed.file, range: { start: afterKey(text, entities.range[0]), end: entities.range[1] }, newText: `${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}` }];
+  }
+  return appendTopLevel(parsed, `entities:${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}`);
+}
+
+/** Adds an explicit mention span to an entity. */
+export function addMention(parsed: ParsedAnnotationFile, entityId: string, selector: { text: string; prefix?: string; suffix?: string }): TextEdit[] {
+  const node = entityNode(parsed, entityId);
+  if (!node) return [];
+  const text = parsed.text;
+  const newline = eol(text);
+  const mentions = pairOf(node, 'mentions')?.value as Node | undefined;
+  if (isSeq(mentions) && mentions.range && !isFlow(mentions) && mentions.items.length > 0) {
+    const indent = indentOf(parsed, mentions);
+    const at = lineEnd(text, contentEnd(text, mentions.items[mentions.items.length - 1] as Node));
+    return [{ file: parsed.file, range: { start: at, end: at }, newText: newline + itemLines(selector, indent, newline) }];
+  }
+  if (isSeq(mentions) && mentions.range) {
+    const items = [...mentions.items.map((item) => (item as Node).toJSON() as Record<string, Value>), selector];
+    return [{ file: parsed.file, range: { start: mentions.range[0], end: mentions.range[1] }, newText: `[${items.map((item) => flowValue(item as Value)).join(', ')}]` }];
+  }
+  const indent = indentOf(parsed, node);
+  const at = lineEnd(text, contentEnd(text, node));
+  return [{ file: parsed.file, range: { start: at, end: at }, newText: `${newline}${indent}mentions:${newline}${itemLines(selector, indent + '  ', newline)}` }];
+}
+
+/** The skeleton of a new annotation file for a draft. */
+export function newAnnotationFileText(articlePath: string): string {
+  return `# Annotations of ${articlePath.split('/').pop()}: see docs/annotation-format.md\nversion: 1\narticle: ${blockScalar(articlePath)}\n\nentities: {}\n\nclaims: []\n`;
+}
+
+/** Applies edits to a text (for tests and the CLI): edits must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
+  return result;
+}
