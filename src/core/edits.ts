@@ -2,7 +2,7 @@
 // everything else stay byte for byte. Each function reads the parsed YAML Document to find where a
 // change goes, lets the `yaml` library write the new values (so they are quoted correctly), and
 // returns small text edits to splice in, rather than re-printing the whole file.
-import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { OffsetRange } from './model';
 import type { ParsedAnnotationFile } from './parse';
 
@@ -13,7 +13,7 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-type Value = string | number | boolean | readonly string[] | { readonly [key: string]: Value | undefined };
+export type Value = string | number | boolean | readonly string[] | { readonly [key: string]: Value | undefined };
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -100,32 +100,63 @@ function isFlow(collection: YAMLMap | YAMLSeq): boolean {
 }
 
 /**
- * Sets `key` of a mapping to `value`: replaces the value where the key exists, else adds the pair
- * after the mapping's last one (or inside the braces of a flow mapping).
+ * Sets fields of a mapping: replaces a value where its key exists, adds the other pairs after the
+ * mapping's last one (or inside the braces of a flow mapping), all new pairs in one insertion.
  */
-export function setInMap(parsed: ParsedAnnotationFile, map: YAMLMap, key: string, value: Value): TextEdit[] {
+export function setFields(parsed: ParsedAnnotationFile, map: YAMLMap, fields: Readonly<Record<string, Value>>): TextEdit[] {
   const text = parsed.text;
   const newline = eol(text);
-  const existing = pairOf(map, key);
-  const existingValue = existing?.value as Node | null | undefined;
-  if (existingValue?.range) {
-    const written = isFlow(map) || Array.isArray(value) ? flowValue(value) : typeof value === 'object' ? flowValue(value) : blockScalar(value);
-    return [{ file: parsed.file, range: { start: existingValue.range[0], end: existingValue.range[1] }, newText: written }];
+  const edits: TextEdit[] = [];
+  const added: Array<[string, Value]> = [];
+  for (const [key, value] of Object.entries(fields)) {
+    const existing = pairOf(map, key)?.value as Node | null | undefined;
+    if (existing?.range) {
+      const written = isFlow(map) || typeof value === 'object' ? flowValue(value) : blockScalar(value);
+      edits.push({ file: parsed.file, range: { start: existing.range[0], end: existing.range[1] }, newText: written });
+    } else {
+      added.push([key, value]);
+    }
   }
+  if (added.length === 0) return edits;
   if (isFlow(map) && map.range) {
-    const close = text.lastIndexOf('}', map.range[1]);
-    let insertAt = close;
+    let insertAt = text.lastIndexOf('}', map.range[1]);
     while (insertAt > 0 && /\s/.test(text[insertAt - 1])) insertAt--;
-    const separator = map.items.length > 0 ? ', ' : '';
-    return [{ file: parsed.file, range: { start: insertAt, end: insertAt }, newText: `${separator}${key}: ${flowValue(value)}` }];
+    const pairs = added.map(([key, value]) => `${key}: ${flowValue(value)}`).join(', ');
+    edits.push({ file: parsed.file, range: { start: insertAt, end: insertAt }, newText: `${map.items.length > 0 ? ', ' : ''}${pairs}` });
+    return edits;
   }
   const last = map.items[map.items.length - 1] as Pair | undefined;
   const anchorNode = (last?.value as Node | null | undefined) ?? (last?.key as Node | undefined);
-  if (!anchorNode?.range) return [];
+  if (!anchorNode?.range) return edits;
   const at = lineEnd(text, contentEnd(text, anchorNode));
   const indent = indentOf(parsed, map);
-  const written = Array.isArray(value) || typeof value !== 'object' ? `${key}: ${Array.isArray(value) ? flowValue(value) : blockScalar(value as string)}` : `${key}:${newline}${blockLines(value as Record<string, Value>, indent + '  ', newline)}`;
-  return [{ file: parsed.file, range: { start: at, end: at }, newText: `${newline}${indent}${written}` }];
+  const lines = added.map(([key, value]) =>
+    typeof value === 'object' && !Array.isArray(value)
+      ? `${indent}${key}:${newline}${blockLines(value as Record<string, Value>, indent + '  ', newline)}`
+      : `${indent}${key}: ${Array.isArray(value) ? flowValue(value) : blockScalar(value as string | number | boolean)}`,
+  );
+  edits.push({ file: parsed.file, range: { start: at, end: at }, newText: newline + lines.join(newline) });
+  return edits;
+}
+
+/** Sets one field of a mapping. */
+export function setInMap(parsed: ParsedAnnotationFile, map: YAMLMap, key: string, value: Value): TextEdit[] {
+  return setFields(parsed, map, { [key]: value });
+}
+
+/** The mapping that starts at `offset` (a claim, a mention), wherever it is in the document. */
+export function mapStartingAt(parsed: ParsedAnnotationFile, offset: number): YAMLMap | undefined {
+  let found: YAMLMap | undefined;
+  visit(parsed.document, {
+    Map(_key, node) {
+      if (node.range?.[0] === offset) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */

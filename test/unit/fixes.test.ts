@@ -1,0 +1,184 @@
+// Quick fixes, applied to the real sample and to fixtures: each removes its finding and nothing else breaks.
+import { strict as assert } from 'assert';
+import { analyze } from '../../src/core/analyze';
+import type { Analysis } from '../../src/core/analysis';
+import { applyEdits } from '../../src/core/edits';
+import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, type Fix } from '../../src/core/fixes';
+import type { Finding } from '../../src/core/model';
+import { parseAnnotationFile } from '../../src/core/parse';
+import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
+
+interface Texts {
+  draft: string;
+  yaml: string;
+}
+
+function analyzeTexts(texts: Texts): Analysis {
+  return analyze({ draft: { path: SAMPLE_DRAFT, text: texts.draft }, annotations: parseAnnotationFile(SAMPLE_ANNOTATIONS, texts.yaml) });
+}
+
+function apply(texts: Texts, fix: Fix): Texts {
+  const forFile = (file: string) => fix.edits.filter((edit) => edit.file === file);
+  return { draft: applyEdits(texts.draft, forFile(SAMPLE_DRAFT)), yaml: applyEdits(texts.yaml, forFile(SAMPLE_ANNOTATIONS)) };
+}
+
+function sampleTexts(): Texts {
+  return { draft: readText(SAMPLE_DRAFT), yaml: readText(SAMPLE_ANNOTATIONS) };
+}
+
+function only(analysis: Analysis, code: string, predicate: (finding: Finding) => boolean = () => true): Finding {
+  const found = analysis.findings.filter((finding) => finding.code === code && predicate(finding));
+  assert.equal(found.length, 1, `${code}: ${found.length} findings`);
+  return found[0];
+}
+
+describe('quick fixes', () => {
+  it('offers to attribute an unattributed claim to the people named near it, or to mark a basis', () => {
+    const analysis = analyzeTexts(sampleTexts());
+    const finding = only(analysis, 'unattributed-claim', (f) => f.data?.claimId === 'witkoff-angered-kyiv');
+    const titles = fixesFor(analysis, finding).map((fix) => fix.title);
+    assert.deepEqual(titles.slice(0, 2), ['Attribute to Donald Trump', 'Attribute to Steve Witkoff']);
+    assert.ok(titles.includes('Attribute to…'));
+    assert.ok(!titles.some((title) => title.startsWith('Mark as')), 'a paraphrase accepts no basis');
+    const fact = only(analysis, 'unattributed-claim', (f) => f.data?.claimId === 'moskalik-killed');
+    assert.deepEqual(
+      fixesFor(analysis, fact).filter((fix) => fix.title.startsWith('Mark as')).map((fix) => fix.title),
+      ['Mark as common knowledge', 'Mark as observed by the reporter', 'Mark as public record', 'Mark as a document'],
+    );
+  });
+
+  it('attributing removes the warning and changes one line of the YAML', () => {
+    const texts = sampleTexts();
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'unattributed-claim', (f) => f.data?.claimId === 'witkoff-angered-kyiv');
+    const attribute = fixesFor(analysis, finding).find((fix) => fix.title === 'Attribute to Steve Witkoff')!;
+    const after = apply(texts, attribute);
+    assert.equal(after.yaml.split('\n').length, texts.yaml.split('\n').length + 1);
+    const reanalysed = analyzeTexts(after);
+    assert.ok(!reanalysed.findings.some((f) => f.code === 'unattributed-claim' && f.data?.claimId === 'witkoff-angered-kyiv'));
+    assert.deepEqual(reanalysed.annotations.findings, []);
+  });
+
+  it('annotates an unannotated quote as said by the person next to the speech cue', () => {
+    const texts = sampleTexts();
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'unannotated-quote');
+    assert.equal(likelySpeakers(analysis, finding.range)[0], 'trump');
+    const [preferred] = fixesFor(analysis, finding);
+    assert.equal(preferred.title, 'Annotate quote as said by Donald Trump');
+    const reanalysed = analyzeTexts(apply(texts, preferred));
+    assert.equal(reanalysed.findings.filter((f) => f.code === 'unannotated-quote').length, 0);
+    const added = reanalysed.claims[reanalysed.claims.length - 1];
+    assert.equal(added.claim.type, 'direct-quote');
+    assert.equal(added.claim.selector?.text, 'most of the major points are agreed to');
+    assert.deepEqual(added.claim.sources.map((s) => s.id), ['trump']);
+    assert.equal(added.anchor?.kind === 'found' && added.anchor.candidates, 1);
+  });
+
+  it('replaces a loaded verb with a neutral one in the draft, in the same tense', () => {
+    assert.deepEqual(['claimed', 'insists', 'Admitted', 'pointed out', 'concedes'].map(neutralVerb), ['said', 'says', 'Said', 'said', 'says']);
+    const texts = sampleTexts();
+    const analysis = analyzeTexts(texts);
+    const fixes = fixAllFor(analysis, SAMPLE_DRAFT, 'loaded-attribution-verb');
+    assert.deepEqual(fixes.map((fix) => fix.title), ["Replace 'admitted' with 'said'", "Replace 'claimed' with 'said'"]);
+    let after = texts;
+    for (const fix of fixes) after = apply(after, fix);
+    assert.ok(after.draft.includes('Zelensky said that diplomacy'));
+    assert.equal(after.draft.length, texts.draft.length - 'admitted'.length - 'claimed'.length + 2 * 'said'.length);
+    assert.equal(analyzeTexts(after).findings.filter((f) => f.code === 'loaded-attribution-verb').length, 0);
+  });
+
+  it('adds the anonymity field with the cursor on its placeholder', () => {
+    const texts = sampleTexts();
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'anonymous-source-without-reason', (f) => f.file === SAMPLE_ANNOTATIONS);
+    const [fix] = fixesFor(analysis, finding);
+    const after = apply(texts, fix);
+    const placeholder = fix.placeholder!;
+    assert.equal(after.yaml.slice(placeholder.offset, placeholder.offset + placeholder.length), 'why anonymity was granted');
+    assert.equal(analyzeTexts(after).findings.filter((f) => f.code === 'anonymous-source-without-reason').length, 0);
+  });
+
+  it('suggests the closest id for an unknown entity, or creates it', () => {
+    const texts = sampleTexts();
+    texts.yaml = texts.yaml.replace('    source: lavrov\n', '    source: lavrv\n');
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'unknown-entity');
+    const fixes = fixesFor(analysis, finding);
+    assert.deepEqual(fixes.map((fix) => fix.title), ["Did you mean 'lavrov'?", "Create entity 'lavrv'"]);
+    const fixed = analyzeTexts(apply(texts, fixes[0]));
+    assert.equal(fixed.findings.filter((f) => f.code === 'unknown-entity').length, 0);
+    const created = analyzeTexts(apply(texts, fixes[1]));
+    assert.equal(created.entities.get('lavrv')?.name, 'Lavrv');
+    assert.deepEqual(created.annotations.findings, []);
+  });
+
+  it('disambiguates an ambiguous span with the shortest context, one fix per occurrence', () => {
+    const texts = sampleTexts();
+    texts.yaml = texts.yaml.replace(
+      'claims:\n',
+      'claims:\n  - id: repeated\n    text: Zelensky\n    type: fact\n    basis: observed\n',
+    );
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'span-ambiguous');
+    const fixes = fixesFor(analysis, finding);
+    assert.equal(fixes.length, 5);
+    assert.match(fixes[1].title, /^Disambiguate with context: the one on line \d+ \(.*\[Zelensky\].*\)$/);
+    const after = analyzeTexts(apply(texts, fixes[1]));
+    assert.equal(after.findings.filter((f) => f.code === 'span-ambiguous').length, 0);
+    const repeated = after.claims.find((c) => c.claim.id === 'repeated')!;
+    const ambiguous = analysis.draft!.prepared.anchor({ text: 'Zelensky' });
+    assert.ok(ambiguous.kind === 'found');
+    assert.deepEqual(repeated.range, ambiguous.kind === 'found' ? ambiguous.ambiguousRanges![1] : undefined);
+  });
+
+  it('names the source in the text only as an explicit choice', () => {
+    const texts = sampleTexts();
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'attribution-not-in-text');
+    const fixes = fixesFor(analysis, finding);
+    assert.equal(fixes[0].title, 'Go to the entry of Volodymyr Zelensky');
+    assert.equal(fixes[0].interaction?.kind, 'reveal');
+    const nameIt = fixes.find((fix) => fix.title.startsWith('Name the source in the text'));
+    assert.ok(nameIt && !nameIt.isPreferred && !nameIt.fixAll);
+    const after = analyzeTexts(apply(texts, nameIt));
+    assert.ok(after.draft!.text.includes("over Ukraine's head, Volodymyr Zelensky said."));
+    assert.equal(after.findings.filter((f) => f.code === 'attribution-not-in-text').length, 0);
+  });
+
+  it('clears every warning of the sample without a hand-written line of YAML', () => {
+    let texts = sampleTexts();
+    for (let round = 0; round < 20; round++) {
+      const analysis = analyzeTexts(texts);
+      const warning = analysis.findings.find((f) => f.severity === 'warning' || f.severity === 'error');
+      if (!warning) break;
+      const usable = fixesFor(analysis, warning).filter((fix) => fix.edits.length > 0);
+      assert.ok(usable.length > 0, `no fix for ${warning.code}: ${warning.message}`);
+      texts = apply(texts, usable[0]);
+    }
+    const final = analyzeTexts(texts);
+    assert.deepEqual(final.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => f.code), []);
+  });
+
+  it('refuses nothing it should not: every fix says what must still be in the files', () => {
+    const analysis = analyzeTexts(sampleTexts());
+    for (const finding of analysis.findings) {
+      for (const fix of fixesFor(analysis, finding)) {
+        assert.ok(fix.expect.some((e) => e.file === finding.file && e.range), `${fix.title} does not check the finding's words`);
+        for (const file of new Set(fix.edits.map((edit) => edit.file))) {
+          assert.ok(fix.expect.some((e) => e.file === file && !e.range), `${fix.title} does not check ${file}`);
+        }
+      }
+    }
+  });
+
+  it('makes ids from names', () => {
+    assert.deepEqual(['Volodymyr Zelensky', 'Truth Social', 'Ngozi Okonjo-Iweala', '  ', 'Émile Zola'].map(slugify), [
+      'volodymyr-zelensky',
+      'truth-social',
+      'ngozi-okonjo-iweala',
+      'entity-new',
+      'emile-zola',
+    ]);
+  });
+});
