@@ -3,7 +3,7 @@
 // matches never overlap each other or an explicit mention.
 import type { OffsetRange } from './model';
 import type { DraftText } from './anchor';
-import { isWordCharAt, normalizeFragment } from './normalize';
+import { isWordCharAt, normalizeFragment, toNormalizedOffset } from './normalize';
 
 export interface Mention {
   readonly entityId: string;
@@ -82,17 +82,7 @@ export function findAutomaticMentions(
 /** Maps ranges of the original draft into the normalised text, sorted, for the overlap check. */
 function occupiedInNormalized(draft: DraftText, ranges: readonly OffsetRange[]): OffsetRange[] {
   if (ranges.length === 0) return [];
-  const map = draft.normalized.toOriginal;
-  const toNormalized = (offset: number): number => {
-    let low = 0;
-    let high = map.length - 1;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (map[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const toNormalized = (offset: number): number => toNormalizedOffset(draft.normalized, offset);
   return ranges
     .map((range) => ({ start: toNormalized(range.start), end: toNormalized(range.end) }))
     .sort((a, b) => a.start - b.start);

@@ -87,6 +87,19 @@ export function toOriginalRange(normalized: NormalizedText, start: number, end: 
   return { start: originalStart, end: originalEnd };
 }
 
+/** The first offset of the normalised text that comes from original offset `offset` or later. */
+export function toNormalizedOffset(normalized: NormalizedText, offset: number): number {
+  const map = normalized.toOriginal;
+  let low = 0;
+  let high = map.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (map[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 
 /** True when the UTF-16 unit at `index` belongs to a letter, digit or mark. Surrogate pairs count as letters. */

@@ -4,7 +4,7 @@
 // describeTextQuote works this way).
 import type { DraftText } from './anchor';
 import type { OffsetRange } from './model';
-import { isWordCharAt } from './normalize';
+import { isWordCharAt, toNormalizedOffset } from './normalize';
 
 export interface WrittenSelector {
   readonly text: string;
@@ -12,25 +12,12 @@ export interface WrittenSelector {
   readonly suffix?: string;
 }
 
-/** The first index of the normalised text that maps to original offset `offset` or beyond. */
-function toNormalized(draft: DraftText, offset: number): number {
-  const map = draft.normalized.toOriginal;
-  let low = 0;
-  let high = map.length - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (map[mid] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 export function describeSpan(draft: DraftText, range: OffsetRange): WrittenSelector {
   const original = draft.text;
   const text = original.slice(range.start, range.end);
   const normalized = draft.normalized.text;
-  const start = toNormalized(draft, range.start);
-  const end = toNormalized(draft, range.end);
+  const start = toNormalizedOffset(draft.normalized, range.start);
+  const end = toNormalizedOffset(draft.normalized, range.end);
   const needle = normalized.slice(start, end).trim();
   const others = draft.findAllNormalized(needle).filter((at) => at !== start);
   if (others.length === 0) return { text };
