@@ -3,9 +3,14 @@ import * as path from 'path';
 import type { Analysis } from '../core/analysis';
 import { isDraftPath, isYamlPath } from '../core/discovery';
 import type { Finding } from '../core/model';
-import { AnnotationProject } from '../core/project';
+import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../core/project';
+import { applySettingsLayers, findProjectConfig, formatProblem } from '../core/projectConfig';
+import { draftReport, type DraftReport } from '../core/report';
 import { LineIndex } from '../core/textIndex';
+import manifest from '../../package.json';
 import { nodeFileHost } from './nodeFileHost';
+import { relativeReport, reportMarkdown } from './report';
+import { toSarif } from './sarif';
 
 export interface CliIo {
   readonly cwd: string;
@@ -13,16 +18,29 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
 }
 
-export const USAGE = `Usage: editorial-annotations check [paths...] [--format text|json]
+export const USAGE = `Usage: editorial-annotations check [paths...] [--format text|json|sarif]
+                                   [--fail-on error|warning|information] [--max-warnings N]
+       editorial-annotations report [paths...] [--format markdown|json]
 
-Checks the sourcing of article drafts against their annotation files.
-  paths           drafts (.txt, .md), annotation files (.yaml, .yml) or folders,
-                  searched recursively (default: the current folder)
-  --format text   one line per finding: file:line:col: severity code message (default)
-  --format json   a JSON array of {file, line, column, endLine, endColumn, severity, code, message}
-  -h, --help      show this help
+check   Checks the sourcing of article drafts against their annotation files.
+report  Summarises each draft's sourcing for an editor's sign-off: claims by type and status,
+        sources, unattributed and unverified claims, findings by severity.
 
-Exit status: 0 when there is no warning or error, 1 when there is one, 2 for bad usage.
+  paths            drafts (.txt, .md), annotation files (.yaml, .yml) or folders,
+                   searched recursively (default: the current folder)
+  --format text    one line per finding: file:line:col: severity code message (default)
+  --format json    a JSON array of {file, line, column, endLine, endColumn, severity, code, message}
+  --format sarif   a SARIF 2.1.0 log, for code scanning
+  --fail-on LEVEL  the lowest severity that fails the check: error, warning (default) or information
+  --max-warnings N fail when there are more than N warnings; alone, it lets up to N warnings pass
+                   (errors still fail)
+  --format markdown|json   (report) Markdown (default) or JSON
+  -h, --help       show this help
+
+Settings (severity per code, phrase lists, the annotations folder) come from the nearest
+.editorial-annotations.yaml, or "editorialAnnotations" in package.json, from the current folder up.
+
+Exit status: 0 when the check passes, 1 when it fails, 2 for bad usage or a bad config.
 `;
 
 /** A finding placed in its file by line and column (1-based, UTF-16 columns as VS Code counts them). */
@@ -37,27 +55,88 @@ export interface LocatedFinding {
   readonly message: string;
 }
 
+const FAIL_LEVELS = ['error', 'warning', 'information'] as const;
+type FailLevel = (typeof FAIL_LEVELS)[number];
+const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
 interface CheckArguments {
+  readonly command: 'check';
   readonly paths: string[];
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly failOn?: FailLevel;
+  readonly maxWarnings?: number;
 }
 
-function parseCheckArguments(args: readonly string[]): CheckArguments | string {
+interface ReportArguments {
+  readonly command: 'report';
+  readonly paths: string[];
+  readonly format: 'markdown' | 'json';
+}
+
+/** Splits `--name value` and `--name=value` options from paths; each handler returns an error or nothing. */
+function parseOptions(
+  args: readonly string[],
+  handlers: Readonly<Record<string, (value: string | undefined) => string | undefined>>,
+): { paths: string[] } | string {
   const paths: string[] = [];
-  let format: 'text' | 'json' = 'text';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+    if (handler) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value !== 'text' && value !== 'json') return `--format takes text or json, not ${value ?? 'nothing'}`;
-      format = value;
+      const error = handler(value);
+      if (error) return error;
     } else if (arg.startsWith('-')) {
       return `unknown option ${arg}`;
     } else {
       paths.push(arg);
     }
   }
-  return { paths: paths.length > 0 ? paths : ['.'], format };
+  return { paths: paths.length > 0 ? paths : ['.'] };
+}
+
+function oneOf<T extends string>(option: string, allowed: readonly T[], value: string | undefined, set: (value: T) => void): string | undefined {
+  if (value === undefined || !(allowed as readonly string[]).includes(value)) {
+    return `${option} takes ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not ${value ?? 'nothing'}`;
+  }
+  set(value as T);
+  return undefined;
+}
+
+function parseCheckArguments(args: readonly string[]): CheckArguments | string {
+  let format: CheckArguments['format'] = 'text';
+  let failOn: FailLevel | undefined;
+  let maxWarnings: number | undefined;
+  const parsed = parseOptions(args, {
+    '--format': (value) => oneOf('--format', ['text', 'json', 'sarif'], value, (v) => (format = v)),
+    '--fail-on': (value) => oneOf('--fail-on', FAIL_LEVELS, value, (v) => (failOn = v)),
+    '--max-warnings': (value) => {
+      if (value === undefined || !/^\d+$/.test(value)) return `--max-warnings takes a whole number, not ${value ?? 'nothing'}`;
+      maxWarnings = Number(value);
+      return undefined;
+    },
+  });
+  return typeof parsed === 'string' ? parsed : { command: 'check', paths: parsed.paths, format, failOn, maxWarnings };
+}
+
+function parseReportArguments(args: readonly string[]): ReportArguments | string {
+  let format: ReportArguments['format'] = 'markdown';
+  const parsed = parseOptions(args, {
+    '--format': (value) => oneOf('--format', ['markdown', 'json'], value, (v) => (format = v)),
+  });
+  return typeof parsed === 'string' ? parsed : { command: 'report', paths: parsed.paths, format };
+}
+
+/** The settings of the project the CLI runs in, from its config file; a message when that is invalid. */
+async function projectSettings(cwd: string): Promise<ProjectSettings | string> {
+  const found = await findProjectConfig(nodeFileHost, cwd);
+  if (found.kind === 'none') return DEFAULT_PROJECT_SETTINGS;
+  if (found.kind === 'invalid') {
+    const shown = path.relative(cwd, found.file) || found.file;
+    return `invalid project config ${shown}:\n${found.problems.map((problem) => `  ${formatProblem(problem, shown)}`).join('\n')}`;
+  }
+  return applySettingsLayers(DEFAULT_PROJECT_SETTINGS, found.config);
 }
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -66,7 +145,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     (command === undefined ? io.stderr : io.stdout).write(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'report') {
     io.stderr.write(`editorial-annotations: unknown command '${command}'\n\n${USAGE}`);
     return 2;
   }
@@ -74,27 +153,72 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stdout.write(USAGE);
     return 0;
   }
-  const parsed = parseCheckArguments(rest);
+  const parsed = command === 'check' ? parseCheckArguments(rest) : parseReportArguments(rest);
   if (typeof parsed === 'string') {
     io.stderr.write(`editorial-annotations: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  const checked = await check(parsed.paths.map((p) => path.resolve(io.cwd, p)));
-  if (typeof checked === 'string') {
-    io.stderr.write(`editorial-annotations: ${checked}\n`);
+  const settings = await projectSettings(io.cwd);
+  if (typeof settings === 'string') {
+    io.stderr.write(`editorial-annotations: ${settings}\n`);
     return 2;
   }
-  for (const draft of checked.unannotated) {
+  const analysed = await analyzePaths(parsed.paths.map((p) => path.resolve(io.cwd, p)), settings);
+  if (typeof analysed === 'string') {
+    io.stderr.write(`editorial-annotations: ${analysed}\n`);
+    return 2;
+  }
+  for (const draft of analysed.unannotated) {
     io.stderr.write(`editorial-annotations: ${path.relative(io.cwd, draft)} has no annotation file (nothing to check)\n`);
   }
+  return parsed.command === 'check' ? runCheck(parsed, analysed, io) : runReport(parsed, analysed, io);
+}
+
+async function runCheck(parsed: CheckArguments, analysed: AnalysedPaths, io: CliIo): Promise<number> {
+  const checked = await collectFindings(analysed);
   const located = locate(checked.findings, checked.texts, io.cwd);
+  const warnings = located.filter((f) => f.severity === 'warning').length;
   if (parsed.format === 'json') {
     io.stdout.write(JSON.stringify(located, null, 2) + '\n');
+  } else if (parsed.format === 'sarif') {
+    const repository = (manifest as { repository?: unknown }).repository;
+    const tool = { name: manifest.name, version: manifest.version, repositoryUrl: repositoryUrl(repository) };
+    io.stdout.write(JSON.stringify(toSarif(located, io.cwd, tool), null, 2) + '\n');
   } else {
     for (const f of located) io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}\n`);
     io.stderr.write(summary(located, checked.drafts) + '\n');
   }
-  return located.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+  // With a warning budget, warnings fail only past it, unless --fail-on says otherwise.
+  const failOn = parsed.failOn ?? (parsed.maxWarnings === undefined ? 'warning' : 'error');
+  const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`editorial-annotations: ${warnings} warnings, more than the ${parsed.maxWarnings} allowed\n`);
+  return tooManyWarnings || located.some((f) => RANK[f.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+function runReport(parsed: ReportArguments, analysed: AnalysedPaths, io: CliIo): number {
+  const reports = new Map<string, DraftReport>();
+  for (const analysis of analysed.analyses) {
+    if (analysis.draft && !reports.has(analysis.draft.path)) {
+      reports.set(analysis.draft.path, relativeReport(draftReport({ ...analysis, draft: analysis.draft }), io.cwd));
+    }
+  }
+  const sorted = [...reports.values()].sort((a, b) => a.draft.localeCompare(b.draft));
+  io.stdout.write(parsed.format === 'json' ? JSON.stringify(sorted, null, 2) + '\n' : reportMarkdown(sorted));
+  return 0;
+}
+
+/** package.json's `repository` as a browsable https address, when it names one. */
+function repositoryUrl(repository: unknown): string | undefined {
+  const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof raw !== 'string') return undefined;
+  const url = raw.replace(/^git\+/, '').replace(/\.git$/, '');
+  return /^https:\/\//.test(url) ? url : undefined;
+}
+
+interface AnalysedPaths {
+  readonly analyses: readonly Analysis[];
+  /** Drafts named on the command line that have no annotation file. */
+  readonly unannotated: readonly string[];
 }
 
 interface CheckResult {
@@ -102,13 +226,11 @@ interface CheckResult {
   /** The text each finding's file had when it was analysed, to turn offsets into lines. */
   readonly texts: Map<string, string>;
   readonly drafts: number;
-  /** Drafts named on the command line that have no annotation file. */
-  readonly unannotated: string[];
 }
 
-/** Analyses every draft and annotation file under the given paths. */
-export async function check(paths: readonly string[]): Promise<CheckResult | string> {
-  const project = new AnnotationProject(nodeFileHost);
+/** Analyses every draft and annotation file under the given paths; a message for a bad path. */
+export async function analyzePaths(paths: readonly string[], settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS): Promise<AnalysedPaths | string> {
+  const project = new AnnotationProject(nodeFileHost, settings);
   const drafts = new Set<string>();
   const named = new Set<string>();
   const annotationFiles = new Set<string>();
@@ -147,6 +269,11 @@ export async function check(paths: readonly string[]): Promise<CheckResult | str
       covered.add(analysis.annotations.file);
     }
   }
+  return { analyses, unannotated };
+}
+
+/** The findings of the analyses, each once, with the texts to place them by line. */
+async function collectFindings({ analyses }: AnalysedPaths): Promise<CheckResult> {
   const texts = new Map<string, string>();
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -165,7 +292,7 @@ export async function check(paths: readonly string[]): Promise<CheckResult | str
     if (!texts.has(finding.file)) texts.set(finding.file, (await nodeFileHost.readText(finding.file)) ?? '');
   }
   const annotatedDrafts = new Set(analyses.flatMap((analysis) => (analysis.draft ? [analysis.draft.path] : [])));
-  return { findings, texts, drafts: annotatedDrafts.size, unannotated };
+  return { findings, texts, drafts: annotatedDrafts.size };
 }
 
 export function locate(findings: readonly Finding[], texts: ReadonlyMap<string, string>, cwd: string): LocatedFinding[] {

@@ -1,25 +1,14 @@
 // The built command-line check (dist/cli.js), run as a user runs it: a child process in a folder,
 // against the sample and the fixture projects of test/fixtures/cli.
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import type { LocatedFinding } from '../../src/cli/run';
+import { cli, type Run } from './builtCli';
 import { REPO_ROOT, SAMPLE_DRAFT, readText } from './helpers';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SAMPLE = path.relative(REPO_ROOT, SAMPLE_DRAFT);
 const CLI_FIXTURES = 'test/fixtures/cli';
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(args: readonly string[], cwd = REPO_ROOT): Run {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status, stdout, stderr };
-}
 
 const TEXT_LINE = /^(.+?):(\d+):(\d+): (error|warning|information|hint) ([a-z-]+) (.+)$/;
 
@@ -179,9 +168,9 @@ describe('the command-line check', function () {
       expectUsageError(['check', '--bogus', 'articles'], /unknown option --bogus/);
     });
 
-    it('exits 2 for a --format other than text or json, or none', () => {
-      expectUsageError(['check', 'articles', '--format', 'xml'], /--format takes text or json, not xml/);
-      expectUsageError(['check', 'articles', '--format'], /--format takes text or json, not nothing/);
+    it('exits 2 for a --format other than text, json or sarif, or none', () => {
+      expectUsageError(['check', 'articles', '--format', 'xml'], /--format takes text, json or sarif, not xml/);
+      expectUsageError(['check', 'articles', '--format'], /--format takes text, json or sarif, not nothing/);
     });
 
     it('exits 2 for a path that does not exist, or is neither a draft, a YAML file nor a folder', () => {
