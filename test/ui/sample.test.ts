@@ -1,5 +1,6 @@
-// What a new user sees on opening the sample: an entity card on hover and the deliberate warnings
-// in the Problems panel. The expected texts come from the sample's own YAML, so the checks follow it.
+// What a new user sees on opening the sample: an entity card on hover, the deliberate warnings in the
+// Problems panel, the Outline view and the Editorial Annotations view. The expected texts come from
+// the sample's own YAML, so the checks follow it. The screenshots are the README's (npm run screenshots).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,37 +9,126 @@ import { workbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const DRAFT = 'articles/putin-witkoff-talks.txt';
+// The deliberate draft warnings of the sample, by their stable codes (its YAML's header lists them).
+const DRAFT_CODES = ['unattributed-claim', 'attribution-not-in-text', 'unannotated-quote', 'vague-attribution', 'loaded-attribution-verb'];
+// Wide enough for an entity's name and kind, or most of a problem's message, on one row.
+const SIDE_BAR_WIDTH = 440;
 
 interface SampleEntity {
   name: string;
+  type: string;
   description?: string;
 }
 
-function sampleEntity(id: string): SampleEntity {
-  const text = fs.readFileSync(path.join(repoRoot, 'annotations/putin-witkoff-talks.yaml'), 'utf8');
-  const sample = parse(text) as { entities: Record<string, SampleEntity> };
-  return sample.entities[id];
+interface SampleClaim {
+  text: string;
+  type: string;
+}
+
+interface Sample {
+  entities: Record<string, SampleEntity>;
+  claims: SampleClaim[];
+}
+
+function sample(): Sample {
+  return parse(fs.readFileSync(path.join(repoRoot, 'annotations/putin-witkoff-talks.yaml'), 'utf8')) as Sample;
+}
+
+/** Typographic quotes as straight ones: the YAML may quote the draft's words with either. */
+function plain(text: string): string {
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+}
+
+/** The texts of `wanted` that no row shows. */
+function missingFrom(rows: string[], wanted: string[]): string[] {
+  return wanted.filter((text) => !rows.some((row) => plain(row).includes(plain(text))));
 }
 
 describe('the sample article', () => {
   before(async () => {
     await workbench().openFile(DRAFT);
+    await workbench().resizeSideBar(SIDE_BAR_WIDTH);
   });
 
   it('shows an entity card when hovering a name', async () => {
-    const putin = sampleEntity('putin');
+    const putin = sample().entities.putin;
     const hover = await workbench().hover(putin.name);
     await workbench().screenshot('hover-entity');
+    await workbench().page.keyboard.press('Escape');
     assert.ok(hover.includes(putin.name), `hover shows the name; it shows:\n${hover}`);
     if (putin.description) assert.ok(hover.includes(putin.description), `hover shows the description; it shows:\n${hover}`);
   });
 
-  // The deliberate warnings of the sample, by their stable codes (its YAML's header lists them).
   for (const code of ['unattributed-claim', 'vague-attribution', 'loaded-attribution-verb']) {
     it(`shows the sample's ${code} warning in the Problems panel`, async () => {
       const rows = await workbench().problems(code);
-      await workbench().screenshot(`problems-${code}`);
       assert.ok(rows.some((row) => row.includes(code)), `the rows are:\n${rows.join('\n')}`);
     });
   }
+
+  it('lists every kind of deliberate draft warning in the Problems panel', async () => {
+    await workbench().allProblems([]);
+    // Room for every row, with the first lines of the draft and their squiggles above.
+    await workbench().resizePanel(360);
+    const rows = await workbench().allProblems(DRAFT_CODES);
+    await workbench().screenshot('problems');
+    await workbench().closePanel();
+    assert.deepEqual(missingFrom(rows, DRAFT_CODES), [], `the rows are:\n${rows.join('\n')}`);
+  });
+
+  it('lists entities, claims by type and problems in the Editorial Annotations view', async () => {
+    const { entities, claims } = sample();
+    await workbench().section('Explorer', false);
+    await workbench().section('Outline', false);
+    const view = await workbench().section('Editorial Annotations');
+
+    await workbench().expandRow(view, 'Entities', false);
+    await workbench().expandRow(view, 'Claims', false);
+    await workbench().expandRow(view, 'Problems', false);
+    const roots = await workbench().rowsOf(view);
+    assert.deepEqual(roots.slice(0, 2), [`Entities ${Object.keys(entities).length}`, `Claims ${claims.length}`]);
+    assert.match(roots[2] ?? '', /^Problems \d+$/);
+
+    await workbench().expandRow(view, 'Entities');
+    const putin = entities.putin;
+    await workbench().row(view, putin.name).waitFor();
+    const entityRows = await workbench().rowsOf(view);
+    assert.ok(entityRows.some((row) => row.startsWith(`${putin.name} ${putin.type}`)), `the rows are:\n${entityRows.join('\n')}`);
+    await workbench().expandRow(view, 'Entities', false);
+
+    // The view as the screenshot shows it: the quotations, and the problems to work down.
+    await workbench().expandRow(view, 'Claims');
+    await workbench().expandRow(view, 'Paraphrase', false);
+    await workbench().expandRow(view, 'Fact', false);
+    await workbench().expandRow(view, 'Direct quote');
+    await workbench().expandRow(view, 'Problems');
+    const rows = await workbench().rowsOf(view);
+    const quotes = claims.filter((claim) => claim.type === 'direct-quote').map((claim) => claim.text.slice(0, 15));
+    assert.deepEqual(missingFrom(rows, quotes), [], `the rows are:\n${rows.join('\n')}`);
+    assert.deepEqual(missingFrom(rows, DRAFT_CODES), [], `the rows are:\n${rows.join('\n')}`);
+
+    // A click on a problem selects the words it is about.
+    await view.locator('.monaco-list-row', { hasText: 'unattributed-claim' }).first().click();
+    await workbench().page.locator('.statusbar-item', { hasText: /\(\d+ selected\)/ }).waitFor();
+    await workbench().screenshot('tree-view');
+  });
+
+  it('outlines the claims in reading order, then the entities, in the Outline view', async () => {
+    const { entities, claims } = sample();
+    await workbench().section('Editorial Annotations', false);
+    const outline = await workbench().section('Outline');
+    await workbench().expandRow(outline, 'Claims');
+    const firstClaim = claims[0].text.slice(0, 20);
+    await outline.locator('.monaco-list-row', { hasText: firstClaim }).first().waitFor();
+    const rows = await workbench().rowsOf(outline);
+    assert.equal(rows[0], `Claims ${claims.length}`);
+    assert.ok(rows[1]?.includes(firstClaim), `the first claim comes first; the rows are:\n${rows.join('\n')}`);
+    await workbench().screenshot('outline');
+
+    await workbench().expandRow(outline, 'Claims', false);
+    await workbench().expandRow(outline, 'Entities');
+    const entityRows = await workbench().rowsOf(outline);
+    assert.equal(entityRows[1], `Entities ${Object.keys(entities).length}`);
+    assert.ok(entityRows.some((row) => row.startsWith(entities.putin.name)), `the rows are:\n${entityRows.join('\n')}`);
+  });
 });

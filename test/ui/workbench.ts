@@ -111,10 +111,93 @@ export class Workbench {
     return rows.allInnerTexts();
   }
 
+  /**
+   * Empties the Problems panel's filter and returns the rows then in view, once a row shows each of
+   * `expected` or a few seconds have passed: the filter applies after a delay, with no event for it.
+   */
+  async allProblems(expected: string[]): Promise<string[]> {
+    const filterBox = this.page.locator('.viewpane-filter input[aria-label="Filter Problems"]');
+    if (!(await filterBox.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await filterBox.fill('');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await Promise.all(expected.map((text) => rows.filter({ hasText: text }).first().waitFor({ timeout: 5_000 }).catch(() => undefined)));
+    return rows.allInnerTexts();
+  }
+
+  /** Hides the panel (Problems, Output...), as View: Toggle Panel Visibility does. */
+  async closePanel(): Promise<void> {
+    const panel = this.page.locator('.part.panel');
+    if (!(await panel.isVisible())) return;
+    await this.page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
+  }
+
+  /** Drags the side bar's edge so that it is `width` pixels wide: tree rows are long. */
+  async resizeSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('the side bar is not shown');
+    await this.drag({ x: box.x + box.width, y: box.y + box.height / 2 }, { x: box.x + width, y: box.y + box.height / 2 });
+  }
+
+  /** Drags the panel's top edge so that the panel is `height` pixels high. */
+  async resizePanel(height: number): Promise<void> {
+    const box = await this.page.locator('.part.panel').boundingBox();
+    if (!box) throw new Error('the panel is not shown');
+    await this.drag({ x: box.x + box.width / 2, y: box.y }, { x: box.x + box.width / 2, y: box.y + box.height - height });
+  }
+
+  private async drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /**
+   * Expands or collapses a section of the Explorer by its title ("Outline", "Editorial Annotations";
+   * "Explorer" is the folder's) and returns it. A section that is not there yet (a view shown only
+   * for some editors) is waited for.
+   */
+  async section(title: string, expanded = true): Promise<Locator> {
+    const header = this.page.locator(`.pane-header[aria-label^="${title} Section"]`);
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await this.page.locator(`.pane-header[aria-label^="${title} Section"][aria-expanded="${expanded}"]`).waitFor();
+    return this.page.locator('.pane', { has: header });
+  }
+
+  /** The row of a tree whose label is exactly `label`. */
+  row(tree: Locator, label: string): Locator {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const exactly = new RegExp(`^${escaped}$`);
+    return tree.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly }) }).first();
+  }
+
+  /** Expands or collapses a row of a tree with its twistie, as a click on the label may run a command. */
+  async expandRow(tree: Locator, label: string, expanded = true): Promise<void> {
+    const row = this.row(tree, label);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== String(expanded)) await row.locator('.monaco-tl-twistie').click();
+    await this.row(tree, label).and(this.page.locator(`[aria-expanded="${expanded}"]`)).waitFor();
+  }
+
+  /** The rows of a tree in view, each as "label description" (the description is the grey text). */
+  async rowsOf(tree: Locator): Promise<string[]> {
+    return tree.locator('.monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) =>
+        [row.querySelector('.label-name'), row.querySelector('.label-description')]
+          .map((part) => part?.textContent?.trim() ?? '')
+          .filter((text) => text !== '')
+          .join(' '),
+      ),
+    );
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(this.screenshotsDir, { recursive: true });
     const file = path.join(this.screenshotsDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    // Finished animations: a hover caught fading in is half transparent.
+    await this.page.screenshot({ path: file, animations: 'disabled' });
     return file;
   }
 }
