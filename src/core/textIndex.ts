@@ -1,5 +1,6 @@
 // Line and sentence positions of a text, for converting offsets and for the attribution window.
 import type { OffsetRange } from './model';
+import { sentenceStarts } from './sentences';
 
 /** Zero-based line and UTF-16 column, as VS Code counts them. */
 export interface LineColumn {
@@ -64,10 +65,7 @@ export class Sentences {
   readonly starts: number[];
 
   constructor(readonly text: string, locale = 'en') {
-    this.starts = [];
-    const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-    for (const segment of segmenter.segment(text)) this.starts.push(segment.index);
-    if (this.starts.length === 0) this.starts.push(0);
+    this.starts = sentenceStarts(text, locale);
   }
 
   get count(): number {

@@ -1,0 +1,112 @@
+// Sentence starts, the same as Intl.Segmenter's over the whole text, found in linear time.
+// Segmenting a whole draft with Intl.Segmenter is slow (about 4 ms per 1,000 characters, and worse
+// than linear), but its rules (Unicode UAX #29) only ever break around a sentence terminator or after
+// a paragraph separator. So we scan for those, decide the common cases directly ("word. Next",
+// "word? next", "word. next"), and ask the segmenter about a small window around the rest.
+
+const TERMINATOR = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]/u;
+/** What UAX #29 lets follow a terminator before the break: closing punctuation and quotes, and spaces. */
+const CLOSE_OR_SPACE = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'\p{White_Space}]/u;
+const LETTER = /\p{L}/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
+/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not looked at yet, 1 a break candidate, 2 not. */
+const breakCandidates = new Uint8Array(0x10000);
+
+/**
+ * Terminators (STerm and ATerm) and paragraph separators are the only places a sentence can end.
+ * The table remembers the Unicode regex's answer per character, which is much faster than asking it.
+ */
+function isBreakCandidate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff) return TERMINATOR.test(charAt(text, index));
+  if (breakCandidates[code] === 0) {
+    breakCandidates[code] = isParagraphSeparator(code) || TERMINATOR.test(String.fromCharCode(code)) ? 1 : 2;
+  }
+  return breakCandidates[code] === 1;
+}
+
+function isParagraphSeparator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** Start offset of each sentence of `text`, ascending, starting with 0. */
+export function sentenceStarts(text: string, locale = 'en'): number[] {
+  const starts = [0];
+  const push = (offset: number): void => {
+    if (offset > starts[starts.length - 1] && offset < text.length) starts.push(offset);
+  };
+  let at = 0;
+  while (at < text.length) {
+    if (!isBreakCandidate(text, at)) {
+      at++;
+      continue;
+    }
+    const code = text.charCodeAt(at);
+    if (isParagraphSeparator(code)) {
+      at = code === 0x0d && text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+      push(at);
+      continue;
+    }
+    // The common case: one ASCII terminator, spaces, an ASCII letter.
+    if ((code === 0x2e || code === 0x21 || code === 0x3f) && text.charCodeAt(at + 1) === 0x20) {
+      let next = at + 2;
+      while (text.charCodeAt(next) === 0x20) next++;
+      const letter = text.charCodeAt(next);
+      if (isAsciiLetter(letter)) {
+        // After "." a lower-case word continues the sentence ("approx. ten"); after "!" or "?" it doesn't.
+        if (code !== 0x2e || letter <= 0x5a) push(next);
+        at = next;
+        continue;
+      }
+    }
+    at = decideInWindow(text, at, locale, push);
+  }
+  return starts;
+}
+
+/**
+ * Segments a small window around the terminator at `at`: from the character before it, over the
+ * run of terminators, closing marks and spaces, to the first letter or terminator after it (the
+ * furthest the rules look ahead). Returns where scanning resumes.
+ */
+function decideInWindow(text: string, at: number, locale: string, push: (offset: number) => void): number {
+  let runEnd = at + 1;
+  while (runEnd < text.length && !isParagraphSeparator(text.charCodeAt(runEnd)) && isRunChar(text, runEnd)) runEnd++;
+  let windowEnd = runEnd;
+  while (windowEnd < text.length && !isParagraphSeparator(text.charCodeAt(windowEnd))) {
+    const ch = charAt(text, windowEnd);
+    windowEnd += ch.length;
+    if (LETTER.test(ch) || TERMINATOR.test(ch)) break;
+  }
+  const windowStart = Math.max(0, at - 1);
+  for (const segment of segmenterFor(locale).segment(text.slice(windowStart, windowEnd))) {
+    if (segment.index > 0) push(windowStart + segment.index);
+  }
+  return runEnd;
+}
+
+function isRunChar(text: string, index: number): boolean {
+  const ch = charAt(text, index);
+  return TERMINATOR.test(ch) || CLOSE_OR_SPACE.test(ch);
+}
+
+/** The whole code point at `index` (both halves of a surrogate pair). */
+function charAt(text: string, index: number): string {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? text.slice(index, index + 2) : text[index];
+}
