@@ -1,5 +1,5 @@
 // Draft + annotations -> Analysis: anchors, mentions and findings, in one pass over each.
-import { DraftText } from './anchor';
+import { DraftText, type AnchorResult } from './anchor';
 import type { Analysis, AnchoredClaim } from './analysis';
 import { mergeClaimTypes } from './claimTypes';
 import { makeFinding } from './findingFactory';
@@ -10,7 +10,7 @@ import { unannotatedQuoteFindings } from './findings/quotes';
 import { unusedEntityFindings } from './findings/unusedEntities';
 import { vagueAttributionFindings } from './findings/vagueAttribution';
 import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
-import type { Entity, Finding, SpanSelector } from './model';
+import type { ClaimStatus, Entity, Finding, SpanSelector } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import type { ParsedAnnotationFile } from './parse';
 import { Sentences } from './textIndex';
@@ -39,24 +39,35 @@ export function analyze(input: AnalyzeInput): Analysis {
   let mentions: Mention[] = [];
   let draft: Analysis['draft'];
   if (input.draft) {
-    const prepared = new DraftText(input.draft.text);
+    const draftText = input.draft.text;
+    const prepared = new DraftText(draftText);
     draft = { path: input.draft.path, text: input.draft.text, prepared, sentences: new Sentences(input.draft.text) };
+    const selectors = annotations.claims.flatMap((claim) => (claim.selector ? [claim.selector] : []));
+    // Claims are in file order, which is mostly reading order: a drifted claim is looked for between its neighbours.
+    const claimAnchors = prepared.anchorAll(selectors, { ordered: true });
+    let next = 0;
     claims = annotations.claims.map((claim) => {
       if (!claim.selector) return { claim };
-      const anchor = prepared.anchor(claim.selector);
-      findings.push(...spanFindings(claim.selector, anchor, `Claim '${claim.id}'`, { claimId: claim.id, claimIndex: claim.index }));
+      const anchor = claimAnchors[next++];
+      const what = `Claim '${claim.id}'`;
+      findings.push(...spanFindings(claim.selector, anchor, what, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
       return { claim, anchor, range: anchor.kind === 'found' ? anchor.range : undefined };
     });
     const explicit: Mention[] = [];
-    for (const entity of entities.values()) {
-      for (const selector of entity.mentions) {
-        const anchor = prepared.anchor(selector);
-        // A registry entity's mentions are shared by every article: absent from this one is normal.
-        if (!entity.fromRegistry) {
-          findings.push(...spanFindings(selector, anchor, `A mention of '${entity.id}'`, { entityId: entity.id }));
-        }
-        if (anchor.kind === 'found') explicit.push({ entityId: entity.id, range: anchor.range, explicit: true });
+    // A registry entity's mentions are shared by every article: absent from this one is normal, and
+    // something merely similar in this draft is not one of them (exact matches only, no findings).
+    const anchorMentions = (fromRegistry: boolean) => {
+      const owners = [...entities.values()]
+        .filter((entity) => entity.fromRegistry === fromRegistry)
+        .flatMap((entity) => entity.mentions.map((selector) => ({ entity, selector })));
+      const anchors = prepared.anchorAll(owners.map((owner) => owner.selector), { fuzzy: !fromRegistry });
+      return owners.map((owner, index) => ({ ...owner, anchor: anchors[index] }));
+    };
+    for (const { entity, selector, anchor } of [...anchorMentions(false), ...anchorMentions(true)]) {
+      if (!entity.fromRegistry) {
+        findings.push(...spanFindings(selector, anchor, `A mention of '${entity.id}'`, draftText, { entityId: entity.id }));
       }
+      if (anchor.kind === 'found') explicit.push({ entityId: entity.id, range: anchor.range, explicit: true });
     }
     const forms: SurfaceForm[] = [];
     for (const entity of entities.values()) {
@@ -83,14 +94,30 @@ export function analyze(input: AnalyzeInput): Analysis {
 
 function spanFindings(
   selector: SpanSelector,
-  anchor: ReturnType<DraftText['anchor']>,
+  anchor: AnchorResult,
   what: string,
+  draftText: string,
   data: Finding['data'],
+  status?: ClaimStatus,
 ): Finding[] {
   const file = selector.textLocation.file;
   const range = selector.textLocation.range;
   if (anchor.kind === 'not-found') {
     return [makeFinding('span-not-found', `${what} was not found: ${anchor.reason}`, file, range, { ...data, value: selector.text })];
+  }
+  if (anchor.drift) {
+    const currentText = draftText.slice(anchor.range.start, anchor.range.end);
+    const similar = Math.floor(anchor.drift.similarity * 100);
+    const recheck = status === 'verified' ? ' It was verified: check it again against its evidence before keeping `status: verified`.' : '';
+    return [
+      makeFinding(
+        'span-drifted',
+        `${what} was found only approximately (${similar}% alike): the draft now says "${shorten(currentText)}". Update \`text\` to the current wording.${recheck}`,
+        file,
+        range,
+        { ...data, value: selector.text, draftRange: anchor.range, currentText },
+      ),
+    ];
   }
   if (anchor.candidates > 1) {
     return [
@@ -104,6 +131,12 @@ function spanFindings(
     ];
   }
   return [];
+}
+
+/** A long passage cut for a one-line message (the finding's data keeps it whole). */
+function shorten(text: string, max = 160): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }
 
 function applySeverity(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {

@@ -1,5 +1,8 @@
-// Anchoring of span selectors in a draft: normalised exact match, then prefix/suffix, then occurrence.
+// Anchoring of span selectors in a draft: normalised exact match, then prefix/suffix, then occurrence;
+// when the words are gone, a fuzzy match (see fuzzy.ts) re-anchors the span and says it drifted.
+import { FuzzyMatcher, MAX_FUZZY_QUOTE_LENGTH, type FuzzyQuery } from './fuzzy';
 import type { OffsetRange } from './model';
+import { findAllOccurrences } from './multiSearch';
 import { normalizeFragment, normalizeWithMap, toOriginalRange, type NormalizedText } from './normalize';
 
 export interface SelectorFields {
@@ -18,6 +21,8 @@ export type AnchorResult =
       readonly candidates: number;
       /** All the places that fit when ambiguous (original offsets). */
       readonly ambiguousRanges?: readonly OffsetRange[];
+      /** Set when the exact text is gone and the span was found only approximately (span-drifted). */
+      readonly drift?: { readonly similarity: number };
     }
   | {
       readonly kind: 'not-found';
@@ -27,9 +32,20 @@ export type AnchorResult =
       readonly textMatches: number;
     };
 
+export interface AnchorOptions {
+  /**
+   * The selectors are in file order and mostly in reading order (claims): a drifted one is expected
+   * between its neighbours that anchored. Leave false for lists in no particular order.
+   */
+  readonly ordered?: boolean;
+  /** Whether a selector whose text is gone is looked for approximately (default true). */
+  readonly fuzzy?: boolean;
+}
+
 /** A draft prepared for anchoring: normalised once, queried for many selectors. */
 export class DraftText {
   readonly normalized: NormalizedText;
+  private fuzzyMatcher?: FuzzyMatcher;
 
   constructor(readonly text: string) {
     this.normalized = normalizeWithMap(text);
@@ -37,11 +53,7 @@ export class DraftText {
 
   /** All places where the normalised `needle` occurs, as offsets into the normalised text. */
   findAllNormalized(needle: string): number[] {
-    const haystack = this.normalized.text;
-    const found: number[] = [];
-    if (needle.length === 0) return found;
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
-    return found;
+    return findAllOccurrences(this.normalized.text, [needle])[0];
   }
 
   toOriginal(start: number, end: number): OffsetRange {
@@ -49,11 +61,40 @@ export class DraftText {
   }
 
   anchor(selector: SelectorFields): AnchorResult {
-    const needle = normalizeFragment(selector.text).trim();
-    if (needle.length === 0) return { kind: 'not-found', reason: 'the span has no text', textMatches: 0 };
-    const matches = this.findAllNormalized(needle);
+    return this.anchorAll([selector])[0];
+  }
+
+  /** Anchors many selectors at once: one scan of the draft finds the exact matches of them all. */
+  anchorAll(selectors: readonly SelectorFields[], options: AnchorOptions = {}): AnchorResult[] {
+    const needles = selectors.map((selector) => normalizeFragment(selector.text).trim());
+    const matches = findAllOccurrences(this.normalized.text, needles);
+    const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index]));
+    // Where each selector was found exactly (normalised offsets): the landmarks for drifted ones.
+    const landmarks = exact.map(({ result, at }, index) =>
+      result.kind === 'found' && result.candidates === 1 && at !== undefined ? { start: at, end: at + needles[index].length } : undefined,
+    );
+    return exact.map(({ result }, index) => {
+      if (result.kind === 'found' || result.textMatches > 0 || needles[index].length === 0 || options.fuzzy === false) return result;
+      const selector = selectors[index];
+      const query: FuzzyQuery = {
+        quote: needles[index],
+        prefix: selector.prefix === undefined ? undefined : normalizeFragment(selector.prefix),
+        suffix: selector.suffix === undefined ? undefined : normalizeFragment(selector.suffix),
+        near: options.ordered ? between(landmarks, index, this.normalized.text.length) : undefined,
+      };
+      const match = (this.fuzzyMatcher ??= new FuzzyMatcher(this.normalized.text)).find(query);
+      if (!match) {
+        return needles[index].length > MAX_FUZZY_QUOTE_LENGTH ? { ...result, reason: `${result.reason}, and it is too long to look for approximately` } : result;
+      }
+      return { kind: 'found', range: this.toOriginal(match.start, match.end), candidates: 1, drift: { similarity: match.similarity } };
+    });
+  }
+
+  /** The exact (normalised) anchoring of one selector, given where its text occurs; `at` is where it is used. */
+  private exact(selector: SelectorFields, needle: string, matches: readonly number[]): { result: AnchorResult; at?: number } {
+    if (needle.length === 0) return { result: { kind: 'not-found', reason: 'the span has no text', textMatches: 0 } };
     if (matches.length === 0) {
-      return { kind: 'not-found', reason: 'the text is not in the draft', textMatches: 0 };
+      return { result: { kind: 'not-found', reason: 'the text is not in the draft', textMatches: 0 } };
     }
     const haystack = this.normalized.text;
     const prefix = selector.prefix === undefined ? '' : normalizeFragment(selector.prefix).trimEnd();
@@ -65,28 +106,47 @@ export class DraftText {
       const context = [selector.prefix !== undefined ? 'prefix' : '', selector.suffix !== undefined ? 'suffix' : '']
         .filter(Boolean)
         .join(' and ');
-      return {
-        kind: 'not-found',
-        reason: `the text occurs ${times(matches.length)}, but never with this ${context}`,
-        textMatches: matches.length,
-      };
+      const reason = `the text occurs ${times(matches.length)}, but never with this ${context}`;
+      return { result: { kind: 'not-found', reason, textMatches: matches.length } };
     }
     const toRange = (start: number): OffsetRange => this.toOriginal(start, start + needle.length);
     if (selector.occurrence !== undefined) {
       if (selector.occurrence > fitting.length) {
-        return {
-          kind: 'not-found',
-          reason: `occurrence ${selector.occurrence} was asked for, but the text occurs ${times(fitting.length)}`,
-          textMatches: matches.length,
-        };
+        const reason = `occurrence ${selector.occurrence} was asked for, but the text occurs ${times(fitting.length)}`;
+        return { result: { kind: 'not-found', reason, textMatches: matches.length } };
       }
-      return { kind: 'found', range: toRange(fitting[selector.occurrence - 1]), candidates: 1 };
+      const at = fitting[selector.occurrence - 1];
+      return { result: { kind: 'found', range: toRange(at), candidates: 1 }, at };
     }
     if (fitting.length > 1) {
-      return { kind: 'found', range: toRange(fitting[0]), candidates: fitting.length, ambiguousRanges: fitting.map(toRange) };
+      return { result: { kind: 'found', range: toRange(fitting[0]), candidates: fitting.length, ambiguousRanges: fitting.map(toRange) }, at: fitting[0] };
     }
-    return { kind: 'found', range: toRange(fitting[0]), candidates: 1 };
+    return { result: { kind: 'found', range: toRange(fitting[0]), candidates: 1 }, at: fitting[0] };
   }
+}
+
+/**
+ * Where the selector at `index` should be: after the nearest earlier selector that anchored and
+ * before the nearest later one (normalised offsets). Undefined when they are out of reading order.
+ */
+function between(landmarks: ReadonlyArray<OffsetRange | undefined>, index: number, textLength: number): OffsetRange | undefined {
+  let from = 0;
+  let to = textLength;
+  for (let i = index - 1; i >= 0; i--) {
+    const landmark = landmarks[i];
+    if (landmark) {
+      from = landmark.end;
+      break;
+    }
+  }
+  for (let i = index + 1; i < landmarks.length; i++) {
+    const landmark = landmarks[i];
+    if (landmark) {
+      to = landmark.start;
+      break;
+    }
+  }
+  return from <= to ? { start: from, end: to } : undefined;
 }
 
 function times(count: number): string {

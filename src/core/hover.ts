@@ -79,6 +79,8 @@ export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
   const type = analysis.claimTypes.get(claim.type);
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(type?.label ?? claim.type)}** · ${STATUS_LABELS[claim.status] ?? escapeMarkdown(claim.status)} · \`${escapeBackticks(claim.id)}\``);
+  const drift = driftLines(analysis, anchored);
+  if (drift.length > 0) lines.push('', ...drift);
   if (claim.sources.length > 0) {
     lines.push('');
     for (const source of claim.sources) {
@@ -103,6 +105,20 @@ export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
   if (claim.checkedBy) lines.push('', `Checked by ${escapeMarkdown(claim.checkedBy)}`);
   if (claim.note) lines.push('', `*Note:* ${escapeMarkdown(claim.note)}`);
   return lines.join('\n');
+}
+
+/** Old and new wording of a claim whose words changed in the draft (span-drifted). */
+function driftLines(analysis: Analysis, anchored: AnchoredClaim): string[] {
+  const { claim, anchor, range } = anchored;
+  if (anchor?.kind !== 'found' || !anchor.drift || !range || !analysis.draft || !claim.selector) return [];
+  const current = analysis.draft.text.slice(range.start, range.end);
+  const recheck = claim.status === 'verified' ? ': it was verified, check it again' : '';
+  return [
+    `⚠ **The wording changed** since it was annotated${recheck}`,
+    '',
+    `Was: “${escapeMarkdown(claim.selector.text)}”  `,
+    `Now: “${escapeMarkdown(current)}”`,
+  ];
 }
 
 function escapeBackticks(text: string): string {

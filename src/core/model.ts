@@ -114,4 +114,6 @@ export interface FindingData {
   readonly value?: string;
   /** For findings in the YAML about a span: where it anchored in the draft, if anywhere. */
   readonly draftRange?: OffsetRange;
+  /** For span-drifted: the draft's current wording at `draftRange`, which the YAML's `text` no longer matches. */
+  readonly currentText?: string;
 }
