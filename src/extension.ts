@@ -4,12 +4,14 @@ import type { Analysis } from './core/analysis';
 import { isYamlPath } from './core/discovery';
 import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
+import { registerCheckWorkspace } from './vscode/checkWorkspace';
 import { registerCommands } from './vscode/commands';
 import { SECTION } from './vscode/config';
 import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHover } from './vscode/hover';
+import { registerProjectConfig } from './vscode/projectConfig';
 import { registerTreeView, type AnnotationTreeProvider } from './vscode/treeView';
 
 /** What the extension exports, for its integration tests and for other extensions. */
@@ -29,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     store,
     watcher,
     registerDiagnostics(store, context.extensionUri),
+    registerProjectConfig(store, log),
+    registerCheckWorkspace(store),
     registerHover(store),
     registerDocumentSymbols(store),
     registerDecorations(store),

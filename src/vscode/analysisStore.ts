@@ -148,6 +148,33 @@ export class AnalysisStore implements vscode.Disposable {
     return this.results.get(file)?.[0];
   }
 
+  /**
+   * Analyses files that need not be open (a workspace-wide check), one after the other, and tells
+   * listeners once at the end rather than once per file. A file whose analysis a newer run overtook
+   * keeps that run's result. Resolves with how many files were analysed before `token` cancelled.
+   */
+  async analyzeInBackground(files: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (file: string) => void): Promise<number> {
+    let done = 0;
+    for (const file of files) {
+      if (token?.isCancellationRequested) break;
+      const generation = (this.generations.get(file) ?? 0) + 1;
+      this.generations.set(file, generation);
+      try {
+        const analyses = await this.compute(file);
+        if (this.generations.get(file) === generation) {
+          if (analyses.length > 0) this.results.set(file, analyses);
+          else this.results.delete(file);
+        }
+      } catch (error) {
+        this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      done++;
+      onAnalysed?.(file);
+    }
+    if (done > 0) this.changed.fire(files[done - 1]);
+    return done;
+  }
+
   /** Every current analysis. */
   all(): Analysis[] {
     return [...this.results.values()].flat();

@@ -1,8 +1,10 @@
-// The extension's settings, read into the core's options.
+// The extension's settings, read into the core's options: built-in defaults, then the project config
+// (`.editorial-annotations.yaml`, read by projectConfig.ts), then what the user set explicitly in VS
+// Code, which wins locally.
 import * as vscode from 'vscode';
 import { ALL_FINDING_CODES, type SeverityOverrides } from '../core/codes';
-import { DEFAULT_LOADED_VERBS, DEFAULT_VAGUE_PHRASES } from '../core/options';
-import type { ProjectSettings } from '../core/project';
+import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../core/project';
+import { applySettingsLayers, type SettingsLayer } from '../core/projectConfig';
 
 export const SECTION = 'editorialAnnotations';
 
@@ -15,28 +17,49 @@ export interface ExtensionSettings {
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
+/** The project config of each workspace folder, by the folder's path. */
+let projectLayers: ReadonlyMap<string, SettingsLayer> = new Map();
+
+/** Called by projectConfig.ts when the project configs were (re)read; the caller re-analyses. */
+export function setProjectLayers(layers: ReadonlyMap<string, SettingsLayer>): void {
+  projectLayers = layers;
+}
+
 export function readSettings(scope?: vscode.Uri): ExtensionSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const severity: Record<string, SeverityOverrides[string]> = {};
-  const configured = config.get<Record<string, unknown>>('severity') ?? {};
-  for (const code of ALL_FINDING_CODES) {
-    const value = configured[code];
-    if (typeof value === 'string' && SEVERITIES.has(value)) severity[code] = value as SeverityOverrides[string];
-  }
-  const strings = (key: string, fallback: readonly string[]): readonly string[] => {
-    const value = config.get<unknown>(key);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : fallback;
-  };
+  const projectConfig = scope ? projectLayers.get(scope.fsPath) : undefined;
   return {
-    project: {
-      annotationsFolder: config.get<string>('annotationsFolder')?.trim() || 'annotations',
-      options: {
-        severity,
-        vaguePhrases: strings('vagueAttributionPhrases', DEFAULT_VAGUE_PHRASES),
-        loadedVerbs: strings('loadedAttributionVerbs', DEFAULT_LOADED_VERBS),
-      },
-    },
+    project: applySettingsLayers(DEFAULT_PROJECT_SETTINGS, projectConfig, explicitSettings(config)),
     decorations: config.get<boolean>('decorations.enabled') ?? true,
     analysisDelay: Math.max(0, config.get<number>('analysisDelay') ?? 300),
+  };
+}
+
+/**
+ * The values set in user, workspace or folder settings, not the defaults: a default must not hide the
+ * project config. Severities merge across those levels code by code, as VS Code merges objects.
+ */
+function explicitSettings(config: vscode.WorkspaceConfiguration): SettingsLayer {
+  const levels = <T>(key: string): T[] => {
+    const inspected = config.inspect<T>(key);
+    return [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].filter((value): value is T => value !== undefined);
+  };
+  const severity: Record<string, SeverityOverrides[string]> = {};
+  for (const configured of levels<Record<string, unknown>>('severity')) {
+    for (const code of ALL_FINDING_CODES) {
+      const value = configured?.[code];
+      if (typeof value === 'string' && SEVERITIES.has(value)) severity[code] = value as SeverityOverrides[string];
+    }
+  }
+  const strings = (key: string): readonly string[] | undefined => {
+    const value = levels<unknown>(key).pop();
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+  };
+  const folder = levels<unknown>('annotationsFolder').pop();
+  return {
+    annotationsFolder: typeof folder === 'string' && folder.trim() !== '' ? folder.trim() : undefined,
+    severity,
+    vagueAttributionPhrases: strings('vagueAttributionPhrases'),
+    loadedAttributionVerbs: strings('loadedAttributionVerbs'),
   };
 }
