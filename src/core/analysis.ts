@@ -42,6 +42,35 @@ export function claimsBySource(analysis: Analysis, entityId: string): AnchoredCl
   return analysis.claims.filter((anchored) => anchored.claim.sources.some((source) => source.id === entityId));
 }
 
+/** The longest mention of each mentions list: how far back a mention overlapping a window can start. */
+const longestMention = new WeakMap<readonly Mention[], number>();
+
+/**
+ * The mentions that overlap `window`, in reading order. A binary search on the sorted mentions, so
+ * that checking every claim's window stays linear in the draft rather than claims × mentions.
+ */
+export function mentionsOverlapping(analysis: Analysis, window: OffsetRange): Mention[] {
+  const mentions = analysis.mentions;
+  let longest = longestMention.get(mentions);
+  if (longest === undefined) {
+    longest = mentions.reduce((max, mention) => Math.max(max, mention.range.end - mention.range.start), 0);
+    longestMention.set(mentions, longest);
+  }
+  let low = 0;
+  let high = mentions.length;
+  const from = window.start - longest;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid].range.start < from) low = mid + 1;
+    else high = mid;
+  }
+  const result: Mention[] = [];
+  for (let i = low; i < mentions.length && mentions[i].range.start < window.end; i++) {
+    if (overlaps(mentions[i].range, window)) result.push(mentions[i]);
+  }
+  return result;
+}
+
 export function overlaps(a: OffsetRange, b: OffsetRange): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -19,43 +19,69 @@ function hashOf(text: string, from: number): number {
   return hash;
 }
 
+/** Needles that share their first HASHED characters, split again by the next HASHED characters. */
+interface Group {
+  readonly head: string;
+  readonly hash: number;
+  /** Needles shorter than two windows: compared one by one. */
+  readonly short: number[];
+  /** Longer needles by the hash of their second window: many needles can share a head ("the council"). */
+  readonly long: Map<number, number[]>;
+}
+
 /**
  * All start offsets of each needle in `text`, overlapping ones included, ascending; one array per
  * needle, in the order given. Empty needles match nowhere.
  */
 export function findAllOccurrences(text: string, needles: readonly string[]): number[][] {
   const found = needles.map((): number[] => []);
-  const hashed: number[] = [];
+  const groups = new Map<string, Group>();
   // indexOf is the faster search for a few needles.
   const few = needles.length <= 4;
   needles.forEach((needle, index) => {
-    if (needle.length >= HASHED && !few) hashed.push(index);
-    else if (needle.length > 0) {
+    if (needle.length >= HASHED && !few) {
+      const head = needle.slice(0, HASHED);
+      let group = groups.get(head);
+      if (!group) {
+        group = { head, hash: hashOf(head, 0), short: [], long: new Map() };
+        groups.set(head, group);
+      }
+      if (needle.length < 2 * HASHED) group.short.push(index);
+      else {
+        const second = hashOf(needle, HASHED);
+        const list = group.long.get(second);
+        if (list) list.push(index);
+        else group.long.set(second, [index]);
+      }
+    } else if (needle.length > 0) {
       for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found[index].push(at);
     }
   });
-  if (hashed.length === 0 || text.length < HASHED) return found;
+  if (groups.size === 0 || text.length < HASHED) return found;
 
+  const table = [...groups.values()];
   let size = 256;
-  while (size < hashed.length * 2) size *= 2;
+  while (size < table.length * 2) size *= 2;
   const mask = size - 1;
   const heads = new Int32Array(size).fill(-1);
-  const next = new Int32Array(hashed.length);
-  const hashes = new Int32Array(hashed.length);
-  hashed.forEach((needleIndex, slot) => {
-    const hash = hashOf(needles[needleIndex], 0);
-    hashes[slot] = hash;
-    next[slot] = heads[hash & mask];
-    heads[hash & mask] = slot;
+  const next = new Int32Array(table.length);
+  table.forEach((group, slot) => {
+    next[slot] = heads[group.hash & mask];
+    heads[group.hash & mask] = slot;
   });
 
+  const check = (candidates: readonly number[] | undefined, at: number): void => {
+    if (!candidates) return;
+    for (const needleIndex of candidates) if (text.startsWith(needles[needleIndex], at)) found[needleIndex].push(at);
+  };
   let hash = hashOf(text, 0);
   const last = text.length - HASHED;
   for (let at = 0; ; at++) {
     for (let slot = heads[hash & mask]; slot !== -1; slot = next[slot]) {
-      if (hashes[slot] !== hash) continue;
-      const needleIndex = hashed[slot];
-      if (text.startsWith(needles[needleIndex], at)) found[needleIndex].push(at);
+      const group = table[slot];
+      if (group.hash !== hash || !text.startsWith(group.head, at)) continue;
+      check(group.short, at);
+      if (group.long.size > 0 && at + 2 * HASHED <= text.length) check(group.long.get(hashOf(text, at + HASHED)), at);
     }
     if (at === last) break;
     hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;

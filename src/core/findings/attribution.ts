@@ -1,6 +1,6 @@
 // Sourcing of claims: a claim that needs a source must have one, the reader must be able to see it
 // near the claim, and an anonymous source must say why it is anonymous.
-import { overlaps, type Analysis, type AnchoredClaim } from '../analysis';
+import { mentionsOverlapping, overlaps, type Analysis, type AnchoredClaim } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import { BASES, type ClaimType, type Entity, type Finding, type OffsetRange } from '../model';
 
@@ -23,9 +23,7 @@ export function entitiesNear(analysis: Analysis, span: OffsetRange): string[] {
     overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end,
   ];
   const best = new Map<string, number[]>();
-  for (const mention of analysis.mentions) {
-    if (mention.range.end <= window.start) continue;
-    if (mention.range.start >= window.end) break;
+  for (const mention of mentionsOverlapping(analysis, window)) {
     const entity = analysis.entities.get(mention.entityId);
     if (!entity || !canBeSource(entity)) continue;
     const score = rank(mention.range, entity);
@@ -119,5 +117,5 @@ function unattributedMessage(type: ClaimType): string {
 function sourceVisible(analysis: Analysis, anchored: AnchoredClaim, sources: readonly Entity[]): boolean {
   const window = analysis.draft!.sentences.window(anchored.range!, ATTRIBUTION_WINDOW_SENTENCES);
   const ids = new Set(sources.map((source) => source.id));
-  return analysis.mentions.some((mention) => ids.has(mention.entityId) && overlaps(mention.range, window));
+  return mentionsOverlapping(analysis, window).some((mention) => ids.has(mention.entityId));
 }
