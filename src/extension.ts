@@ -13,6 +13,9 @@ import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHover } from './vscode/hover';
 import { registerProjectConfig } from './vscode/projectConfig';
 import { registerTreeView, type AnnotationTreeProvider } from './vscode/treeView';
+import { registerYamlCompletion } from './vscode/yamlCompletion';
+import { registerYamlHover } from './vscode/yamlHover';
+import { registerYamlNavigation } from './vscode/yamlNavigation';
 
 /** What the extension exports, for its integration tests and for other extensions. */
 export interface EditorialAnnotationsApi {
@@ -35,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     registerCheckWorkspace(store),
     registerHover(store),
     registerDocumentSymbols(store),
+    registerYamlCompletion(store),
+    registerYamlNavigation(store),
+    registerYamlHover(store),
     registerDecorations(store),
     registerCommands(store),
     tree.disposable,

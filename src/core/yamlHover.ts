@@ -64,6 +64,10 @@ function describeAnchor({ draft, anchor }: SpanAnchor): string {
   if (anchor.kind === 'not-found') return `**Not found** in ${name}: ${escapeMarkdown(anchor.reason)}.`;
   const line = new LineIndex(draft.text).positionAt(anchor.range.start).line + 1;
   const lines = [`**Anchored** in ${name}, line ${line}`];
+  if (anchor.drift) {
+    const similarity = Math.round(anchor.drift.similarity * 100);
+    lines.push('', `⚠ Only approximately (${similarity}% similar): the exact words are no longer in the draft.`);
+  }
   if (anchor.candidates > 1) {
     lines.push('', `⚠ The text matches ${anchor.candidates} places; the first is used. Add a prefix, suffix or occurrence.`);
   }

@@ -125,16 +125,24 @@ function mentionLocations(entity: Entity, analyses: readonly Analysis[]): TextLo
   return locations;
 }
 
+export interface Definition {
+  /** The id or `text:` value the request was made on. */
+  readonly origin: OffsetRange;
+  readonly targets: readonly TextLocation[];
+}
+
 /** Where the id or span at `offset` leads: an entity's definition, or a span's place in the draft. */
-export function yamlDefinition(analysis: Analysis, file: string, offset: number, world: readonly Analysis[] = []): TextLocation[] {
+export function yamlDefinition(analysis: Analysis, file: string, offset: number, world: readonly Analysis[] = []): Definition | undefined {
   const target = entityAt(analysis, file, offset);
-  if (target) return target.entity ? declarationOf(analysis, target.entity).map(idLocation) : [];
+  if (target) return { origin: target.range, targets: target.entity ? declarationOf(analysis, target.entity).map(idLocation) : [] };
   const parsed = parsedFileOf(analysis, file);
   const context = parsed ? yamlContextAt(parsed.document, offset) : undefined;
-  if (!parsed || context?.kind !== 'span-text') return [];
-  return spanAnchors(analysis, parsed, context.range.start, world)
-    .filter((anchored) => anchored.anchor.kind === 'found')
-    .map(({ draft, anchor }) => ({ file: draft.path, range: (anchor as Extract<AnchorResult, { kind: 'found' }>).range, text: draft.text }));
+  if (!parsed || context?.kind !== 'span-text') return undefined;
+  const targets: TextLocation[] = [];
+  for (const { draft, anchor } of spanAnchors(analysis, parsed, context.range.start, world)) {
+    if (anchor.kind === 'found') targets.push({ file: draft.path, range: anchor.range, text: draft.text });
+  }
+  return { origin: context.range, targets };
 }
 
 /** Every place the entity at `offset` is used: `source` ids in the YAML files and mentions in the drafts. */
@@ -239,7 +247,8 @@ export function spanAnchors(analysis: Analysis, parsed: ParsedAnnotationFile, te
     const draft = candidate.draft;
     if (!draft || drafts.has(draft.path) || !sameEntity(candidate.entities.get(entity.id), entity)) continue;
     drafts.add(draft.path);
-    anchors.push({ draft, anchor: draft.prepared.anchor(selector) });
+    // As the analysis anchors them: a registry entity's mentions only where the words are exact.
+    anchors.push({ draft, anchor: draft.prepared.anchorAll([selector], { fuzzy: !entity.fromRegistry })[0] });
   }
   return anchors;
 }

@@ -48,6 +48,9 @@ describe('the sample article', () => {
   before(async () => {
     await workbench().openFile(DRAFT);
     await workbench().resizeSideBar(SIDE_BAR_WIDTH);
+    // The side bar shows the extension's view rather than the repository's files in every screenshot.
+    await workbench().section('Explorer', false);
+    await workbench().section('Editorial Annotations');
   });
 
   it('shows an entity card when hovering a name', async () => {
@@ -78,7 +81,6 @@ describe('the sample article', () => {
 
   it('lists entities, claims by type and problems in the Editorial Annotations view', async () => {
     const { entities, claims } = sample();
-    await workbench().section('Explorer', false);
     await workbench().section('Outline', false);
     const view = await workbench().section('Editorial Annotations');
 

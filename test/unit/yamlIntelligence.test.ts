@@ -58,6 +58,10 @@ function slice(location: TextLocation): string {
   return location.text.slice(location.range.start, location.range.end);
 }
 
+function targetsOf(analysis: Analysis, file: string, offset: number, world: readonly Analysis[] = []): readonly TextLocation[] {
+  return yamlDefinition(analysis, file, offset, world)?.targets ?? [];
+}
+
 function describeLocation(location: TextLocation): string {
   return `${path.basename(location.file)}:${slice(location)}`;
 }
@@ -318,47 +322,52 @@ describe('navigation in an annotation file', () => {
 
   describe('go to definition', () => {
     it('goes from a source id to the entity in the same file', () => {
-      const [target] = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'source: kremlin', 9));
+      const definition = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'source: kremlin', 9));
+      assert.equal(yaml().slice(definition!.origin.start, definition!.origin.end), 'kremlin');
+      const [target] = definition!.targets;
       assert.equal(target.file, SAMPLE_ANNOTATIONS);
       assert.equal(slice(target), 'kremlin');
       assert.equal(target.range.start, sample.entities.get('kremlin')!.keyLocation.range.start);
     });
 
     it('goes from an id in a source list, and from a registry id to the registry', () => {
-      const [trump] = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'source: [zelensky, trump]', 20));
+      const [trump] = targetsOf(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'source: [zelensky, trump]', 20));
       assert.equal(trump.range.start, sample.entities.get('trump')!.keyLocation.range.start);
-      const [ruiz] = yamlDefinition(bridge, BRIDGE_YAML, offsetOf(bridge.annotations.text, 'source: ruiz', 8));
+      const [ruiz] = targetsOf(bridge, BRIDGE_YAML, offsetOf(bridge.annotations.text, 'source: ruiz', 8));
       assert.equal(ruiz.file, REGISTRY);
       assert.equal(slice(ruiz), 'ruiz');
     });
 
     it('goes nowhere from an unknown id', () => {
       const ferryYaml = fixture('registry', 'annotations', 'ferry.yaml');
-      assert.deepEqual(yamlDefinition(ferry, ferryYaml, offsetOf(ferry.annotations.text, 'harbor-board')), []);
+      assert.deepEqual(targetsOf(ferry, ferryYaml, offsetOf(ferry.annotations.text, 'harbor-board')), []);
     });
 
     it("goes from a claim's `text:` to where it anchored in the draft", () => {
-      const [target] = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'text: very close to a deal', 8));
+      const definition = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'text: very close to a deal', 8));
+      assert.equal(yaml().slice(definition!.origin.start, definition!.origin.end), 'very close to a deal');
+      const [target] = definition!.targets;
       assert.equal(target.file, SAMPLE_DRAFT);
       assert.equal(slice(target), 'very close to a deal');
-      const [curly] = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), `text: Putin's talks`, 8));
+      const [curly] = targetsOf(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), `text: Putin's talks`, 8));
       assert.equal(slice(curly), 'Putin’s talks with Witkoff as "constructive,"', 'typed with a straight apostrophe, anchored on the curly one');
     });
 
     it("goes from an explicit mention's `text:` to the draft, and from a registry mention to each article's draft", () => {
-      const [leader] = yamlDefinition(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'text: The Ukrainian leader', 8));
+      const [leader] = targetsOf(sample, SAMPLE_ANNOTATIONS, offsetOf(yaml(), 'text: The Ukrainian leader', 8));
       assert.equal(slice(leader), 'The Ukrainian leader');
       const registryText = registryOnly.annotations.text;
-      const targets = yamlDefinition(registryOnly, REGISTRY, offsetOf(registryText, 'the board', 2), [bridge, ferry]);
+      const targets = targetsOf(registryOnly, REGISTRY, offsetOf(registryText, 'the board', 2), [bridge, ferry]);
       assert.deepEqual(targets.map(describeLocation), ['ferry.txt:the board']);
     });
 
     it('goes nowhere from a span that is not in the draft', () => {
       const ferryYaml = fixture('registry', 'annotations', 'ferry.yaml');
-      // "The ferry will stop in June" is in the draft; make it a span that isn't.
-      const text = ferry.annotations.text.replace('The ferry will stop in June', 'The ferry will never stop');
+      // "The ferry will stop in June" is in the draft; make it a span that isn't, not even approximately.
+      const text = ferry.annotations.text.replace('The ferry will stop in June', 'Trams run at midnight on Sundays');
       const analysis = analyze({ draft: ferry.draft, annotations: parseAnnotationFile(ferryYaml, text), registry: ferry.registry });
-      assert.deepEqual(yamlDefinition(analysis, ferryYaml, offsetOf(text, 'never')), []);
+      assert.deepEqual(targetsOf(analysis, ferryYaml, offsetOf(text, 'midnight')), []);
+      assert.equal(yamlDefinition(analysis, ferryYaml, offsetOf(text, 'paraphrase')), undefined, 'a claim type leads nowhere');
     });
   });
 
@@ -506,15 +515,24 @@ describe('navigation in an annotation file', () => {
 
     it('says why a `text:` did not anchor, and that an ambiguous one took the first match', () => {
       const ferryYaml = fixture('registry', 'annotations', 'ferry.yaml');
-      const text = ferry.annotations.text.replace('The ferry will stop in June', 'the ferry will sail');
+      const text = ferry.annotations.text.replace('The ferry will stop in June', 'Trams run at midnight on Sundays');
       const missing = analyze({ draft: ferry.draft, annotations: parseAnnotationFile(ferryYaml, text), registry: ferry.registry });
-      assert.match(yamlHoverAt(missing, ferryYaml, offsetOf(text, 'will sail'))?.markdown ?? '', /^\*\*Not found\*\* in ferry\\\.txt: the text is not in the draft\.$/);
+      assert.match(yamlHoverAt(missing, ferryYaml, offsetOf(text, 'midnight'))?.markdown ?? '', /^\*\*Not found\*\* in ferry\\\.txt: the text is not in the draft\.$/);
       const draft = { path: '/project/articles/a.txt', text: 'He said no. Then he said no again.' };
       const yamlText = 'version: 1\nclaims:\n  - text: said no\n    type: fact\n    basis: observed\n';
       const ambiguous = analyze({ draft, annotations: parseAnnotationFile(FILE, yamlText) });
       const hover = yamlHoverAt(ambiguous, FILE, offsetOf(yamlText, 'said no'));
       assert.match(hover?.markdown ?? '', /matches 2 places; the first is used/);
       assert.match(hover?.markdown ?? '', /> He \*\*said no\*\*\\\./);
+    });
+
+    it('says when a `text:` anchored only approximately', () => {
+      const draft = { path: '/project/articles/a.txt', text: 'The council said on Monday that the ferry to Northport will stop running in October.' };
+      const yamlText = 'version: 1\nclaims:\n  - text: the ferry to Northport will stop sailing in October\n    type: fact\n    basis: observed\n';
+      const drifted = analyze({ draft, annotations: parseAnnotationFile(FILE, yamlText) });
+      const hover = yamlHoverAt(drifted, FILE, offsetOf(yamlText, 'Northport'));
+      assert.match(hover?.markdown ?? '', /^⚠ Only approximately \(\d+% similar\)/m);
+      assert.match(hover?.markdown ?? '', /\*\*the ferry to Northport will stop running in October\*\*/);
     });
 
     it('says a registry mention is looked for in each article when no draft is known', () => {
