@@ -113,10 +113,13 @@ function readResults(resultsFile) {
   }
 }
 
-async function runIntegration(context, port, resultsFile) {
+async function runIntegration(context, port, resultsFile, dirs) {
   const testsPath = path.join(repoRoot, 'out/test/integration/index.js');
   if (!fs.existsSync(testsPath)) throw new TestRunError(`${testsPath} is missing: run \`npx tsc -p .\` first`);
-  const folder = path.join(repoRoot, 'test/integration/workspace');
+  // The tests edit and save fixture files: they get a copy, so the repository's fixtures never change
+  // and two runs at once (two engineers, or a run and a demo) can't see each other's edits.
+  const folder = path.join(dirs.root, 'workspace');
+  fs.cpSync(path.join(repoRoot, 'test/integration/workspace'), folder, { recursive: true });
 
   const page = context.pages()[0] ?? (await context.newPage());
   // VS Code calls this when run() settles: 0 if it resolved, 1 if it rejected or could not load.
@@ -176,7 +179,7 @@ async function main() {
   const serverDied = server.exited.then((result) => {
     throw new TestRunError(`code-server exited during the run (${JSON.stringify(result)}):\n${tail(server.logFile)}`);
   });
-  const run = mode === 'ui' ? runUi(context, port) : runIntegration(context, port, resultsFile);
+  const run = mode === 'ui' ? runUi(context, port) : runIntegration(context, port, resultsFile, dirs);
   const { code, results } = await Promise.race([run, serverDied]);
   log(`${mode} run took ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   return { code, results };

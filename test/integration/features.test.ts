@@ -1,7 +1,7 @@
 // The extension's features in a real VS Code, through the same API the workbench uses.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, revert, workspaceFile } from './util';
+import { codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, revert, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -131,6 +131,7 @@ describe('in a draft', () => {
     const api = await extensionApi();
     await open(DRAFT);
     await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
+    await treeShowing(api, DRAFT);
     const roots = api.tree.getChildren();
     assert.deepEqual(roots.map((node) => node.label), ['Entities', 'Claims', 'Problems']);
     const entities = api.tree.getChildren(roots[0]).map((node) => node.label);

@@ -89,3 +89,28 @@ export async function revert(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
+
+/** Resolves once the Editorial Annotations view shows the analysis of `draft` (as it is now). */
+export function treeShowing(api: EditorialAnnotationsApi, draft: vscode.Uri, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const shows = (): boolean => {
+      const analysis = api.tree.shownAnalysis;
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.fsPath === draft.fsPath);
+      return analysis?.draft?.path === draft.fsPath && analysis.draft.text === document?.getText();
+    };
+    if (shows()) {
+      resolve();
+      return;
+    }
+    const subscription = api.tree.onDidChangeTreeData(() => {
+      if (!shows()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`the view never showed ${path.basename(draft.fsPath)}; it shows ${api.tree.shownAnalysis?.draft?.path ?? 'nothing'}`));
+    }, timeoutMs);
+  });
+}

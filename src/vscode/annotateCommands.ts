@@ -1,0 +1,171 @@
+// Annotating from the draft: a selection becomes a claim or an entity (or a mention of one) without
+// typing YAML; "Go to Annotation" jumps from the words to their entry. A draft without an annotation
+// file gets one on its first annotation, where discovery will find it.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { overlaps, type Analysis } from '../core/analysis';
+import { BASIS_LABELS } from '../core/claimTypes';
+import { isDraftPath } from '../core/discovery';
+import { addClaim, addEntity, addMention, newAnnotationFileText, type TextEdit } from '../core/edits';
+import { entitiesNear } from '../core/findings/attribution';
+import { freeEntityId } from '../core/fixes';
+import type { OffsetRange } from '../core/model';
+import { describeSpan } from '../core/selectors';
+import type { AnalysisStore } from './analysisStore';
+import { applyTextEdits } from './applyEdits';
+import { pickEntity, type OtherChoice } from './entityPicker';
+
+export const ANNOTATE_CLAIM_COMMAND = 'editorialAnnotations.annotateClaim';
+export const ANNOTATE_ENTITY_COMMAND = 'editorialAnnotations.annotateEntity';
+export const GO_TO_ANNOTATION_COMMAND = 'editorialAnnotations.goToAnnotation';
+
+interface DraftSelection {
+  readonly editor: vscode.TextEditor;
+  readonly range: OffsetRange;
+  readonly text: string;
+}
+
+/** The selected words of the active draft, trimmed of surrounding spaces; undefined (and a message) when there are none. */
+function draftSelection(): DraftSelection | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.uri.scheme !== 'file' || !isDraftPath(editor.document.uri.fsPath)) {
+    void vscode.window.showInformationMessage('Open a draft (.txt or .md) and select the words to annotate.');
+    return undefined;
+  }
+  const document = editor.document;
+  let start = document.offsetAt(editor.selection.start);
+  let end = document.offsetAt(editor.selection.end);
+  const text = document.getText();
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start === end) {
+    void vscode.window.showInformationMessage('Select the words of the draft to annotate first.');
+    return undefined;
+  }
+  return { editor, range: { start, end }, text: text.slice(start, end) };
+}
+
+/** The draft's analysis, creating its annotation file in the annotations folder when it has none. */
+async function analysisCreatingFile(store: AnalysisStore, document: vscode.TextDocument): Promise<Analysis | undefined> {
+  const existing = await store.current(document);
+  if (existing) return existing;
+  const draft = document.uri.fsPath;
+  const { project, settings } = store.projectFor(draft);
+  const root = await project.discovery.root(draft);
+  const file = path.join(root, settings.project.annotationsFolder, `${path.basename(draft, path.extname(draft))}.yaml`);
+  const article = path.relative(path.dirname(file), draft).split(path.sep).join('/');
+  await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(newAnnotationFileText(article)));
+  store.filesChanged();
+  const created = await store.current(document);
+  if (created) void vscode.window.showInformationMessage(`Created ${vscode.workspace.asRelativePath(file)} for the annotations of this draft.`);
+  return created;
+}
+
+interface TypeItem extends vscode.QuickPickItem {
+  readonly id: string;
+}
+
+async function annotateClaim(store: AnalysisStore): Promise<void> {
+  const selection = draftSelection();
+  if (!selection) return;
+  const analysis = await analysisCreatingFile(store, selection.editor.document);
+  if (!analysis?.draft) return;
+  const quoted = /^["“]|["”]$/.test(selection.text);
+  const types: TypeItem[] = [...analysis.claimTypes.values()]
+    .sort((a, b) => Number(b.id === 'direct-quote' && quoted) - Number(a.id === 'direct-quote' && quoted))
+    .map((type) => ({ id: type.id, label: type.label, description: type.id, detail: type.requiresSource ? 'needs a source' : 'needs no source' }));
+  const type = await vscode.window.showQuickPick(types, { title: `Annotate “${excerpt(selection.text)}” as a claim: what kind?` });
+  if (!type) return;
+  const claimType = analysis.claimTypes.get(type.id)!;
+  const others: OtherChoice[] = [
+    ...claimType.acceptedBases.map((basis) => ({ label: `No source: ${BASIS_LABELS[basis]}`, value: `basis:${basis}` })),
+    { label: 'No source yet', value: 'none', description: 'it will show as unattributed' },
+  ];
+  const range = quoted ? unquoted(selection) : selection.range;
+  const picked = await pickEntity(analysis, entitiesNear(analysis, range), 'Who makes this claim?', '', others);
+  if (!picked) return;
+  const selector = describeSpan(analysis.draft.prepared, range);
+  const edits: TextEdit[] = [];
+  let source: string | undefined;
+  let basis: string | undefined;
+  if (picked.kind === 'existing') source = picked.id;
+  if (picked.kind === 'new') {
+    source = freeEntityId(analysis, picked.name);
+    edits.push(...addEntity(analysis.annotations, source, { name: picked.name, type: picked.type }));
+  }
+  if (picked.kind === 'other' && picked.value.startsWith('basis:')) basis = picked.value.slice('basis:'.length);
+  edits.push(...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis }));
+  await applyTextEdits(edits);
+}
+
+function unquoted(selection: DraftSelection): OffsetRange {
+  let { start, end } = selection.range;
+  if (/["“]/.test(selection.text[0])) start++;
+  if (/["”]/.test(selection.text[selection.text.length - 1])) end--;
+  return { start, end };
+}
+
+async function annotateEntity(store: AnalysisStore): Promise<void> {
+  const selection = draftSelection();
+  if (!selection) return;
+  const analysis = await analysisCreatingFile(store, selection.editor.document);
+  if (!analysis?.draft) return;
+  const picked = await pickEntity(analysis, entitiesNear(analysis, selection.range), `Annotate “${excerpt(selection.text)}”: a new entity, or a mention of one`, selection.text);
+  if (!picked || picked.kind === 'other') return;
+  if (picked.kind === 'new') {
+    await applyTextEdits(addEntity(analysis.annotations, freeEntityId(analysis, picked.name), { name: picked.name, type: picked.type }));
+    return;
+  }
+  const entity = analysis.entities.get(picked.id)!;
+  if (entity.fromRegistry) {
+    void vscode.window.showInformationMessage(`${entity.name} is in the shared registry: add the mention there, or define the entity in this article's file.`);
+    return;
+  }
+  await applyTextEdits(addMention(analysis.annotations, entity.id, describeSpan(analysis.draft.prepared, selection.range)));
+}
+
+/** The YAML entry of what is at the cursor: the innermost claim, else the entity mentioned there. */
+async function goToAnnotation(store: AnalysisStore): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const analysis = editor ? await store.current(editor.document) : undefined;
+  if (!editor || !analysis?.draft) {
+    void vscode.window.showInformationMessage('Put the cursor on annotated words of a draft.');
+    return;
+  }
+  const offset = editor.document.offsetAt(editor.selection.active);
+  const at: OffsetRange = { start: offset, end: offset + 1 };
+  const claim = analysis.claims
+    .filter((anchored) => anchored.range && overlaps(anchored.range, at))
+    .sort((a, b) => a.range!.end - a.range!.start - (b.range!.end - b.range!.start))[0];
+  const mention = analysis.mentions.find((candidate) => overlaps(candidate.range, at));
+  const target = claim?.claim.selector?.textLocation ?? claim?.claim.location ?? (mention ? entityLocation(analysis, mention.entityId, mention.range) : undefined);
+  if (!target) {
+    void vscode.window.showInformationMessage('No claim or entity mention here.');
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(target.file));
+  const range = new vscode.Range(document.positionAt(target.range.start), document.positionAt(target.range.end));
+  await vscode.window.showTextDocument(document, { selection: range, viewColumn: vscode.ViewColumn.Beside });
+}
+
+function entityLocation(analysis: Analysis, entityId: string, range: OffsetRange) {
+  const entity = analysis.entities.get(entityId);
+  const explicit = entity?.mentions.find((selector) => {
+    const anchor = analysis.draft!.prepared.anchor(selector);
+    return anchor.kind === 'found' && anchor.range.start === range.start;
+  });
+  return explicit?.textLocation ?? entity?.keyLocation;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+export function registerAnnotateCommands(store: AnalysisStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(ANNOTATE_CLAIM_COMMAND, () => annotateClaim(store)),
+    vscode.commands.registerCommand(ANNOTATE_ENTITY_COMMAND, () => annotateEntity(store)),
+    vscode.commands.registerCommand(GO_TO_ANNOTATION_COMMAND, () => goToAnnotation(store)),
+  );
+}

@@ -1,0 +1,52 @@
+// Applies the core's text edits as one WorkspaceEdit (one undo), against the open buffers.
+import * as vscode from 'vscode';
+import type { TextEdit } from '../core/edits';
+import { textHash, type Expectation } from '../core/fixes';
+
+async function documentOf(file: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument(vscode.Uri.file(file));
+}
+
+/** Whether the files still hold what a fix was computed on; the first mismatch is returned. */
+export async function unmetExpectation(expectations: readonly Expectation[]): Promise<Expectation | undefined> {
+  for (const expectation of expectations) {
+    const text = (await documentOf(expectation.file)).getText();
+    const actual = expectation.range ? text.slice(expectation.range.start, expectation.range.end) : textHash(text);
+    if (actual !== expectation.text) return expectation;
+  }
+  return undefined;
+}
+
+export interface ApplyOptions {
+  /** Put the cursor on this range of `file` after the edits (offsets in the edited text). */
+  readonly select?: { readonly file: string; readonly offset: number; readonly length: number };
+}
+
+/**
+ * Applies edits to any number of files in one WorkspaceEdit. Annotation files that had no unsaved
+ * changes are saved afterwards, so a fix made from the draft doesn't leave a hidden dirty YAML behind;
+ * a buffer the user was editing is left for them to save.
+ */
+export async function applyTextEdits(edits: readonly TextEdit[], options: ApplyOptions = {}): Promise<boolean> {
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  const documents = new Map<string, vscode.TextDocument>();
+  for (const edit of edits) {
+    let document = documents.get(edit.file);
+    if (!document) {
+      document = await documentOf(edit.file);
+      documents.set(edit.file, document);
+    }
+    workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.range.start), document.positionAt(edit.range.end)), edit.newText);
+  }
+  const cleanBefore = [...documents.values()].filter((document) => !document.isDirty && /\.ya?ml$/i.test(document.uri.fsPath));
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
+  await Promise.all(cleanBefore.map((document) => document.save()));
+  if (options.select) {
+    const document = await documentOf(options.select.file);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+    const start = document.positionAt(options.select.offset);
+    editor.selection = new vscode.Selection(start, document.positionAt(options.select.offset + options.select.length));
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return true;
+}

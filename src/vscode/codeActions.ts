@@ -1,0 +1,153 @@
+// Quick fixes on the findings, in the draft and in the YAML, plus "Fix all" (also as source.fixAll).
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analysis';
+import { addEntity, setClaimField, type TextEdit } from '../core/edits';
+import { entitiesNear } from '../core/findings/attribution';
+import { fixAllFor, fixesFor, freeEntityId, likelySpeakers, quoteClaimEdits, type Fix, type Interaction } from '../core/fixes';
+import type { Finding } from '../core/model';
+import type { AnalysisStore } from './analysisStore';
+import { applyTextEdits, unmetExpectation } from './applyEdits';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { pickEntity } from './entityPicker';
+import { DRAFT_SELECTOR } from './selectors';
+
+export const APPLY_FIX_COMMAND = 'editorialAnnotations.applyFix';
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('editorialAnnotations');
+
+const SELECTOR: vscode.DocumentSelector = [...(DRAFT_SELECTOR as vscode.DocumentFilter[]), { language: 'yaml', scheme: 'file' }];
+
+function codeValue(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return code === undefined ? undefined : String(code);
+}
+
+/** The finding a diagnostic was made from: same file, code and range. */
+function findingOf(analysis: Analysis, document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const code = codeValue(diagnostic);
+  return analysis.findings.find((f) => f.file === document.uri.fsPath && f.code === code && f.range.start === start && f.range.end === end);
+}
+
+function toAction(fix: Fix, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = diagnostics;
+  action.isPreferred = fix.isPreferred;
+  action.command = { command: APPLY_FIX_COMMAND, title: fix.title, arguments: [fix] };
+  return action;
+}
+
+function fixAllAction(title: string, kind: vscode.CodeActionKind, fixes: readonly Fix[]): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, kind);
+  action.command = { command: APPLY_FIX_COMMAND, title, arguments: [...fixes] };
+  return action;
+}
+
+class AnnotationCodeActions implements vscode.CodeActionProvider {
+  constructor(private readonly store: AnalysisStore) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const only = context.only;
+    if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
+      const analysis = await this.analysisFor(document);
+      const fixes = analysis ? fixAllFor(analysis, document.uri.fsPath) : [];
+      return fixes.length > 0 ? [fixAllAction('Fix all editorial annotation problems', FIX_ALL_KIND, fixes)] : [];
+    }
+    if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    if (ours.length === 0) return [];
+    const analysis = await this.analysisFor(document);
+    if (!analysis) return [];
+    const actions: vscode.CodeAction[] = [];
+    const fixAllCodes = new Set<string>();
+    for (const diagnostic of ours) {
+      const finding = findingOf(analysis, document, diagnostic);
+      if (!finding) continue;
+      const fixes = fixesFor(analysis, finding);
+      actions.push(...fixes.map((fix) => toAction(fix, [diagnostic])));
+      if (fixes.some((fix) => fix.fixAll)) fixAllCodes.add(finding.code);
+    }
+    for (const code of fixAllCodes) {
+      const all = fixAllFor(analysis, document.uri.fsPath, code);
+      if (all.length > 1) actions.push(fixAllAction(`Fix all ${code} problems in this file`, vscode.CodeActionKind.QuickFix, all));
+    }
+    return actions;
+  }
+
+  /** A draft's analysis, or for an annotation file the analysis whose findings it shows. */
+  private async analysisFor(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    const own = await this.store.current(document);
+    if (own) return own;
+    return this.store.all().find((analysis) => analysis.annotations.file === document.uri.fsPath || analysis.registry?.file === document.uri.fsPath);
+  }
+}
+
+/** Applies fixes (one, or all those of a "Fix all") after checking nothing changed under them. */
+async function applyFixes(store: AnalysisStore, ...fixes: Fix[]): Promise<void> {
+  for (const fix of fixes) {
+    const stale = await unmetExpectation(fix.expect);
+    if (stale) {
+      void vscode.window.showWarningMessage(
+        `Not applied: ${vscode.workspace.asRelativePath(stale.file)} changed since this fix was offered. Look at the problem again.`,
+      );
+      return;
+    }
+  }
+  if (fixes.length === 1 && fixes[0].interaction) {
+    await interact(store, fixes[0].interaction);
+    return;
+  }
+  const edits: TextEdit[] = fixes.flatMap((fix) => fix.edits);
+  const placeholder = fixes.length === 1 ? fixes[0].placeholder : undefined;
+  if (!(await applyTextEdits(edits, { select: placeholder }))) {
+    void vscode.window.showErrorMessage('The fix could not be applied: the file may be read-only.');
+  }
+}
+
+async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analysis | undefined> {
+  return store.current(await vscode.workspace.openTextDocument(vscode.Uri.file(draft)));
+}
+
+/** The edits that make `picked` the source of claim `claimIndex`, creating the entity if it is new. */
+export function attributionEdits(analysis: Analysis, claimIndex: number, picked: Awaited<ReturnType<typeof pickEntity>>): TextEdit[] {
+  if (!picked || picked.kind === 'other') return [];
+  if (picked.kind === 'existing') return setClaimField(analysis.annotations, claimIndex, 'source', picked.id);
+  const id = freeEntityId(analysis, picked.name);
+  return [...addEntity(analysis.annotations, id, { name: picked.name, type: picked.type }), ...setClaimField(analysis.annotations, claimIndex, 'source', id)];
+}
+
+async function interact(store: AnalysisStore, interaction: Interaction): Promise<void> {
+  if (interaction.kind === 'reveal') {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(interaction.file));
+    const range = new vscode.Range(document.positionAt(interaction.range.start), document.positionAt(interaction.range.end));
+    await vscode.window.showTextDocument(document, { selection: range, viewColumn: vscode.ViewColumn.Beside });
+    return;
+  }
+  const analysis = await draftAnalysis(store, interaction.draft);
+  if (!analysis?.draft) return;
+  if (interaction.kind === 'attribute-claim') {
+    const anchored = analysis.claims[interaction.claimIndex];
+    const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
+    const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
+    const edits = attributionEdits(analysis, interaction.claimIndex, picked);
+    if (edits.length > 0) await applyTextEdits(edits);
+    return;
+  }
+  const picked = await pickEntity(analysis, likelySpeakers(analysis, interaction.range), 'Who said it?');
+  if (!picked || picked.kind === 'other') return;
+  if (picked.kind === 'existing') {
+    await applyTextEdits(quoteClaimEdits(analysis, interaction.range, picked.id));
+    return;
+  }
+  const id = freeEntityId(analysis, picked.name);
+  await applyTextEdits([...addEntity(analysis.annotations, id, { name: picked.name, type: picked.type }), ...quoteClaimEdits(analysis, interaction.range, id)]);
+}
+
+export function registerCodeActions(store: AnalysisStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotationCodeActions(store), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+    }),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (...fixes: Fix[]) => applyFixes(store, ...fixes)),
+  );
+}

@@ -1,0 +1,131 @@
+// Quick fixes in a real VS Code: offered on the right problems, applied as one undoable edit,
+// refused when the words under the problem changed.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, codes, diagnosticsWhen, extensionApi, open, revert, workspaceFile } from './util';
+
+const DRAFT = workspaceFile('articles', 'council-vote.txt');
+const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
+const FERRY_ANNOTATIONS = workspaceFile('annotations', 'ferry.yaml');
+const TUNNEL = workspaceFile('articles', 'tunnel.txt');
+const TUNNEL_ANNOTATIONS = workspaceFile('annotations', 'tunnel.yaml');
+
+async function actionsAt(uri: vscode.Uri, diagnostic: vscode.Diagnostic, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, kind)) ?? [];
+}
+
+async function run(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.command, `${action.title} has no command`);
+  await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Keeps a fixture file as it was: fixes save annotation files that had no unsaved changes. */
+async function restoring(uri: vscode.Uri, body: () => Promise<void>): Promise<void> {
+  const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  try {
+    await body();
+  } finally {
+    // Through the open document, so the editor, the disk and the analysis agree at once.
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (document.isDirty) await document.save();
+  }
+}
+
+describe('quick fixes', () => {
+  let draft: vscode.TextDocument;
+
+  before(async () => {
+    await extensionApi();
+    draft = (await open(DRAFT)).document;
+  });
+
+  afterEach(async () => {
+    await revert(draft);
+  });
+
+  it('attributes an unattributed claim in the annotation file, in one step', async () => {
+    await restoring(ANNOTATIONS, async () => {
+      const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((c) => c === 'unattributed-claim').length === 2);
+      const late = diagnostics.find((d) => codeOf(d) === 'unattributed-claim' && draft.getText(d.range) === 'the bridge will be late')!;
+      const actions = await actionsAt(DRAFT, late);
+      const titles = actions.map((action) => action.title);
+      assert.ok(titles.includes('Attribute to…'), titles.join(' | '));
+      const preferred = actions.find((action) => action.isPreferred);
+      assert.ok(preferred && /^Attribute to /.test(preferred.title), titles.join(' | '));
+      await run(preferred);
+      const after = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((c) => c === 'unattributed-claim').length === 1);
+      assert.equal(draft.getText(after.find((d) => codeOf(d) === 'unattributed-claim')!.range), 'faces a shortage of steel');
+      const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
+      assert.match(yaml.getText(), /text: the bridge will be late\n {4}type: prediction\n {4}source: [a-z-]+\n/);
+    });
+  });
+
+  it('marks a fact as common knowledge', async () => {
+    await restoring(ANNOTATIONS, async () => {
+      const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('unattributed-claim'));
+      const steel = diagnostics.find((d) => draft.getText(d.range) === 'faces a shortage of steel')!;
+      const mark = (await actionsAt(DRAFT, steel)).find((action) => action.title === 'Mark as common knowledge');
+      assert.ok(mark);
+      await run(mark);
+      await diagnosticsWhen(DRAFT, (list) => !list.some((d) => draft.getText(d.range) === 'faces a shortage of steel'));
+    });
+  });
+
+  it('replaces a loaded verb in the draft, and Fix All does every such one', async () => {
+    const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('loaded-attribution-verb'));
+    const insisted = diagnostics.find((d) => codeOf(d) === 'loaded-attribution-verb')!;
+    const replace = (await actionsAt(DRAFT, insisted)).find((action) => action.title === "Replace 'insisted' with 'said'");
+    assert.ok(replace?.isPreferred);
+    const fixAll = await actionsAt(DRAFT, insisted, 'source.fixAll');
+    assert.deepEqual(fixAll.map((action) => action.title), ['Fix all editorial annotation problems']);
+    await run(fixAll[0]);
+    assert.ok(draft.getText().includes('The transport authority said that work would start in May.'));
+    assert.ok(draft.isDirty, 'the draft is edited, not saved');
+    await diagnosticsWhen(DRAFT, (list) => !codes(list).includes('loaded-attribution-verb'));
+    await vscode.commands.executeCommand('undo');
+    assert.ok(draft.getText().includes('The transport authority insisted that'), 'one undo restores the draft');
+  });
+
+  it('refuses a fix when the words under the problem changed since it was offered', async () => {
+    const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('loaded-attribution-verb'));
+    const insisted = diagnostics.find((d) => codeOf(d) === 'loaded-attribution-verb')!;
+    const replace = (await actionsAt(DRAFT, insisted)).find((action) => action.title.startsWith('Replace'))!;
+    const editor = await open(DRAFT);
+    await editor.edit((edit) => edit.replace(insisted.range, 'demanded'));
+    await run(replace);
+    assert.ok(draft.getText().includes('The transport authority demanded that'), 'the stale fix was not applied');
+    assert.ok(!draft.getText().includes('authority said'));
+  });
+
+  it('corrects a misspelt source id in the YAML', async () => {
+    await restoring(FERRY_ANNOTATIONS, async () => {
+      await open(FERRY_ANNOTATIONS);
+      const diagnostics = await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => codes(list).includes('unknown-entity'));
+      const unknown = diagnostics.find((d) => codeOf(d) === 'unknown-entity')!;
+      const actions = await actionsAt(FERRY_ANNOTATIONS, unknown);
+      assert.deepEqual(actions.map((action) => action.title), ["Did you mean 'harbour-master'?", "Create entity 'harbor-master'"]);
+      await run(actions[0]);
+      await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => !codes(list).includes('unknown-entity'));
+    });
+  });
+
+  it('adds the reason for anonymity with the cursor on it', async () => {
+    await restoring(TUNNEL_ANNOTATIONS, async () => {
+      const tunnel = (await open(TUNNEL)).document;
+      const diagnostics = await diagnosticsWhen(TUNNEL, (list) => codes(list).includes('anonymous-source-without-reason'));
+      const [fix] = await actionsAt(TUNNEL, diagnostics.find((d) => codeOf(d) === 'anonymous-source-without-reason')!);
+      assert.equal(fix.title, 'Add the reason for anonymity');
+      await run(fix);
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.fsPath, TUNNEL_ANNOTATIONS.fsPath);
+      assert.equal(editor.document.getText(editor.selection), 'why anonymity was granted');
+      await diagnosticsWhen(TUNNEL, (list) => list.length === 0);
+      assert.ok(tunnel.getText().startsWith('A senior official'));
+    });
+  });
+});
