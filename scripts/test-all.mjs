@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: builds once, then runs the unit tests (mocha on the core and the CLI), the integration
+// `npm test`: installs code-server if needed, builds once, then runs the unit tests (mocha on the core and the CLI), the integration
 // suites inside a real VS Code and the UI checks against the sample, each whatever the others did, and
 // closes with a summary. Exits non-zero if the build or any test failed. The last line is the whole
 // run's `total: N passed, N failed`, which CI reads.
@@ -26,11 +26,14 @@ const parsers = {
   },
 };
 
+const node = (...args) => [process.execPath, ...args];
 const STEPS = [
-  { name: 'build', title: 'type-check and compile the tests (tsc), bundle the extension (esbuild)', commands: [[bin('typescript/bin/tsc'), '-p', '.'], ['esbuild.js']] },
-  { name: 'unit', title: 'unit tests (mocha, out/test/unit)', commands: [[bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? ['--color'] : [])]], parse: parsers.mocha },
-  { name: 'integration', title: 'integration tests in VS Code (code-server, out/test/integration)', commands: [['scripts/run-vscode-tests.mjs']], parse: parsers.runner('integration') },
-  { name: 'ui', title: 'UI checks in the workbench (Playwright, out/test/ui)', commands: [['scripts/run-vscode-tests.mjs', '--ui']], parse: parsers.runner('ui') },
+  // A no-op once installed; on a fresh machine it makes `npm ci && npm test` enough.
+  { name: 'setup', title: 'install code-server and Chromium if needed (scripts/install-code-server.sh)', commands: [['bash', 'scripts/install-code-server.sh']] },
+  { name: 'build', title: 'type-check and compile the tests (tsc), bundle the extension (esbuild)', commands: [node(bin('typescript/bin/tsc'), '-p', '.'), node('esbuild.js')] },
+  { name: 'unit', title: 'unit tests (mocha, out/test/unit)', commands: [node(bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? ['--color'] : []))], parse: parsers.mocha },
+  { name: 'integration', title: 'integration tests in VS Code (code-server, out/test/integration)', commands: [node('scripts/run-vscode-tests.mjs')], parse: parsers.runner('integration') },
+  { name: 'ui', title: 'UI checks in the workbench (Playwright, out/test/ui)', commands: [node('scripts/run-vscode-tests.mjs', '--ui')], parse: parsers.runner('ui') },
 ];
 
 let current; // the child running now
@@ -40,8 +43,8 @@ let interrupted;
  * Runs one command in a process group of its own, echoing its output and returning it. Its own group:
  * a Ctrl+C reaches this script only, which passes it on once, so the child's cleanup runs undisturbed.
  */
-async function run(args) {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+async function run([program, ...args]) {
+  const child = spawn(program, args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   current = child;
   let output = '';
   child.stdout.on('data', (chunk) => {
@@ -125,7 +128,7 @@ for (const result of results) {
     total.passed += result.counts.passed;
     total.failed += result.counts.failed;
   } else if (!result.ok) {
-    total.failed += 1; // the build counts as one check
+    total.failed += 1; // the setup and the build count as one check each
   }
 }
 if (interrupted) total.failed = Math.max(total.failed, 1);
