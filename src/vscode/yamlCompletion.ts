@@ -13,6 +13,13 @@ const KINDS: Readonly<Record<YamlCompletionKind, vscode.CompletionItemKind>> = {
   field: vscode.CompletionItemKind.Property,
 };
 
+/**
+ * The Red Hat YAML extension completes field names and enum values from the schema this extension
+ * contributes (`yamlValidation`); where it is installed those items are left to it, not offered twice.
+ */
+const RED_HAT_YAML = 'redhat.vscode-yaml';
+const SCHEMA_KINDS: readonly YamlCompletionKind[] = ['field', 'value'];
+
 /** After `source: `, `- ` in a source list, `type: `..., and after `[` or `,` in a flow list. */
 const TRIGGER_CHARACTERS = [' ', '[', ','];
 
@@ -46,7 +53,8 @@ export function registerYamlCompletion(store: AnalysisStore): vscode.Disposable 
         const completions = yamlCompletions(document.getText(), document.offsetAt(position), analysis);
         if (!completions) return undefined;
         const range = documentRange(document, completions.range);
-        return completions.items.map((item) => toCompletionItem(item, range));
+        const schemaCompleted = vscode.extensions.getExtension(RED_HAT_YAML) !== undefined;
+        return completions.items.filter((item) => !(schemaCompleted && SCHEMA_KINDS.includes(item.kind))).map((item) => toCompletionItem(item, range));
       },
     },
     ...TRIGGER_CHARACTERS,

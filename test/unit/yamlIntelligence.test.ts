@@ -149,6 +149,9 @@ describe('what is at an offset of an annotation file', () => {
       assert.deepEqual(pick(flow), { kind: 'source', text: '', claimIndex: 0 });
       assert.deepEqual(flow?.kind === 'source' && flow.siblings, ['putin']);
       assert.deepEqual(pick(typingContextAt(`${claimStart}    source: [putin, k|]\n`)), { kind: 'source', text: 'k', claimIndex: 0 });
+      assert.deepEqual(pick(typingContextAt(`${claimStart}    source: [|\n`)), { kind: 'source', text: '', claimIndex: 0 });
+      assert.deepEqual(pick(typingContextAt(`${claimStart}    source: [putin,|]\n`)), { kind: 'source', text: '', claimIndex: 0 });
+      assert.deepEqual(pick(typingContextAt(`${claimStart}    source: "tr|"\n`)), { kind: 'source', text: '"tr"', claimIndex: 0 });
     });
 
     it('an empty `type: ` followed by more claims', () => {
@@ -238,6 +241,12 @@ describe('completion in an annotation file', () => {
     const labels = completions.items.map((item) => item.label);
     assert.ok(labels.includes('trump'));
     assert.ok(!labels.includes('zelensky'));
+  });
+
+  it('replaces only the id inside quotes', () => {
+    const { completions, text } = inSample('source: kremlin', 'source: "kre|"');
+    assert.equal(text.slice(completions!.range.start, completions!.range.end), 'kre');
+    assert.equal(text[completions!.range.start - 1], '"');
   });
 
   it('offers the built-in claim types and the declared ones, with their labels and rules', () => {
