@@ -3,14 +3,17 @@ import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
 import { isYamlPath } from './core/discovery';
 import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
+import { registerAnnotateCommands } from './vscode/annotateCommands';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
 import { registerCheckWorkspace } from './vscode/checkWorkspace';
+import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { SECTION } from './vscode/config';
 import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
 import { registerHover } from './vscode/hover';
+import { registerStatusBar } from './vscode/statusBar';
 import { registerProjectConfig } from './vscode/projectConfig';
 import { registerTreeView, type AnnotationTreeProvider } from './vscode/treeView';
 import { registerYamlCompletion } from './vscode/yamlCompletion';
@@ -43,6 +46,9 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     registerYamlHover(store),
     registerDecorations(store),
     registerCommands(store),
+    registerCodeActions(store),
+    registerAnnotateCommands(store),
+    registerStatusBar(store),
     tree.disposable,
     registerDocumentTracking(store),
     watcher.onDidChange(() => store.filesChanged()),

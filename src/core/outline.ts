@@ -21,6 +21,12 @@ export interface OutlineNode {
   readonly range: OffsetRange;
   /** Where clicking takes the user. */
   readonly target?: OutlineTarget;
+  /** The node's entry in the annotation file, for "Go to Annotation". */
+  readonly annotation?: OutlineTarget;
+  /** For a claim: its index in the file, for actions on it. */
+  readonly claimIndex?: number;
+  /** For a claim: whether it names a source or a basis. */
+  readonly attributed?: boolean;
   readonly entityType?: string;
   readonly claimType?: string;
   readonly severity?: Finding['severity'];
@@ -58,6 +64,9 @@ function claimNodes(analysis: Analysis): OutlineNode[] {
       key: `claim:${claim.id}`,
       range,
       target: { file: draft.path, range },
+      annotation: claim.selector?.textLocation ?? claim.location,
+      claimIndex: claim.index,
+      attributed: claim.sources.length > 0 || claim.basis !== undefined,
       claimType: claim.type,
       children: [],
     };
@@ -83,6 +92,7 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
       key: `entity:${id}`,
       range: cover(ranges),
       target: { file: draft.path, range: ranges[0] },
+      annotation: entity.keyLocation,
       entityType: entity.type,
       children: ranges.map((range, index) => ({
         kind: 'mention',

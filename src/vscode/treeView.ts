@@ -5,10 +5,20 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { annotationTree, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
+import type { Interaction } from '../core/fixes';
+import { APPLY_FIX_COMMAND } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
 
 export const TREE_VIEW_ID = 'editorialAnnotations.outline';
 export const HAS_ANNOTATIONS_CONTEXT = 'editorialAnnotations.activeEditorHasAnnotations';
+export const PROBLEMS_ONLY_CONTEXT = 'editorialAnnotations.tree.problemsOnly';
+export const TREE_COMMANDS = {
+  problemsOnly: 'editorialAnnotations.tree.showProblemsOnly',
+  showAll: 'editorialAnnotations.tree.showAll',
+  reveal: 'editorialAnnotations.tree.reveal',
+  goToAnnotation: 'editorialAnnotations.tree.goToAnnotation',
+  attribute: 'editorialAnnotations.tree.attribute',
+} as const;
 
 const ENTITY_ICONS: Record<string, string> = {
   person: 'person',
@@ -31,6 +41,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
   private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: OutlineNode[] = [];
+  private problemsOnly = false;
   private analysis: Analysis | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -65,9 +76,17 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
       const draft = this.analysis.draft?.path;
       this.analysis = this.store.all().find((analysis) => analysis.draft?.path === draft);
     }
-    this.roots = this.analysis ? annotationTree(this.analysis) : [];
+    const groups = this.analysis ? annotationTree(this.analysis) : [];
+    this.roots = this.problemsOnly ? groups.filter((group) => group.key === 'problems') : groups;
     void vscode.commands.executeCommand('setContext', HAS_ANNOTATIONS_CONTEXT, this.analysis !== undefined);
     this.changed.fire(undefined);
+  }
+
+  /** Show only the problems group, or everything. */
+  toggleProblemsOnly(): void {
+    this.problemsOnly = !this.problemsOnly;
+    void vscode.commands.executeCommand('setContext', PROBLEMS_ONLY_CONTEXT, this.problemsOnly);
+    this.update();
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
@@ -84,7 +103,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
     const item = new vscode.TreeItem(node.label, node.key === 'problems' && node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : collapsible);
     item.id = node.key;
     item.description = node.detail;
-    item.contextValue = node.kind;
+    // e.g. "claim unattributed": menus in package.json match on these words.
+    item.contextValue = [node.kind, node.annotation ? 'annotated' : '', node.kind === 'claim' && !node.attributed ? 'unattributed' : ''].filter(Boolean).join(' ');
     item.iconPath = iconFor(node);
     item.tooltip = tooltipFor(node);
     if (node.target) {
@@ -114,8 +134,26 @@ function tooltipFor(node: OutlineNode): string | undefined {
   return node.detail ? `${node.label} — ${node.detail}` : node.label;
 }
 
+async function open(target: { file: string; range: { start: number; end: number } }, beside: boolean): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(target.file));
+  const selection = new vscode.Range(document.positionAt(target.range.start), document.positionAt(target.range.end));
+  await vscode.window.showTextDocument(document, { selection, viewColumn: beside ? vscode.ViewColumn.Beside : undefined });
+}
+
 export function registerTreeView(store: AnalysisStore): { provider: AnnotationTreeProvider; disposable: vscode.Disposable } {
   const provider = new AnnotationTreeProvider(store);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  return { provider, disposable: vscode.Disposable.from(provider, view) };
+  const commands = vscode.Disposable.from(
+    vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.toggleProblemsOnly()),
+    vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.toggleProblemsOnly()),
+    vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? open(node.target, false) : undefined)),
+    vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? open(node.annotation, true) : undefined)),
+    vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {
+      const draft = provider.shownAnalysis?.draft?.path;
+      if (draft === undefined || node.claimIndex === undefined) return undefined;
+      const interaction: Interaction = { kind: 'attribute-claim', draft, claimIndex: node.claimIndex };
+      return vscode.commands.executeCommand(APPLY_FIX_COMMAND, { title: 'Attribute to…', code: 'unattributed-claim', edits: [], expect: [], interaction });
+    }),
+  );
+  return { provider, disposable: vscode.Disposable.from(provider, view, commands) };
 }

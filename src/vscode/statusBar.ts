@@ -1,0 +1,33 @@
+// "N unattributed" in the status bar while an annotated draft is active; a click opens the Problems view.
+import * as vscode from 'vscode';
+import type { AnalysisStore } from './analysisStore';
+
+export const SHOW_PROBLEMS_COMMAND = 'editorialAnnotations.showProblems';
+
+export function registerStatusBar(store: AnalysisStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('editorialAnnotations.unattributed', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Editorial Annotations: unattributed claims';
+  item.command = SHOW_PROBLEMS_COMMAND;
+  const update = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    const analysis = document ? store.all().find((candidate) => candidate.draft?.path === document.uri.fsPath) : undefined;
+    if (!analysis?.draft) {
+      item.hide();
+      return;
+    }
+    const inDraft = analysis.findings.filter((finding) => finding.file === analysis.draft!.path);
+    const unattributed = inDraft.filter((finding) => finding.code === 'unattributed-claim').length;
+    const warnings = inDraft.filter((finding) => finding.severity === 'warning' || finding.severity === 'error').length;
+    item.text = unattributed > 0 ? `$(warning) ${unattributed} unattributed` : '$(check) all attributed';
+    item.tooltip = `${unattributed} unattributed claim${unattributed === 1 ? '' : 's'}, ${warnings} sourcing warning${warnings === 1 ? '' : 's'} in this draft. Click for the Problems view.`;
+    item.backgroundColor = unattributed > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    store.onDidChange(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => vscode.commands.executeCommand('workbench.actions.view.problems')),
+  );
+}
