@@ -143,6 +143,23 @@ describe('in a draft', () => {
     assert.equal(item.command?.command, 'editorialAnnotations.reveal');
   });
 
+  it('filters the view to problems only, and back', async () => {
+    const api = await extensionApi();
+    await open(DRAFT);
+    await treeShowing(api, DRAFT);
+    await vscode.commands.executeCommand('editorialAnnotations.tree.showProblemsOnly');
+    try {
+      assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['Problems']);
+    } finally {
+      await vscode.commands.executeCommand('editorialAnnotations.tree.showAll');
+    }
+    assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['Entities', 'Claims', 'Problems']);
+    const [, claimsGroup] = api.tree.getChildren();
+    const prediction = api.tree.getChildren(claimsGroup).find((node) => node.label === 'Prediction')!;
+    const item = api.tree.getTreeItem(api.tree.getChildren(prediction)[0]);
+    assert.match(String(item.contextValue), /\bunattributed\b/, 'the unattributed claim offers "Attribute to…"');
+  });
+
   it('reveals and selects a span from the tree', async () => {
     const api = await extensionApi();
     const [, claimsGroup] = api.tree.getChildren();
