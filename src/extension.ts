@@ -16,6 +16,7 @@ import { registerHover } from './vscode/hover';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerProjectConfig } from './vscode/projectConfig';
 import { registerTreeView, type AnnotationTreeProvider } from './vscode/treeView';
+import { registerWalkthrough } from './vscode/walkthrough';
 import { registerYamlCompletion } from './vscode/yamlCompletion';
 import { registerYamlHover } from './vscode/yamlHover';
 import { registerYamlNavigation } from './vscode/yamlNavigation';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     registerDiagnostics(store, context.extensionUri),
     registerProjectConfig(store, log),
     registerCheckWorkspace(store),
+    registerWalkthrough(context),
     registerHover(store),
     registerDocumentSymbols(store),
     registerYamlCompletion(store),

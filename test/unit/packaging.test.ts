@@ -1,0 +1,105 @@
+// What gets published: the manifest's Marketplace fields, its localised strings, the walkthrough, and
+// the files the .vsix carries (read with vsce's own file list, which is what `npm run package` stages).
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { listFiles, PackageManager } from '@vscode/vsce';
+import { REPO_ROOT } from './helpers';
+
+interface Manifest {
+  readonly [key: string]: unknown;
+  readonly contributes: {
+    readonly commands: ReadonlyArray<{ command: string; title: string; category?: string }>;
+    readonly walkthroughs: ReadonlyArray<{
+      id: string;
+      title: string;
+      steps: ReadonlyArray<{ id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }>;
+    }>;
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+/** `%key%` placeholders anywhere in a JSON value. */
+function placeholders(value: unknown): string[] {
+  if (typeof value === 'string') return /^%[^%\s]+%$/.test(value) ? [value.slice(1, -1)] : [];
+  if (Array.isArray(value)) return value.flatMap(placeholders);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(placeholders);
+  return [];
+}
+
+/** A localised manifest string as users see it. */
+function text(value: string): string {
+  return /^%.+%$/.test(value) ? nls[value.slice(1, -1)] : value;
+}
+
+describe('the published extension', () => {
+  it('has a string in package.nls.json for every %key% in package.json, and no unused string', () => {
+    const used = new Set(placeholders(manifest));
+    assert.deepEqual([...used].filter((key) => typeof nls[key] !== 'string'), []);
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), []);
+    assert.equal(text(manifest.displayName as string), 'Editorial Annotations');
+  });
+
+  it('has what the Marketplace and Open VSX ask for, and no invented repository', () => {
+    for (const field of ['displayName', 'description', 'publisher', 'version', 'license', 'icon', 'galleryBanner', 'categories', 'keywords']) {
+      assert.ok(manifest[field] !== undefined, field);
+    }
+    assert.equal(manifest.license, 'MIT');
+    assert.equal(manifest.repository, undefined, 'set it when there is a real public repository');
+    assert.match(fs.readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) \d{4} Editorial Annotations contributors\n/);
+    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'CHANGELOG.md')));
+    assert.deepEqual(manifest.capabilities, {
+      untrustedWorkspaces: { supported: true },
+      virtualWorkspaces: { supported: false, description: (manifest.capabilities as { virtualWorkspaces: { description: string } }).virtualWorkspaces.description },
+    });
+  });
+
+  it('has a 128×128 PNG icon', () => {
+    const png = fs.readFileSync(path.join(REPO_ROOT, manifest.icon as string));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  it('declares a walkthrough whose media exist and whose commands are the extension’s or VS Code’s', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.ok(walkthrough && text(walkthrough.title).length > 0);
+    const ours = new Set(manifest.contributes.commands.map((command) => command.command));
+    const builtIn = new Set(['workbench.actions.view.problems']);
+    for (const step of walkthrough.steps) {
+      assert.ok(text(step.title) && text(step.description), step.id);
+      const media = step.media.markdown ?? step.media.image;
+      assert.ok(media && fs.existsSync(path.join(REPO_ROOT, media)), `${step.id}: ${media}`);
+      const linked = [...text(step.description).matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
+      const completing = (step.completionEvents ?? []).map((event) => event.replace(/^onCommand:/, ''));
+      for (const command of [...linked, ...completing]) assert.ok(ours.has(command) || builtIn.has(command), `${step.id}: ${command}`);
+    }
+    assert.ok(walkthrough.steps[0].completionEvents?.includes('onCommand:editorialAnnotations.openSample'));
+  });
+
+  it('packages only what the installed extension reads', async function () {
+    this.timeout(30_000);
+    const files = await listFiles({ cwd: REPO_ROOT, packageManager: PackageManager.None });
+    for (const needed of [
+      'package.json',
+      'package.nls.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'dist/extension.js',
+      'schemas/annotation-file.schema.json',
+      'media/icon.png',
+      'docs/findings/unattributed-claim.md',
+      'articles/putin-witkoff-talks.txt',
+      'annotations/putin-witkoff-talks.yaml',
+      ...manifest.contributes.walkthroughs[0].steps.map((step) => step.media.markdown!),
+    ]) {
+      assert.ok(files.includes(needed), needed);
+    }
+    const unwanted = files.filter((file) =>
+      /^(src|test|out|node_modules|scripts|bench|\.cache|\.vscode|\.ci|test-results)\//.test(file) || /\.(map|vsix|ts)$/.test(file) || file === 'dist/cli.js',
+    );
+    assert.deepEqual(unwanted, []);
+  });
+});
