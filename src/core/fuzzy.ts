@@ -27,11 +27,12 @@ export interface FuzzyMatch {
 }
 
 /**
- * The least similarity that re-anchors a quote: one character in five may differ (fewer in a short
- * quote, where a few changed letters make another phrase). Below it the span is orphaned.
+ * The least similarity that re-anchors a quote: one character in four may differ in a long quote (a
+ * word added to a sentence), fewer in a short one, where a few changed letters make another phrase.
+ * Below it the span is orphaned.
  */
 export function minimumSimilarity(quoteLength: number): number {
-  return quoteLength < 20 ? 0.85 : 0.8;
+  return quoteLength < 20 ? 0.85 : quoteLength < 40 ? 0.8 : 0.75;
 }
 
 /** Longer quotes are not searched approximately: aligning them would take too long. */
@@ -39,8 +40,9 @@ export const MAX_FUZZY_QUOTE_LENGTH = 5000;
 
 /** Places tried per quote, best first by shared words. */
 const MAX_CANDIDATES = 4;
-/** A word this frequent says little about where a quote is; it seeds only when nothing rarer does. */
-const MAX_SEED_OCCURRENCES = 2000;
+/** Votes cast per quote by its words' occurrences, rarest words first; at least MIN_SEEDS words vote. */
+const MAX_VOTES = 30000;
+const MIN_SEEDS = 2;
 
 const WEIGHTS = { quote: 0.6, prefix: 0.15, suffix: 0.15, nearness: 0.1 };
 
@@ -103,64 +105,91 @@ export class FuzzyMatcher {
   /** Stretches of the draft that share the most words with the quote, at the same distances apart. */
   private seededRegions(quote: string, slack: number): Region[] {
     const index = this.wordIndex();
-    const seeds = [...wordsOf(quote)]
-      .map(({ word, offset }) => ({ offset, weight: word.length, positions: index.get(word) ?? [] }))
+    const seeds = wordsOf(quote)
+      .map(({ word, offset }) => {
+        const positions = index.get(word) ?? [];
+        // A rare word's vote counts for more: it is likelier to be where the quote went.
+        return { offset, positions, weight: word.length / Math.log2(2 + positions.length) };
+      })
       .filter((seed) => seed.positions.length > 0);
-    let usable = seeds.filter((seed) => seed.positions.length <= MAX_SEED_OCCURRENCES);
-    if (usable.length === 0) usable = seeds.sort((a, b) => a.positions.length - b.positions.length).slice(0, 2);
-
-    // Each occurrence of a quote word votes for where the quote would start ("diagonal").
-    const votes: Array<{ start: number; weight: number }> = [];
-    for (const seed of usable) for (const position of seed.positions) votes.push({ start: position - seed.offset, weight: seed.weight });
-    votes.sort((a, b) => a.start - b.start);
-
-    // The best windows of nearby votes, greedily, without reusing a vote.
-    const width = slack;
-    const windows: Array<{ first: number; last: number; weight: number }> = [];
-    let last = 0;
-    let weight = 0;
-    for (let first = 0; first < votes.length; first++) {
-      while (last < votes.length && votes[last].start - votes[first].start <= width) weight += votes[last++].weight;
-      windows.push({ first, last: last - 1, weight });
-      weight -= votes[first].weight;
+    // The rarest words say most about where the quote is: take them first, up to a budget of votes.
+    seeds.sort((a, b) => a.positions.length - b.positions.length);
+    const usable: typeof seeds = [];
+    let budget = MAX_VOTES;
+    for (const seed of seeds) {
+      if (usable.length >= MIN_SEEDS && seed.positions.length > budget) break;
+      usable.push(seed);
+      budget -= seed.positions.length;
     }
-    windows.sort((a, b) => b.weight - a.weight);
-    const regions: Region[] = [];
-    const used = new Uint8Array(votes.length);
-    for (const window of windows) {
-      if (regions.length === MAX_CANDIDATES) break;
-      if (used[window.first] || used[window.last]) continue;
-      used.fill(1, window.first, window.last + 1);
-      regions.push({ from: votes[window.first].start - slack, to: votes[window.last].start + quote.length + slack });
+
+    // Each occurrence of a quote word votes for where the quote would start, in buckets `slack` wide;
+    // the quote's own votes fall in one bucket or two neighbours, so pairs of buckets are scored.
+    // A dense array of buckets (plus the list of those touched) is much faster than a Map here.
+    const weights = new Float32Array(Math.ceil(this.text.length / slack) + 3);
+    const touched: number[] = [];
+    for (const seed of usable) {
+      for (const position of seed.positions) {
+        const bucket = Math.max(0, Math.floor((position - seed.offset) / slack) + 1);
+        if (weights[bucket] === 0) touched.push(bucket);
+        weights[bucket] += seed.weight;
+      }
     }
-    return regions;
+    const best: Array<{ bucket: number; weight: number }> = [];
+    for (const bucket of touched) {
+      const pair = weights[bucket] + weights[bucket + 1];
+      if (best.length === MAX_CANDIDATES && pair <= best[best.length - 1].weight) continue;
+      // A neighbouring pair is the same place: keep the heavier of the two.
+      const near = best.findIndex((other) => Math.abs(other.bucket - bucket) <= 1);
+      if (near !== -1) {
+        if (best[near].weight >= pair) continue;
+        best.splice(near, 1);
+      }
+      best.push({ bucket, weight: pair });
+      best.sort((a, b) => b.weight - a.weight);
+      if (best.length > MAX_CANDIDATES) best.pop();
+    }
+    return best.map(({ bucket }) => ({ from: (bucket - 2) * slack, to: (bucket + 1) * slack + quote.length + slack }));
   }
 
   private wordIndex(): Map<string, number[]> {
     if (this.words) return this.words;
     const words = new Map<string, number[]>();
-    for (const { word, offset } of wordsOf(this.text)) {
+    forEachWord(this.text, (start, end) => {
+      const word = this.text.slice(start, end);
       const positions = words.get(word);
-      if (positions) positions.push(offset);
-      else words.set(word, [offset]);
-    }
+      if (positions) positions.push(start);
+      else words.set(word, [start]);
+    });
     this.words = words;
     return words;
   }
 }
 
 /** The runs of letters, digits and marks in a text, with their offsets. */
-function* wordsOf(text: string): Generator<{ word: string; offset: number }> {
+function wordsOf(text: string): Array<{ word: string; offset: number }> {
+  const words: Array<{ word: string; offset: number }> = [];
+  forEachWord(text, (start, end) => words.push({ word: text.slice(start, end), offset: start }));
+  return words;
+}
+
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   let i = 0;
   while (i < text.length) {
-    if (!isWordCharAt(text, i)) {
+    if (!isWordUnit(text, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < text.length && isWordCharAt(text, i)) i++;
-    yield { word: text.slice(start, i), offset: start };
+    while (i < text.length && isWordUnit(text, i)) i++;
+    visit(start, i);
   }
+}
+
+/** isWordCharAt, with the ASCII answer inlined: this runs once per character of the draft. */
+function isWordUnit(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return isWordCharAt(text, index);
 }
 
 function textSimilarity(expected: string, actual: string): number {

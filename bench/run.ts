@@ -1,0 +1,181 @@
+// `npm run bench`: speed of the engine on synthetic drafts of 10 KB to 10 MB, against the libraries
+// annotation tools use. Each figure is the median of several runs; every comparison ends in a line
+// `BENCH <name>: ours <x> ms, <peer> <y> ms, ratio <r>x`, every single figure in `BENCH <name>: <value> <unit>`.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyze } from '../src/core/analyze';
+import { DraftText } from '../src/core/anchor';
+import { parseAnnotationFile } from '../src/core/parse';
+import { makeCorpus, type Corpus } from './corpus';
+import { redraft } from './edits';
+import { loadPeers, type Peers } from './peers';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const SIZES = [
+  { label: '10KB', bytes: 10_000, runs: 200, fuzzyQuotes: 20 },
+  { label: '100KB', bytes: 100_000, runs: 30, fuzzyQuotes: 100 },
+  { label: '1MB', bytes: 1_000_000, runs: 7, fuzzyQuotes: 100 },
+  { label: '10MB', bytes: 10_000_000, runs: 3, fuzzyQuotes: 0 },
+];
+/** The peer anchors selectors one at a time over the whole text: at 1 MB and up, a sample of them. */
+const EXACT_SAMPLE = 1000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+async function timeAsync(run: () => Promise<void>, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function ms(value: number): string {
+  return value < 10 ? value.toFixed(3) : value.toFixed(1);
+}
+
+function compare(name: string, ours: number, peer: string, theirs: number): void {
+  console.log(`BENCH ${name}: ours ${ms(ours)} ms, ${peer} ${ms(theirs)} ms, ratio ${(theirs / ours).toFixed(1)}x`);
+}
+
+function figure(name: string, value: string, unit: string): void {
+  console.log(`BENCH ${name}: ${value} ${unit}`);
+}
+
+const DRAFT_PATH = '/bench/articles/draft.txt';
+const YAML_PATH = '/bench/annotations/draft.yaml';
+
+function fullAnalysis(corpus: Corpus): void {
+  analyze({ draft: { path: DRAFT_PATH, text: corpus.draft }, annotations: parseAnnotationFile(YAML_PATH, corpus.yaml) });
+}
+
+function analysisBench(corpus: Corpus, label: string, runs: number): number {
+  const parsed = parseAnnotationFile(YAML_PATH, corpus.yaml);
+  const check = analyze({ draft: { path: DRAFT_PATH, text: corpus.draft }, annotations: parsed });
+  const anchored = check.claims.filter((claim) => claim.range).length;
+  console.log(`  ${label}: draft ${corpus.draft.length} chars, YAML ${corpus.yaml.length} chars, ${corpus.claims.length} claims (${anchored} anchored), ${corpus.entityCount} entities, ${check.mentions.length} mentions, ${check.findings.length} findings`);
+  const parse = time(() => parseAnnotationFile(YAML_PATH, corpus.yaml), runs);
+  const engine = time(() => analyze({ draft: { path: DRAFT_PATH, text: corpus.draft }, annotations: parsed }), runs);
+  const whole = time(() => fullAnalysis(corpus), runs);
+  console.log(`  ${label}: parse ${ms(parse)} ms + analyze ${ms(engine)} ms`);
+  figure(`analysis ${label}`, ms(whole), 'ms');
+  return whole;
+}
+
+async function exactBench(corpus: Corpus, label: string, peers: Peers): Promise<void> {
+  const step = Math.max(1, Math.floor(corpus.claims.length / EXACT_SAMPLE));
+  const selectors = corpus.claims.filter((_, index) => index % step === 0).map((claim) => ({ text: claim.text }));
+  const runs = selectors.length * corpus.draft.length > 1e8 ? 1 : 3;
+  let ourMatches = 0;
+  let theirMatches = 0;
+  const ours = time(() => {
+    ourMatches = new DraftText(corpus.draft).anchorAll(selectors, { fuzzy: false }).filter((result) => result.kind === 'found').length;
+  }, Math.max(runs, 5));
+  const theirs = await timeAsync(async () => {
+    theirMatches = (await peers.exactAll(corpus.draft, selectors)).filter((matches) => matches.length > 0).length;
+  }, runs);
+  console.log(`  ${label}: ${selectors.length} selectors; found by ours ${ourMatches}, by the peer ${theirMatches}`);
+  compare(`exact anchoring ${label} (${selectors.length} selectors)`, ours, '@apache-annotator/selector', theirs);
+}
+
+function fuzzyBench(corpus: Corpus, label: string, count: number, peers: Peers): void {
+  const { draft, quotes } = redraft(corpus, count);
+  const right = (found: { start: number; end: number } | undefined, quote: (typeof quotes)[number]): boolean =>
+    found !== undefined && found.start < quote.end && quote.start < found.end;
+  let ourRight = 0;
+  let theirRight = 0;
+  const selectors = quotes.map((quote) => ({ text: quote.exact, prefix: quote.prefix, suffix: quote.suffix }));
+  const ours = time(() => {
+    const results = new DraftText(draft).anchorAll(selectors);
+    ourRight = results.filter((result, index) => result.kind === 'found' && right(result.range, quotes[index])).length;
+  }, 3);
+  const theirs = time(() => {
+    theirRight = quotes.filter((quote) => right(peers.fuzzy(draft, quote), quote)).length;
+  }, 1);
+  compare(`fuzzy re-anchoring ${label} (${quotes.length} edited quotes)`, ours, 'approx-string-match', theirs);
+  figure(`fuzzy accuracy ${label} ours`, ((100 * ourRight) / quotes.length).toFixed(1), '%');
+  figure(`fuzzy accuracy ${label} approx-string-match`, ((100 * theirRight) / quotes.length).toFixed(1), '%');
+}
+
+/** Re-analysis of a 100 KB draft after one typed character, the YAML already parsed (the editor's case). */
+function keystrokeBench(corpus: Corpus): void {
+  const parsed = parseAnnotationFile(YAML_PATH, corpus.yaml);
+  const claim = corpus.claims[Math.floor(corpus.claims.length / 2)];
+  const typeAt = (offset: number) => corpus.draft.slice(0, offset) + 'x' + corpus.draft.slice(offset);
+  const inClaim = typeAt(claim.start + 4);
+  const outside = typeAt(claim.end + 1);
+  const outsideTime = time(() => analyze({ draft: { path: DRAFT_PATH, text: outside }, annotations: parsed }), 30);
+  const insideTime = time(() => analyze({ draft: { path: DRAFT_PATH, text: inClaim }, annotations: parsed }), 30);
+  figure('keystroke 100KB (edit between claims)', ms(outsideTime), 'ms');
+  figure('keystroke 100KB (edit inside a claim: drifted)', ms(insideTime), 'ms');
+}
+
+function peakMemory(): void {
+  const script = path.join(__dirname, 'peak.js');
+  const report = JSON.parse(execFileSync(process.execPath, [script, '10000000'], { encoding: 'utf8' })) as { before: number; after: number };
+  figure('peak memory 10MB (process RSS)', (report.after / 1024).toFixed(0), 'MB');
+  figure('peak memory 10MB (added by the analysis)', ((report.after - report.before) / 1024).toFixed(0), 'MB');
+}
+
+function bundle(): void {
+  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: REPO, stdio: 'inherit' });
+  figure('bundle dist/extension.js (production)', (fs.statSync(path.join(REPO, 'dist', 'extension.js')).size / 1024).toFixed(0), 'KB');
+  // The core alone, bundled the same way, and the time a fresh Node takes to load it.
+  const out = path.join(os.tmpdir(), `editorial-core-${process.pid}.js`);
+  const entry = path.join(os.tmpdir(), `editorial-core-entry-${process.pid}.ts`);
+  fs.writeFileSync(entry, `export { analyze } from ${JSON.stringify(path.join(REPO, 'src/core/analyze'))};\nexport { parseAnnotationFile } from ${JSON.stringify(path.join(REPO, 'src/core/parse'))};\n`);
+  execFileSync(path.join(REPO, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--platform=node', '--format=cjs', '--minify', `--outfile=${out}`, '--log-level=warning']);
+  const loads: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const printed = execFileSync(process.execPath, ['-e', `const t=performance.now();require(${JSON.stringify(out)});console.log(performance.now()-t)`], { encoding: 'utf8' });
+    loads.push(Number(printed));
+  }
+  figure('bundled core size', (fs.statSync(out).size / 1024).toFixed(0), 'KB');
+  figure('require bundled core', ms(median(loads)), 'ms');
+  fs.rmSync(out);
+  fs.rmSync(entry);
+  // Leave dist/ as the development build the tests and F5 expect.
+  execFileSync(process.execPath, ['esbuild.js'], { cwd: REPO, stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Machine: ${os.cpus().length} cores, ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const peers = await loadPeers();
+  const wholes: number[] = [];
+  for (const size of SIZES) {
+    console.log(`\n${size.label}`);
+    const corpus = makeCorpus(size.bytes);
+    wholes.push(analysisBench(corpus, size.label, size.runs));
+    if (size.bytes <= 1_000_000) await exactBench(corpus, size.label, peers);
+    if (size.fuzzyQuotes > 0) fuzzyBench(corpus, size.label, size.fuzzyQuotes, peers);
+    if (size.bytes === 100_000) keystrokeBench(corpus);
+  }
+  console.log('\nGrowth (10× the input; linear is 10×, the target at most 11×)');
+  for (let i = 1; i < SIZES.length; i++) figure(`growth ${SIZES[i].label}/${SIZES[i - 1].label}`, (wholes[i] / wholes[i - 1]).toFixed(1), 'x');
+  console.log('\nMemory and size');
+  peakMemory();
+  bundle();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
