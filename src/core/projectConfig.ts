@@ -29,7 +29,8 @@ export interface SettingsLayer {
   readonly loadedAttributionVerbs?: readonly string[];
 }
 
-const LAYER_KEYS = ['annotationsFolder', 'severity', 'vagueAttributionPhrases', 'loadedAttributionVerbs'] as const;
+/** The settings a project config may set (also the properties of schemas/project-config.schema.json). */
+export const LAYER_KEYS = ['annotationsFolder', 'severity', 'vagueAttributionPhrases', 'loadedAttributionVerbs'] as const;
 
 export interface ProjectConfig extends SettingsLayer {
   /** The file it was read from (a YAML file or a package.json). */

@@ -1,18 +1,23 @@
 // The project config: found upwards, validated with places, merged under the user's own settings.
+import Ajv from 'ajv';
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
+import { parse } from 'yaml';
+import { ALL_FINDING_CODES } from '../../src/core/codes';
 import type { FileHost } from '../../src/core/discovery';
 import { DEFAULT_PROJECT_SETTINGS } from '../../src/core/project';
 import {
   applySettingsLayers,
   findProjectConfig,
   formatProblem,
+  LAYER_KEYS,
   parseProjectConfigPackageJson,
   parseProjectConfigYaml,
   type ProjectConfigResult,
 } from '../../src/core/projectConfig';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
-import { fixture } from './helpers';
+import { fixture, REPO_ROOT } from './helpers';
 
 /** A file system of a few files in memory. */
 function memoryHost(files: Record<string, string>): FileHost {
@@ -91,5 +96,16 @@ describe('the project config', () => {
     assert.deepEqual(merged.options.vaguePhrases, ['hints']);
     assert.deepEqual(merged.options.loadedVerbs, ['boasted']);
     assert.deepEqual(applySettingsLayers(DEFAULT_PROJECT_SETTINGS), DEFAULT_PROJECT_SETTINGS);
+  });
+
+  it('has a JSON Schema (for completion in the editor) that agrees with the validation', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'project-config.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties), [...LAYER_KEYS]);
+    assert.deepEqual(Object.keys(schema.properties.severity.properties), [...ALL_FINDING_CODES]);
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const yamlConfig = (name: string): unknown => parse(fs.readFileSync(fixture('config', name, '.editorial-annotations.yaml'), 'utf8'));
+    assert.ok(validate(yamlConfig('yaml')), JSON.stringify(validate.errors));
+    assert.ok(!validate(yamlConfig('invalid')));
+    assert.equal(validate.errors?.length, 3);
   });
 });
