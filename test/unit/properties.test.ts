@@ -1,0 +1,218 @@
+// Property tests (fast-check, seeded): spans follow their words through random redrafting, or say
+// clearly that they lost them; sentence starts match Intl.Segmenter's. Counts are in docs/reliability.md.
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { analyze } from '../../src/core/analyze';
+import { DraftText, type AnchorResult } from '../../src/core/anchor';
+import type { OffsetRange } from '../../src/core/model';
+import { parseAnnotationFile } from '../../src/core/parse';
+import { sentenceStarts } from '../../src/core/sentences';
+
+/** Seeded, so that a failure is the same on every machine; the counts are recorded in docs/reliability.md. */
+const PROPERTY_RUNS = 1000;
+const settings = (runs = PROPERTY_RUNS) => ({ seed: 20_251_126, numRuns: runs });
+
+const WORDS = ['the', 'mayor', 'said', 'council', 'budget', 'will', 'rise', 'bridge', 'opens', 'in', 'May', 'Kyiv', 'talks', '“deal”', 'it’s', '—', '42', 'ferry', 'harbour', 'plan'];
+const SEPARATORS = [' ', ' ', ' ', '. ', ', ', '\n', '  ', '\r\n'];
+/** What an editor types or deletes: letters, spaces, punctuation, line breaks, a curly quote, an emoji. */
+const TYPED = fc.constantFrom('a', 'e', 'x', 'Q', ' ', '.', ',', '\n', '’', '—', '😀', '7', 'the ');
+
+interface Draft {
+  readonly text: string;
+  /** Spans of one or more whole words, in reading order, that don't overlap. */
+  readonly spans: readonly OffsetRange[];
+}
+
+/** A draft of random words and separators, with spans over some runs of 2-6 words. */
+const draftArbitrary: fc.Arbitrary<Draft> = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 20, maxLength: 120 })
+  .chain((words) =>
+    fc.tuple(fc.constant(words), fc.uniqueArray(fc.integer({ min: 0, max: words.length - 1 }), { minLength: 1, maxLength: 6 })),
+  )
+  .map(([words, firstWords]) => {
+    let text = '';
+    const wordStarts: number[] = [];
+    const wordEnds: number[] = [];
+    for (const [word, separator] of words) {
+      wordStarts.push(text.length);
+      text += word;
+      wordEnds.push(text.length);
+      text += separator;
+    }
+    const spans: OffsetRange[] = [];
+    let free = 0;
+    for (const first of [...firstWords].sort((a, b) => a - b)) {
+      if (first < free) continue;
+      const last = Math.min(words.length - 1, first + 1 + (first % 5));
+      spans.push({ start: wordStarts[first], end: wordEnds[last] });
+      free = last + 2;
+    }
+    return { text, spans };
+  });
+
+interface Edit {
+  /** Where, as a fraction of the places allowed. */
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  remove: fc.integer({ min: 0, max: 3 }),
+  insert: fc.array(TYPED, { maxLength: 3 }).map((parts) => parts.join('')),
+});
+
+/** Applies an edit at a place `allowed` accepts; spans after it move, the span it hits grows or shrinks. */
+function applyEdit(draft: Draft, edit: Edit, allowed: (start: number, end: number) => boolean): Draft | undefined {
+  const places: number[] = [];
+  for (let at = 0; at <= draft.text.length; at++) if (allowed(at, Math.min(draft.text.length, at + edit.remove))) places.push(at);
+  if (places.length === 0) return undefined;
+  const at = places[Math.floor(edit.at * places.length)];
+  const end = Math.min(draft.text.length, at + edit.remove);
+  // Never cut a surrogate pair in two: the draft stays valid UTF-16 text, as an editor keeps it.
+  if (isLowSurrogate(draft.text.charCodeAt(at)) || isLowSurrogate(draft.text.charCodeAt(end))) return undefined;
+  const text = draft.text.slice(0, at) + edit.insert + draft.text.slice(end);
+  const shift = edit.insert.length - (end - at);
+  const spans = draft.spans.map((span) => {
+    if (span.end <= at) return span;
+    if (span.start >= end && !(span.start === at && end === at)) return { start: span.start + shift, end: span.end + shift };
+    return { start: span.start, end: Math.max(span.start, span.end + shift) };
+  });
+  return { text, spans };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+type Selector = { text: string; prefix?: string; suffix?: string };
+
+/**
+ * Selectors for the spans, as an editor leaves them once span-ambiguous is fixed: the words, with a
+ * prefix and suffix where the words alone (normalised) occur more than once. A span that is still
+ * ambiguous is left out: before any edit it is already reported, and which one it meant is unknowable.
+ */
+function selectorsFor(draft: Draft): Draft & { selectors: Selector[] } {
+  const prepared = new DraftText(draft.text);
+  const spans: OffsetRange[] = [];
+  const selectors: Selector[] = [];
+  for (const span of draft.spans) {
+    const text = draft.text.slice(span.start, span.end);
+    const withContext = { text, prefix: draft.text.slice(Math.max(0, span.start - 12), span.start), suffix: draft.text.slice(span.end, span.end + 12) };
+    const selector = [{ text }, withContext].find((candidate) => {
+      const result = prepared.anchor(candidate);
+      return result.kind === 'found' && result.candidates === 1 && result.range.start === span.start;
+    });
+    if (selector) {
+      spans.push(span);
+      selectors.push(selector);
+    }
+  }
+  return { text: draft.text, spans, selectors };
+}
+
+/** The stretch a selector depends on: its words and its prefix and suffix. */
+function footprint(draft: Draft, index: number, selector: { prefix?: string; suffix?: string }): OffsetRange {
+  const span = draft.spans[index];
+  return { start: span.start - (selector.prefix?.length ?? 0) - 1, end: span.end + (selector.suffix?.length ?? 0) + 1 };
+}
+
+function overlapsRange(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function rangesOf(result: AnchorResult): readonly OffsetRange[] {
+  return result.kind === 'found' ? (result.ambiguousRanges ?? [result.range]) : [];
+}
+
+describe('properties of anchoring under random redrafting', () => {
+  it('edits outside every span and its context never orphan or move a span', () => {
+    fc.assert(
+      fc.property(draftArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (generated, edits) => {
+        const original = selectorsFor(generated);
+        const selectors = original.selectors;
+        const footprints = selectors.map((selector, index) => footprint(original, index, selector));
+        let draft: Draft = original;
+        let kept = footprints;
+        for (const edit of edits) {
+          const outside = (start: number, end: number) => kept.every((zone) => end < zone.start || start > zone.end);
+          const next = applyEdit({ text: draft.text, spans: [...draft.spans, ...kept] }, edit, outside);
+          if (!next) continue;
+          draft = { text: next.text, spans: next.spans.slice(0, draft.spans.length) };
+          kept = next.spans.slice(draft.spans.length);
+        }
+        const results = new DraftText(draft.text).anchorAll(selectors, { ordered: true });
+        results.forEach((result, index) => {
+          assert.equal(result.kind, 'found', `span ${index} orphaned: ${JSON.stringify(selectors[index])}`);
+          assert.ok(result.kind === 'found' && !result.drift, `span ${index} drifted`);
+          assert.ok(rangesOf(result).some((range) => range.start === draft.spans[index].start), `span ${index} moved`);
+        });
+      }),
+      settings(),
+    );
+  });
+
+  it('edits inside a span give a drifted or orphaned span, never a silent wrong anchor', () => {
+    fc.assert(
+      fc.property(draftArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), fc.nat(), (generated, edits, pick) => {
+        const original = selectorsFor(generated);
+        const selectors = original.selectors;
+        if (selectors.length === 0) return;
+        const target = pick % original.spans.length;
+        let draft: Draft = original;
+        for (const edit of edits) {
+          const span = draft.spans[target];
+          draft = applyEdit(draft, edit, (start, end) => start > span.start && end < span.end) ?? draft;
+        }
+        const results = new DraftText(draft.text).anchorAll(selectors, { ordered: true });
+        const edited = results[target];
+        // Exact and unambiguous is right only where the (normalised) words are still intact.
+        if (edited.kind === 'found' && !edited.drift && edited.candidates === 1) {
+          assert.ok(overlapsRange(edited.range, draft.spans[target]), `silently anchored elsewhere: ${JSON.stringify(selectors[target])}`);
+        }
+      }),
+      settings(),
+    );
+  });
+
+  it('accounts for every claim after every edit: anchored, or a span finding that names it', () => {
+    fc.assert(
+      fc.property(draftArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 10 }), (original, edits) => {
+        const claims = selectorsFor(original)
+          .selectors.map((selector) => `  - text: ${JSON.stringify(selector.text)}\n    type: fact\n    basis: observed\n    status: verified\n`)
+          .join('');
+        const annotations = parseAnnotationFile('/p/annotations/a.yaml', `version: 1\nclaims:\n${claims}`);
+        let draft = original;
+        for (const edit of edits) {
+          draft = applyEdit(draft, edit, () => true) ?? draft;
+          const analysis = analyze({ draft: { path: '/p/articles/a.txt', text: draft.text }, annotations });
+          for (const { claim, anchor, range } of analysis.claims) {
+            const codes = analysis.findings.filter((finding) => finding.data?.claimIndex === claim.index).map((finding) => finding.code);
+            if (!range) assert.ok(codes.includes('span-not-found'), `claim ${claim.index} lost without a finding`);
+            else if (anchor?.kind === 'found' && anchor.drift) assert.ok(codes.includes('span-drifted'), `claim ${claim.index} drifted silently`);
+            else if (anchor?.kind === 'found' && anchor.candidates > 1) assert.ok(codes.includes('span-ambiguous'));
+            else assert.deepEqual(codes.filter((code) => code.startsWith('span-')), []);
+          }
+        }
+      }),
+      settings(200),
+    );
+  });
+});
+
+describe('properties of sentence starts', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const PIECES = ['Word', 'word', ' ', ' ', '. ', '.', '!', '?', '?!', '...', '…', '"', '“', '”', '’', ')', '(', '\n', '\r\n', '\u2029', '3.5', 'U.S.', 'etc. ', 'é', 'É', ', ', ';', '\t', '\u00a0', '。', '😀', '-', ':'];
+
+  it('are those of Intl.Segmenter over the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = [...segmenter.segment(text)].map((segment) => segment.index);
+        assert.deepEqual(sentenceStarts(text), expected.length > 0 ? expected : [0]);
+      }),
+      settings(2000),
+    );
+  });
+});
