@@ -43,6 +43,12 @@ export function normalizeWithMap(original: string): NormalizedText {
   let sliceStart = i;
   while (i < length) {
     const code = original.charCodeAt(i);
+    // A lone plain space is already normal: it stays in the slice being copied.
+    if (code === 0x20 && !isSpace(original.charCodeAt(i + 1))) {
+      toOriginal[out++] = i;
+      i++;
+      continue;
+    }
     if (isSpace(code)) {
       chunks.push(original.slice(sliceStart, i), ' ');
       toOriginal[out++] = i;
