@@ -5,7 +5,7 @@ import { overlaps, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { entitiesNear } from './findings/attribution';
-import type { Entity, Finding, OffsetRange } from './model';
+import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
 import type { ParsedAnnotationFile } from './parse';
 import { describeSpan } from './selectors';
 
@@ -57,7 +57,7 @@ function fileText(analysis: Analysis, file: string): string | undefined {
   return undefined;
 }
 
-function parsedFile(analysis: Analysis, file: string): ParsedAnnotationFile | undefined {
+export function parsedFile(analysis: Analysis, file: string): ParsedAnnotationFile | undefined {
   if (analysis.annotations.file === file) return analysis.annotations;
   if (analysis.registry?.file === file) return analysis.registry;
   return undefined;
@@ -232,10 +232,7 @@ function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] 
 function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   const draft = analysis.draft;
   if (!draft) return [];
-  const selector =
-    finding.data?.claimIndex !== undefined
-      ? analysis.annotations.claims[finding.data.claimIndex]?.selector
-      : analysis.entities.get(finding.data?.entityId ?? '')?.mentions.find((mention) => mention.textLocation.range.start === finding.range.start);
+  const selector = selectorOf(analysis, finding);
   if (!selector) return [];
   const parsed = parsedFile(analysis, selector.location.file);
   const map = parsed ? mapStartingAt(parsed, selector.location.range.start) : undefined;
@@ -252,6 +249,8 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
     return fix(analysis, finding, {
       title: `Disambiguate with context: the one on line ${line} (${context})`,
       isPreferred: index === 0,
+      // The first is the one used now: pinning it changes nothing but the warning.
+      fixAll: index === 0,
       edits: setFields(parsed, map, fields),
     });
   });
@@ -303,7 +302,54 @@ function loadedVerbFixes(analysis: Analysis, finding: Finding): Fix[] {
   ];
 }
 
+/** The selector in the YAML that a span finding is about: a claim's, or an explicit mention's. */
+export function selectorOf(analysis: Analysis, finding: Finding): SpanSelector | undefined {
+  if (finding.data?.claimIndex !== undefined) return analysis.annotations.claims[finding.data.claimIndex]?.selector;
+  return analysis.entities.get(finding.data?.entityId ?? '')?.mentions.find((mention) => mention.textLocation.range.start === finding.range.start);
+}
+
+/**
+ * The selector fields that find `range` of the draft again: its words, and the context the old
+ * selector had (kept, with the draft's current characters), or the shortest context that is unique.
+ */
+export function reanchorFields(analysis: Analysis, range: OffsetRange, old: { prefix?: string; suffix?: string; occurrence?: number }): Record<string, string | number> {
+  const draft = analysis.draft!;
+  const written = describeSpan(draft.prepared, range);
+  const fields: Record<string, string | number> = { text: written.text };
+  const prefix = written.prefix ?? (old.prefix !== undefined ? draft.text.slice(Math.max(0, range.start - old.prefix.length), range.start) : undefined);
+  const suffix = written.suffix ?? (old.suffix !== undefined ? draft.text.slice(range.end, range.end + old.suffix.length) : undefined);
+  if (prefix !== undefined) fields.prefix = prefix;
+  if (suffix !== undefined) fields.suffix = suffix;
+  if (old.occurrence !== undefined) {
+    const anchor = draft.prepared.anchor({ text: written.text, prefix, suffix });
+    const candidates = anchor.kind === 'found' ? (anchor.ambiguousRanges ?? [anchor.range]) : [];
+    fields.occurrence = Math.max(1, candidates.findIndex((candidate) => candidate.start === range.start) + 1);
+  }
+  return fields;
+}
+
+function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
+  const selector = selectorOf(analysis, finding);
+  const range = finding.data?.draftRange;
+  const parsed = selector ? parsedFile(analysis, selector.location.file) : undefined;
+  const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
+  if (!analysis.draft || !selector || !range || !parsed || !map) return [];
+  const fields: Record<string, string | number> = reanchorFields(analysis, range, selector);
+  const claim = finding.data?.claimIndex !== undefined ? analysis.annotations.claims[finding.data.claimIndex] : undefined;
+  // New wording is not what was checked: a verified claim goes back to the desk.
+  if (claim?.status === 'verified') fields.status = 'unverified';
+  return [
+    fix(analysis, finding, {
+      title: claim?.status === 'verified' ? 'Update annotation to the current text (and mark it unverified, to check again)' : 'Update annotation to the current text',
+      isPreferred: true,
+      fixAll: true,
+      edits: setFields(parsed, map, fields),
+    }),
+  ];
+}
+
 const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => Fix[]>> = {
+  'span-drifted': spanDriftedFixes,
   'unattributed-claim': unattributedFixes,
   'unannotated-quote': unannotatedQuoteFixes,
   'attribution-not-in-text': attributionNotInTextFixes,

@@ -3,7 +3,7 @@
 import { claimsInReadingOrder, type Analysis } from './analysis';
 import type { Finding, OffsetRange } from './model';
 
-export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem';
+export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
 
 /** A place to reveal: a range in a file (the draft, or an annotation file for YAML problems). */
 export interface OutlineTarget {
@@ -141,11 +141,34 @@ export function annotationTree(analysis: Analysis): OutlineNode[] {
     claimType: type,
   }));
   const problems = problemNodes(analysis);
+  const orphans = orphanNodes(analysis);
   return [
     group('Entities', 'entities', entities, whole),
     { ...group('Claims', 'claims', typeGroups, whole), detail: String(claims.length) },
+    ...(orphans.length > 0 ? [group('Orphans', 'orphans', orphans, whole)] : []),
     group('Problems', 'problems', problems, whole),
   ];
+}
+
+/** Annotations whose words are gone from the draft: listed, never dropped, until re-anchored or deleted. */
+function orphanNodes(analysis: Analysis): OutlineNode[] {
+  return analysis.findings
+    .filter((finding) => finding.code === 'span-not-found' && finding.data?.value !== undefined)
+    .map((finding) => {
+      const claim = finding.data?.claimIndex !== undefined ? analysis.annotations.claims[finding.data.claimIndex] : undefined;
+      const what = claim ? `claim ${claim.id}` : `mention of ${finding.data?.entityId ?? '?'}`;
+      return {
+        kind: 'orphan' as const,
+        label: `“${excerpt(finding.data!.value!)}”`,
+        detail: what,
+        key: `orphan:${finding.file}:${finding.range.start}`,
+        range: finding.range,
+        target: { file: finding.file, range: finding.range },
+        annotation: { file: finding.file, range: finding.range },
+        claimIndex: finding.data?.claimIndex,
+        children: [],
+      };
+    });
 }
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };

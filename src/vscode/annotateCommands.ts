@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import { overlaps, type Analysis } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath } from '../core/discovery';
-import { addClaim, addEntity, addMention, newAnnotationFileText, type TextEdit } from '../core/edits';
+import { addClaim, addEntity, addMention, mapStartingAt, newAnnotationFileText, setFields, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { freeEntityId } from '../core/fixes';
-import type { OffsetRange } from '../core/model';
+import { freeEntityId, parsedFile, reanchorFields, selectorOf } from '../core/fixes';
+import type { Finding, OffsetRange } from '../core/model';
+import type { OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits } from './applyEdits';
@@ -18,6 +19,7 @@ import { pickEntity, type OtherChoice } from './entityPicker';
 export const ANNOTATE_CLAIM_COMMAND = 'editorialAnnotations.annotateClaim';
 export const ANNOTATE_ENTITY_COMMAND = 'editorialAnnotations.annotateEntity';
 export const GO_TO_ANNOTATION_COMMAND = 'editorialAnnotations.goToAnnotation';
+export const REANCHOR_COMMAND = 'editorialAnnotations.reanchor';
 
 interface DraftSelection {
   readonly editor: vscode.TextEditor;
@@ -124,6 +126,36 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
   await applyTextEdits(addMention(analysis.annotations, entity.id, describeSpan(analysis.draft.prepared, selection.range)));
 }
 
+interface OrphanItem extends vscode.QuickPickItem {
+  readonly finding: Finding;
+}
+
+/**
+ * Gives an orphaned annotation (its words are gone from the draft) the words selected in the draft:
+ * the orphan picked from the tree, the only one, or one the user picks.
+ */
+async function reanchor(store: AnalysisStore, node?: OutlineNode): Promise<void> {
+  const selection = draftSelection();
+  if (!selection) return;
+  const analysis = await store.current(selection.editor.document);
+  const orphans = (analysis?.findings ?? []).filter((finding) => finding.code === 'span-not-found' && finding.data?.value !== undefined);
+  if (!analysis?.draft || orphans.length === 0) {
+    void vscode.window.showInformationMessage('This draft has no orphaned annotation: every span was found.');
+    return;
+  }
+  let orphan = node?.kind === 'orphan' ? orphans.find((finding) => finding.file === node.target?.file && finding.range.start === node.range.start) : undefined;
+  if (!orphan && orphans.length === 1) orphan = orphans[0];
+  if (!orphan) {
+    const items: OrphanItem[] = orphans.map((finding) => ({ finding, label: excerpt(finding.data!.value!), description: finding.data?.claimId ?? finding.data?.entityId }));
+    orphan = (await vscode.window.showQuickPick(items, { title: `Re-anchor which annotation to “${excerpt(selection.text)}”?` }))?.finding;
+  }
+  const selector = orphan ? selectorOf(analysis, orphan) : undefined;
+  const parsed = selector ? parsedFile(analysis, selector.location.file) : undefined;
+  const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
+  if (!selector || !parsed || !map) return;
+  await applyTextEdits(setFields(parsed, map, reanchorFields(analysis, selection.range, selector)));
+}
+
 /** The YAML entry of what is at the cursor: the innermost claim, else the entity mentioned there. */
 async function goToAnnotation(store: AnalysisStore): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -167,5 +199,6 @@ export function registerAnnotateCommands(store: AnalysisStore): vscode.Disposabl
     vscode.commands.registerCommand(ANNOTATE_CLAIM_COMMAND, () => annotateClaim(store)),
     vscode.commands.registerCommand(ANNOTATE_ENTITY_COMMAND, () => annotateEntity(store)),
     vscode.commands.registerCommand(GO_TO_ANNOTATION_COMMAND, () => goToAnnotation(store)),
+    vscode.commands.registerCommand(REANCHOR_COMMAND, (node?: OutlineNode) => reanchor(store, node)),
   );
 }

@@ -122,6 +122,8 @@ function iconFor(node: OutlineNode): vscode.ThemeIcon | undefined {
       return new vscode.ThemeIcon('quote');
     case 'problem':
       return SEVERITY_ICONS[node.severity ?? 'information'];
+    case 'orphan':
+      return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsErrorIcon.foreground'));
     case 'group':
       return node.key === 'problems' ? new vscode.ThemeIcon('checklist') : undefined;
     default:

@@ -2,7 +2,7 @@
 // refused when the words under the problem changed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, codes, diagnosticsWhen, extensionApi, open, revert, workspaceFile } from './util';
+import { codeOf, codes, diagnosticsWhen, extensionApi, open, restoring, revert, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -17,23 +17,6 @@ async function actionsAt(uri: vscode.Uri, diagnostic: vscode.Diagnostic, kind?: 
 async function run(action: vscode.CodeAction): Promise<void> {
   assert.ok(action.command, `${action.title} has no command`);
   await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-}
-
-/** Keeps a fixture file as it was: fixes save annotation files that had no unsaved changes. */
-async function restoring(uri: vscode.Uri, body: () => Promise<void>): Promise<void> {
-  const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  try {
-    await body();
-  } finally {
-    // Through the open document, so the editor, the disk and the analysis agree at once.
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (document.getText() !== original) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
-      await vscode.workspace.applyEdit(edit);
-    }
-    if (document.isDirty) await document.save();
-  }
 }
 
 describe('quick fixes', () => {

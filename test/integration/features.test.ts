@@ -1,7 +1,7 @@
 // The extension's features in a real VS Code, through the same API the workbench uses.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, revert, treeShowing, workspaceFile } from './util';
+import { codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -102,16 +102,19 @@ describe('in a draft', () => {
 
   it('updates the draft warnings as the annotation file is edited, before it is saved', async () => {
     await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
-    const yaml = (await open(ANNOTATIONS)).document;
-    const claim = positionOf(yaml, '    type: prediction');
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(ANNOTATIONS, claim, '    basis: common-knowledge\n    source: patel\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    const after = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((code) => code === 'unattributed-claim').length === 1);
-    assert.deepEqual(
-      after.filter((d) => codeOf(d) === 'unattributed-claim').map((d) => document.getText(d.range)),
-      ['faces a shortage of steel'],
-    );
+    await restoring(ANNOTATIONS, async () => {
+      const yaml = (await open(ANNOTATIONS)).document;
+      const claim = positionOf(yaml, '    type: prediction');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(ANNOTATIONS, claim, '    basis: common-knowledge\n    source: patel\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((code) => code === 'unattributed-claim').length === 1);
+      assert.deepEqual(
+        after.filter((d) => codeOf(d) === 'unattributed-claim').map((d) => document.getText(d.range)),
+        ['faces a shortage of steel'],
+      );
+    });
+    await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
   });
 
   it('follows a severity set in the settings', async () => {

@@ -114,3 +114,20 @@ export function treeShowing(api: EditorialAnnotationsApi, draft: vscode.Uri, tim
     }, timeoutMs);
   });
 }
+
+/** Keeps a fixture file as it was: fixes save annotation files that had no unsaved changes. */
+export async function restoring(uri: vscode.Uri, body: () => Promise<void>): Promise<void> {
+  const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  try {
+    await body();
+  } finally {
+    // Through the open document, so the editor, the disk and the analysis agree at once.
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (document.isDirty) await document.save();
+  }
+}

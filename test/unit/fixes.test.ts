@@ -172,6 +172,27 @@ describe('quick fixes', () => {
     }
   });
 
+  it('updates a drifted span to the draft\'s current words, and sends a verified claim back to be checked', () => {
+    const texts = sampleTexts();
+    const verified = analyzeTexts(texts).claims.find((c) => c.claim.status === 'verified' && c.range)!;
+    const words = texts.draft.slice(verified.range!.start, verified.range!.end);
+    const reworded = words.replace(/\b(\w{5,})\b/, (word) => word.slice(0, -1) + 'x');
+    assert.notEqual(reworded, words);
+    texts.draft = texts.draft.replace(words, reworded);
+    const analysis = analyzeTexts(texts);
+    const drifted = only(analysis, 'span-drifted', (f) => f.data?.claimId === verified.claim.id);
+    const [update] = fixesFor(analysis, drifted);
+    assert.equal(update.title, 'Update annotation to the current text (and mark it unverified, to check again)');
+    assert.ok(update.fixAll);
+    const after = analyzeTexts(apply(texts, update));
+    const claim = after.claims.find((c) => c.claim.id === verified.claim.id)!;
+    assert.equal(claim.anchor?.kind, 'found');
+    assert.equal(after.draft!.text.slice(claim.range!.start, claim.range!.end), reworded);
+    assert.equal(claim.claim.status, 'unverified');
+    assert.equal(after.findings.filter((f) => f.code === 'span-drifted').length, 0);
+    assert.deepEqual(after.annotations.findings, []);
+  });
+
   it('makes ids from names', () => {
     assert.deepEqual(['Volodymyr Zelensky', 'Truth Social', 'Ngozi Okonjo-Iweala', '  ', 'Émile Zola'].map(slugify), [
       'volodymyr-zelensky',
