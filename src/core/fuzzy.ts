@@ -175,21 +175,14 @@ function wordsOf(text: string): Array<{ word: string; offset: number }> {
 function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   let i = 0;
   while (i < text.length) {
-    if (!isWordUnit(text, i)) {
+    if (!isWordCharAt(text, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < text.length && isWordUnit(text, i)) i++;
+    while (i < text.length && isWordCharAt(text, i)) i++;
     visit(start, i);
   }
-}
-
-/** isWordCharAt, with the ASCII answer inlined: this runs once per character of the draft. */
-function isWordUnit(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
-  return isWordCharAt(text, index);
 }
 
 function textSimilarity(expected: string, actual: string): number {

@@ -47,6 +47,10 @@ export function findAutomaticMentions(
     byLeadingWord.set(key, list);
   }
   for (const list of byLeadingWord.values()) list.sort((a, b) => b.normalized.length - a.normalized.length);
+  // The first UTF-16 unit of every leading word: most words of a draft start no form and are skipped
+  // without slicing them out for the map.
+  const firstUnits = new Set<number>();
+  for (const key of byLeadingWord.keys()) firstUnits.add(key.charCodeAt(0));
 
   const text = draft.normalized.text;
   const blocked = occupiedInNormalized(draft, occupied);
@@ -60,7 +64,7 @@ export function findAutomaticMentions(
     }
     let wordEnd = i + 1;
     while (wordEnd < text.length && isWordCharAt(text, wordEnd)) wordEnd++;
-    const candidates = byLeadingWord.get(text.slice(i, wordEnd));
+    const candidates = firstUnits.has(text.charCodeAt(i)) ? byLeadingWord.get(text.slice(i, wordEnd)) : undefined;
     let matchedEnd = -1;
     if (candidates) {
       for (const candidate of candidates) {

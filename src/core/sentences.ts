@@ -62,6 +62,12 @@ export function sentenceStarts(text: string, locale = 'en'): number[] {
       push(at);
       continue;
     }
+    // A terminator that ends a paragraph or the text: the sentence ends after the separator (above).
+    const following = text.charCodeAt(at + 1);
+    if ((code === 0x2e || code === 0x21 || code === 0x3f) && (at + 1 === text.length || isParagraphSeparator(following))) {
+      at++;
+      continue;
+    }
     // The common case: one ASCII terminator, spaces, an ASCII letter.
     if ((code === 0x2e || code === 0x21 || code === 0x3f) && text.charCodeAt(at + 1) === 0x20) {
       let next = at + 2;
