@@ -8,6 +8,7 @@ import { applySettingsLayers, findProjectConfig, formatProblem } from '../core/p
 import { draftReport, type DraftReport } from '../core/report';
 import { LineIndex } from '../core/textIndex';
 import manifest from '../../package.json';
+import { fixAnnotationFiles } from './fix';
 import { nodeFileHost } from './nodeFileHost';
 import { relativeReport, reportMarkdown } from './report';
 import { toSarif } from './sarif';
@@ -19,7 +20,7 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage: editorial-annotations check [paths...] [--format text|json|sarif]
-                                   [--fail-on error|warning|information] [--max-warnings N]
+                                   [--fail-on error|warning|information] [--max-warnings N] [--fix]
        editorial-annotations report [paths...] [--format markdown|json]
 
 check   Checks the sourcing of article drafts against their annotation files.
@@ -32,6 +33,8 @@ report  Summarises each draft's sourcing for an editor's sign-off: claims by typ
   --format json    a JSON array of {file, line, column, endLine, endColumn, severity, code, message}
   --format sarif   a SARIF 2.1.0 log, for code scanning
   --fail-on LEVEL  the lowest severity that fails the check: error, warning (default) or information
+  --fix            first apply the fixes that need no choice to the annotation files (a drifted
+                   span updated to the draft's words, an ambiguous one pinned); drafts are not changed
   --max-warnings N fail when there are more than N warnings; alone, it lets up to N warnings pass
                    (errors still fail)
   --format markdown|json   (report) Markdown (default) or JSON
@@ -65,6 +68,8 @@ interface CheckArguments {
   readonly format: 'text' | 'json' | 'sarif';
   readonly failOn?: FailLevel;
   readonly maxWarnings?: number;
+  /** Apply the fixes that need no choice to the annotation files first. */
+  readonly fix: boolean;
 }
 
 interface ReportArguments {
@@ -108,7 +113,8 @@ function parseCheckArguments(args: readonly string[]): CheckArguments | string {
   let format: CheckArguments['format'] = 'text';
   let failOn: FailLevel | undefined;
   let maxWarnings: number | undefined;
-  const parsed = parseOptions(args, {
+  const fix = args.includes('--fix');
+  const parsed = parseOptions(args.filter((arg) => arg !== '--fix'), {
     '--format': (value) => oneOf('--format', ['text', 'json', 'sarif'], value, (v) => (format = v)),
     '--fail-on': (value) => oneOf('--fail-on', FAIL_LEVELS, value, (v) => (failOn = v)),
     '--max-warnings': (value) => {
@@ -117,7 +123,7 @@ function parseCheckArguments(args: readonly string[]): CheckArguments | string {
       return undefined;
     },
   });
-  return typeof parsed === 'string' ? parsed : { command: 'check', paths: parsed.paths, format, failOn, maxWarnings };
+  return typeof parsed === 'string' ? parsed : { command: 'check', paths: parsed.paths, format, failOn, maxWarnings, fix };
 }
 
 function parseReportArguments(args: readonly string[]): ReportArguments | string {
@@ -163,7 +169,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`editorial-annotations: ${settings}\n`);
     return 2;
   }
-  const analysed = await analyzePaths(parsed.paths.map((p) => path.resolve(io.cwd, p)), settings);
+  const paths = parsed.paths.map((p) => path.resolve(io.cwd, p));
+  let analysed = await analyzePaths(paths, settings);
+  if (typeof analysed !== 'string' && parsed.command === 'check' && parsed.fix) {
+    const result = await fixAnnotationFiles(analysed.analyses);
+    if (result.files.length > 0) {
+      const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
+      io.stderr.write(`editorial-annotations: fixed ${result.fixed} finding${result.fixed === 1 ? '' : 's'} in ${files}\n`);
+      analysed = await analyzePaths(paths, settings);
+    }
+  }
   if (typeof analysed === 'string') {
     io.stderr.write(`editorial-annotations: ${analysed}\n`);
     return 2;

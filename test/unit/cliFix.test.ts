@@ -1,0 +1,63 @@
+// `check --fix` on a redrafted copy of the sample: the YAML follows the draft, comments and all.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { cli } from './builtCli';
+import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
+
+describe('check --fix', () => {
+  let folder: string;
+  let draft: string;
+  let yaml: string;
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-fix-'));
+    fs.mkdirSync(path.join(folder, 'articles'));
+    fs.mkdirSync(path.join(folder, 'annotations'));
+    draft = path.join(folder, 'articles', path.basename(SAMPLE_DRAFT));
+    yaml = path.join(folder, 'annotations', path.basename(SAMPLE_ANNOTATIONS));
+    // The redraft: one word of a quoted claim changes; and a new claim whose words occur twice.
+    fs.writeFileSync(draft, readText(SAMPLE_DRAFT).replace('noting they included discussions', 'noting they included talks'));
+    fs.writeFileSync(
+      yaml,
+      readText(SAMPLE_ANNOTATIONS).replace('claims:\n', 'claims:\n  # added by the desk\n  - id: twice\n    text: Pope Francis\n    type: fact\n    basis: common-knowledge\n'),
+    );
+  });
+
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('updates drifted spans and pins ambiguous ones, leaving the draft and every other line alone', () => {
+    const before = cli(['check', '.', '--format', 'json'], folder);
+    const codesBefore = (JSON.parse(before.stdout) as Array<{ code: string }>).map((finding) => finding.code);
+    assert.ok(codesBefore.includes('span-drifted'), codesBefore.join(' '));
+    assert.ok(codesBefore.includes('span-ambiguous'), codesBefore.join(' '));
+    const draftBefore = fs.readFileSync(draft, 'utf8');
+    const yamlBefore = fs.readFileSync(yaml, 'utf8');
+
+    const fixed = cli(['check', '.', '--fix', '--format', 'json'], folder);
+    assert.match(fixed.stderr, /fixed 2 findings in annotations\/putin-witkoff-talks\.yaml/);
+    const codesAfter = (JSON.parse(fixed.stdout) as Array<{ code: string }>).map((finding) => finding.code);
+    assert.ok(!codesAfter.includes('span-drifted') && !codesAfter.includes('span-ambiguous'), codesAfter.join(' '));
+    assert.equal(fs.readFileSync(draft, 'utf8'), draftBefore, 'the draft is never changed');
+
+    const yamlAfter = fs.readFileSync(yaml, 'utf8');
+    const oldLines = new Set(yamlBefore.split('\n'));
+    const newLines = new Set(yamlAfter.split('\n'));
+    const removed = yamlBefore.split('\n').filter((line) => !newLines.has(line));
+    const added = yamlAfter.split('\n').filter((line) => !oldLines.has(line));
+    assert.equal(removed.length, 1, `removed: ${removed.join(' | ')}`);
+    assert.match(added.join('\n'), /included talks/);
+    assert.ok(added.some((line) => /^\s+(prefix|suffix):/.test(line)), `added: ${added.join(' | ')}`);
+    assert.ok(yamlAfter.includes('  # added by the desk\n'), 'comments survive');
+  });
+
+  it('changes nothing when there is nothing to fix without a choice', () => {
+    fs.writeFileSync(draft, readText(SAMPLE_DRAFT));
+    fs.writeFileSync(yaml, readText(SAMPLE_ANNOTATIONS));
+    const run = cli(['check', '.', '--fix'], folder);
+    assert.equal(run.status, 1, 'the sample keeps its deliberate warnings');
+    assert.doesNotMatch(run.stderr, /fixed/);
+    assert.equal(fs.readFileSync(yaml, 'utf8'), readText(SAMPLE_ANNOTATIONS));
+  });
+});
