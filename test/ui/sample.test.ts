@@ -21,6 +21,7 @@ interface SampleEntity {
 }
 
 interface SampleClaim {
+  id?: string;
   text: string;
   type: string;
 }
@@ -53,13 +54,18 @@ describe('the sample article', () => {
     await workbench().section('Editorial Annotations');
   });
 
-  it('shows an entity card when hovering a name', async () => {
-    const putin = sample().entities.putin;
+  it('shows the entity card, and the card of the claim around the name, when hovering a name', async () => {
+    const { entities, claims } = sample();
+    const putin = entities.putin;
     const hover = await workbench().hover(putin.name);
     await workbench().screenshot('hover-entity');
     await workbench().page.keyboard.press('Escape');
     assert.ok(hover.includes(putin.name), `hover shows the name; it shows:\n${hover}`);
     if (putin.description) assert.ok(hover.includes(putin.description), `hover shows the description; it shows:\n${hover}`);
+    // The first mention of the name lies inside the first claim that quotes it: both cards show.
+    const around = claims.find((claim) => claim.text.includes(putin.name));
+    assert.ok(around?.id, `the sample has a claim with an id around "${putin.name}"`);
+    assert.ok(hover.includes(around.id), `hover shows the claim ${around.id}; it shows:\n${hover}`);
   });
 
   for (const code of ['unattributed-claim', 'vague-attribution', 'loaded-attribution-verb']) {
