@@ -12,6 +12,18 @@ const MENTION_COLOURS: Record<string, string> = {
 };
 const OTHER_MENTION_COLOUR = 'editorialAnnotations.otherMention';
 
+/** Claims are tinted by kind: what was said, what is asserted, what is alleged, what is judged. */
+const CLAIM_COLOURS: Record<string, string> = {
+  'direct-quote': 'editorialAnnotations.quoteBackground',
+  paraphrase: 'editorialAnnotations.paraphraseBackground',
+  fact: 'editorialAnnotations.factBackground',
+  statistic: 'editorialAnnotations.factBackground',
+  allegation: 'editorialAnnotations.allegationBackground',
+  opinion: 'editorialAnnotations.opinionBackground',
+  prediction: 'editorialAnnotations.opinionBackground',
+};
+const OTHER_CLAIM_COLOUR = 'editorialAnnotations.claimBackground';
+
 function mentionDecoration(colour: string): vscode.TextEditorDecorationType {
   return vscode.window.createTextEditorDecorationType({
     borderStyle: 'none none dotted none',
@@ -23,21 +35,23 @@ function mentionDecoration(colour: string): vscode.TextEditorDecorationType {
 export function registerDecorations(store: AnalysisStore): vscode.Disposable {
   const mentionTypes = new Map<string, vscode.TextEditorDecorationType>();
   for (const colour of [...Object.values(MENTION_COLOURS), OTHER_MENTION_COLOUR]) mentionTypes.set(colour, mentionDecoration(colour));
-  const claimType = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('editorialAnnotations.claimBackground'),
-    borderRadius: '2px',
-  });
-  const allTypes = [...mentionTypes.values(), claimType];
+  const claimTypes = new Map<string, vscode.TextEditorDecorationType>();
+  for (const colour of new Set([...Object.values(CLAIM_COLOURS), OTHER_CLAIM_COLOUR])) {
+    claimTypes.set(colour, vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor(colour), borderRadius: '2px' }));
+  }
+  const allTypes = [...mentionTypes.values(), ...claimTypes.values()];
 
   const decorate = (editor: vscode.TextEditor): void => {
     const file = editor.document.uri.fsPath;
     const analysis: Analysis | undefined = store.all().find((candidate) => candidate.draft?.path === file);
     const enabled = readSettings(editor.document.uri).decorations;
-    // Ranges computed on another version of the text would land on the wrong words.
-    if (!enabled || !analysis?.draft || analysis.draft.text !== editor.document.getText()) {
+    if (!enabled || !analysis?.draft) {
       for (const type of allTypes) editor.setDecorations(type, []);
       return;
     }
+    // The user typed since this analysis: its offsets would land on the wrong words. The decorations
+    // already shown move with the edits (VS Code tracks them), so they stay until the next analysis.
+    if (analysis.draft.text !== editor.document.getText()) return;
     const byColour = new Map<string, vscode.Range[]>();
     for (const mention of analysis.mentions) {
       const entity = analysis.entities.get(mention.entityId);
@@ -47,10 +61,15 @@ export function registerDecorations(store: AnalysisStore): vscode.Disposable {
       byColour.set(colour, list);
     }
     for (const [colour, type] of mentionTypes) editor.setDecorations(type, byColour.get(colour) ?? []);
-    editor.setDecorations(
-      claimType,
-      analysis.claims.flatMap((anchored) => (anchored.range ? [documentRange(editor.document, anchored.range)] : [])),
-    );
+    const claimsByColour = new Map<string, vscode.Range[]>();
+    for (const anchored of analysis.claims) {
+      if (!anchored.range) continue;
+      const colour = CLAIM_COLOURS[anchored.claim.type] ?? OTHER_CLAIM_COLOUR;
+      const list = claimsByColour.get(colour) ?? [];
+      list.push(documentRange(editor.document, anchored.range));
+      claimsByColour.set(colour, list);
+    }
+    for (const [colour, type] of claimTypes) editor.setDecorations(type, claimsByColour.get(colour) ?? []);
   };
   const decorateAll = (): void => vscode.window.visibleTextEditors.forEach(decorate);
 
