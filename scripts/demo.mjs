@@ -48,53 +48,19 @@ async function step(description, command, args) {
   if (code !== 0) throw new HarnessError(`${description} failed (${signal ?? `exit code ${code}`})`);
 }
 
-function readPackageJson() {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-}
-
-// What a package must never carry when the project has no .vscodeignore yet: vsce reads no .gitignore.
-const FALLBACK_IGNORES = ['.cache/**', '.vscode-test/**', 'node_modules/**', 'out/**', 'test-results/**', 'test/**', 'src/**', 'bench/**', 'scripts/**', '**/*.map', '*.vsix'];
-
-function ignoreFileArgs() {
-  if (fs.existsSync(path.join(repoRoot, '.vscodeignore'))) return [];
-  const file = path.join(demoDir, 'vscodeignore');
-  fs.writeFileSync(file, `${FALLBACK_IGNORES.join('\n')}\n`);
-  return ['--ignoreFile', file];
-}
-
-/**
- * Builds the .vsix: with the project's own `npm run package` when there is one (it owns what goes in
- * the package), else with a production bundle and vsce. Returns its path.
- */
+/** Builds the .vsix with the project's own `npm run package` (scripts/package.mjs) and returns its path. */
 async function packageExtension() {
-  const manifest = readPackageJson();
-  const defaultName = `${manifest.name}-${manifest.version}.vsix`;
-  if (manifest.scripts?.package) {
-    const startedAt = Date.now();
-    await step('packaging the extension (npm run package)', 'npm', ['run', 'package']);
-    const made = fs
-      .readdirSync(repoRoot)
-      .filter((name) => name.endsWith('.vsix'))
-      .map((name) => ({ name, time: fs.statSync(path.join(repoRoot, name)).mtimeMs }))
-      .filter(({ name, time }) => name === defaultName || time >= startedAt)
-      .sort((a, b) => b.time - a.time);
-    if (made.length === 0) throw new HarnessError(`npm run package made no .vsix in ${repoRoot}`);
-    return path.join(repoRoot, made[0].name);
-  }
-  await step('bundling the extension (esbuild --production)', process.execPath, ['esbuild.js', '--production']);
-  const vsix = path.join(demoDir, defaultName);
-  const vsce = path.join(repoRoot, 'node_modules/@vscode/vsce/vsce');
-  await step('packaging the extension (vsce)', process.execPath, [
-    vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix,
-    ...ignoreFileArgs(),
-  ]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+  fs.rmSync(vsix, { force: true }); // so that an old package is never installed by mistake
+  await step('packaging the extension (npm run package)', 'npm', ['run', 'package']);
+  if (!fs.existsSync(vsix)) throw new HarnessError(`npm run package made no ${path.basename(vsix)}`);
   return vsix;
 }
 
 async function main() {
   const wantedPort = requestedPort();
   await step('installing code-server if needed (scripts/install-code-server.sh)', 'bash', ['scripts/install-code-server.sh']);
-  fs.mkdirSync(demoDir, { recursive: true });
   const vsix = await packageExtension();
 
   // A new profile each time: the extension just packaged, and settings as this script writes them.
