@@ -175,6 +175,15 @@ export class AnalysisStore implements vscode.Disposable {
     return done;
   }
 
+  /**
+   * The current analysis of a draft: its own result first (an open annotation file also holds one of
+   * the draft, which may be a step behind), else any.
+   */
+  draftAnalysis(draft: string): Analysis | undefined {
+    const own = this.results.get(draft)?.find((analysis) => analysis.draft?.path === draft);
+    return own ?? this.all().find((analysis) => analysis.draft?.path === draft);
+  }
+
   /** Every current analysis. */
   all(): Analysis[] {
     return [...this.results.values()].flat();

@@ -43,7 +43,7 @@ export function registerDecorations(store: AnalysisStore): vscode.Disposable {
 
   const decorate = (editor: vscode.TextEditor): void => {
     const file = editor.document.uri.fsPath;
-    const analysis: Analysis | undefined = store.all().find((candidate) => candidate.draft?.path === file);
+    const analysis: Analysis | undefined = store.draftAnalysis(file);
     const enabled = readSettings(editor.document.uri).decorations;
     if (!enabled || !analysis?.draft) {
       for (const type of allTypes) editor.setDecorations(type, []);

@@ -20,7 +20,10 @@ export function registerDiagnostics(store: AnalysisStore, extensionUri: vscode.U
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const seen = new Set<string>();
     for (const analysis of store.all()) {
+      const ownDraft = analysis.draft ? store.draftAnalysis(analysis.draft.path) === analysis : false;
       for (const finding of analysis.findings) {
+        // A draft's problems come from its own analysis; an open annotation file's copy may be older.
+        if (finding.file === analysis.draft?.path && !ownDraft) continue;
         const key = `${finding.file}\0${finding.range.start}\0${finding.range.end}\0${finding.code}\0${finding.message}`;
         if (seen.has(key)) continue;
         seen.add(key);

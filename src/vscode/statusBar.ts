@@ -10,7 +10,7 @@ export function registerStatusBar(store: AnalysisStore): vscode.Disposable {
   item.command = SHOW_PROBLEMS_COMMAND;
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const analysis = document ? store.all().find((candidate) => candidate.draft?.path === document.uri.fsPath) : undefined;
+    const analysis = document ? store.draftAnalysis(document.uri.fsPath) : undefined;
     if (!analysis?.draft) {
       item.hide();
       return;

@@ -68,13 +68,12 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
     // Keep showing the last draft while focus is somewhere without an editor (the view itself, a panel).
     if (editor && editor.document.uri.scheme === 'file') {
       const file = editor.document.uri.fsPath;
-      const analyses = this.store.all();
       this.analysis =
-        analyses.find((analysis) => analysis.draft?.path === file) ??
-        analyses.find((analysis) => analysis.draft && (analysis.annotations.file === file || analysis.registry?.file === file));
+        this.store.draftAnalysis(file) ??
+        this.store.all().find((analysis) => analysis.draft && (analysis.annotations.file === file || analysis.registry?.file === file));
     } else if (this.analysis) {
       const draft = this.analysis.draft?.path;
-      this.analysis = this.store.all().find((analysis) => analysis.draft?.path === draft);
+      this.analysis = draft === undefined ? undefined : this.store.draftAnalysis(draft);
     }
     const groups = this.analysis ? annotationTree(this.analysis) : [];
     this.roots = this.problemsOnly ? groups.filter((group) => group.key === 'problems') : groups;

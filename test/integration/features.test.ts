@@ -59,8 +59,17 @@ describe('in a draft', () => {
   });
 
   it('shows the entity card and the claim card where a name sits inside a claim', async () => {
-    const sections = await hoverText(DRAFT, positionOf(document, 'transport authority', 3));
-    assert.equal(sections.length, 1, 'the authority is outside its claim');
+    const rally = workspaceFile('articles', 'rally.txt');
+    const document = (await open(rally)).document;
+    const sections = await hoverText(rally, positionOf(document, 'Riverton will', 2));
+    assert.equal(sections.length, 2, sections.join('\n---\n'));
+    assert.match(sections[0], /^\*\*Riverton\*\* · Place/);
+    assert.match(sections[1], /^\*\*Direct quote\*\* · Unverified/);
+    assert.match(sections[1], /Source: \*\*Ana Lopez\*\* — Mayor of Riverton/);
+    await open(DRAFT);
+  });
+
+  it('shows only the claim card inside a claim where no name is', async () => {
     const quote = await hoverText(DRAFT, positionOf(document, 'every commuter', 2));
     assert.equal(quote.length, 1);
     assert.match(quote[0], /\*\*Direct quote\*\* · Unverified/);
