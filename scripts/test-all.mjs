@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: installs code-server if needed, builds once, then runs the unit tests (mocha on the core and the CLI), the integration
+// `npm test`: installs code-server if needed, builds once, then runs the unit tests (mocha on the core and the CLI), the packaging tests, the integration
 // suites inside a real VS Code and the UI checks against the sample, each whatever the others did, and
 // closes with a summary. Exits non-zero if the build or any test failed. The last line is the whole
 // run's `total: N passed, N failed`, which CI reads.
@@ -32,6 +32,8 @@ const STEPS = [
   { name: 'setup', title: 'install code-server and Chromium if needed (scripts/install-code-server.sh)', commands: [['bash', 'scripts/install-code-server.sh']] },
   { name: 'build', title: 'type-check and compile the tests (tsc), bundle the extension (esbuild)', commands: [node(bin('typescript/bin/tsc'), '-p', '.'), node('esbuild.js')] },
   { name: 'unit', title: 'unit tests (mocha, out/test/unit)', commands: [node(bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? ['--color'] : []))], parse: parsers.mocha },
+  // Slower: packs the extension and the npm package and installs them, so it stays out of test:unit.
+  { name: 'package', title: 'the packaged .vsix and the npm-packed CLI (mocha, out/test/package)', commands: [node(bin('mocha/bin/mocha.js'), '--config', 'test/package/.mocharc.json', ...(process.stdout.isTTY ? ['--color'] : []))], parse: parsers.mocha },
   { name: 'integration', title: 'integration tests in VS Code (code-server, out/test/integration)', commands: [node('scripts/run-vscode-tests.mjs')], parse: parsers.runner('integration') },
   { name: 'ui', title: 'UI checks in the workbench (Playwright, out/test/ui)', commands: [node('scripts/run-vscode-tests.mjs', '--ui')], parse: parsers.runner('ui') },
 ];

@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { listFiles, PackageManager } from '@vscode/vsce';
-import { REPO_ROOT } from './helpers';
+import { REPO_ROOT } from '../unit/helpers';
 
 interface Manifest {
   readonly [key: string]: unknown;

@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cli } from './builtCli';
-import { REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
+import { cli } from '../unit/builtCli';
+import { REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from '../unit/helpers';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
