@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import { BASES, ENTITY_TYPES, STATUSES, type Basis, type Claim, type ClaimStatus, type ClaimType, type Entity, type EntityType, type Finding, type OffsetRange, type SourceRef, type SpanSelector, type YamlLocation } from './model';
 import { schemaProblems } from './schema';
 import { makeFinding } from './findingFactory';
+import { MAX_FLOW_DEPTH, tooDeeplyNested } from './yamlLimits';
 
 export interface ParsedAnnotationFile {
   readonly file: string;
@@ -21,18 +22,33 @@ export interface ParsedAnnotationFile {
 
 /** Generous bounds that keep hostile files (alias bombs, deep nesting) from stalling the editor. */
 const MAX_ALIAS_COUNT = 1000;
+/** Past this many syntax errors (garbage, a binary file), one finding says how many more there are. */
+const MAX_SYNTAX_FINDINGS = 100;
 
 export function parseAnnotationFile(file: string, text: string, fromRegistry = false): ParsedAnnotationFile {
   const findings: Finding[] = [];
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  for (const error of document.errors) {
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep !== undefined) {
+    const message = `YAML syntax: brackets nested more than ${MAX_FLOW_DEPTH} deep; the file is not read`;
+    findings.push(makeFinding('yaml-syntax', message, file, { start: tooDeep, end: tooDeep + 1 }));
+    return { file, text, entities: [], claims: [], claimTypes: [], findings, document: parseDocument('') };
+  }
+  // The parser's own duplicate-key check compares each key with every other (quadratic: a mapping of
+  // 500,000 keys never finishes); duplicateKeys() below does it in one pass.
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  for (const error of document.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
     const range = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
-    if (error.code === 'DUPLICATE_KEY') {
-      const key = text.slice(range.start, lineEnd(text, range.start)).replace(/:.*$/, '').trim();
-      findings.push(makeFinding('invalid-annotation', `Duplicate key '${key}': only the last one counts`, file, keyRange(text, range)));
-    } else {
-      findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
-    }
+    findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
+  }
+  if (document.errors.length > MAX_SYNTAX_FINDINGS) {
+    const more = document.errors.length - MAX_SYNTAX_FINDINGS;
+    const at = document.errors[MAX_SYNTAX_FINDINGS].pos[0];
+    findings.push(makeFinding('yaml-syntax', `YAML syntax: ${more} more errors from here on`, file, { start: at, end: Math.min(text.length, at + 1) }));
+  }
+  for (const key of duplicateKeys(document.contents)) {
+    const start = key.range?.[0] ?? 0;
+    const written = text.slice(start, lineEnd(text, start)).replace(/:.*$/, '').trim();
+    findings.push(makeFinding('invalid-annotation', `Duplicate key '${written}': only the last one counts`, file, keyRange(text, { start, end: start })));
   }
 
   const reader = new NodeReader(document, file, text);
@@ -274,6 +290,27 @@ class NodeReader {
   private firstLine(range: OffsetRange): OffsetRange {
     return { start: range.start, end: Math.min(range.end, lineEnd(this.text, range.start)) };
   }
+}
+
+/** The keys written a second (or later) time in the same mapping, anywhere in the document. */
+function duplicateKeys(root: unknown): Node[] {
+  const duplicates: Node[] = [];
+  const visit = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) duplicates.push(pair.key);
+          seen.add(pair.key.value);
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(root);
+  return duplicates;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -21,11 +21,22 @@ export interface SchemaProblem {
 }
 
 /** Validates `value` (the document as plain data) and places each problem in the YAML `doc`. */
+/**
+ * Placing a problem searches its mapping, so a file with tens of thousands of problems (a hostile or
+ * generated one) would take minutes: past this many, one problem says how many more there are.
+ */
+const MAX_PROBLEMS = 200;
+
 export function schemaProblems(doc: Document, value: unknown, text: string): SchemaProblem[] {
   const errors = simplify(validate(value));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
+  for (const [index, error] of errors.entries()) {
+    if (problems.length === MAX_PROBLEMS) {
+      const last = problems[problems.length - 1].range;
+      problems.push({ message: `${errors.length - index} more problems like these in the rest of the file`, range: last });
+      break;
+    }
     const path = pathSegments(error.instancePath);
     const problem = describe(doc, path, error, text);
     const key = `${problem.range.start}:${problem.message}`;
