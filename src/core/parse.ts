@@ -35,7 +35,8 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   }
   // The parser's own duplicate-key check compares each key with every other (quadratic: a mapping of
   // 500,000 keys never finishes); duplicateKeys() below does it in one pass.
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  // logLevel 'error': a mapping used as a key would otherwise print a process warning from toJS().
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   for (const error of document.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
     const range = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
     findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
