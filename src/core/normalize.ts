@@ -74,8 +74,13 @@ export function normalizeWithMap(original: string): NormalizedText {
   return { original, text: chunks.join(''), toOriginal: toOriginal.subarray(0, out + 1) };
 }
 
+/** Any character normalisation changes: white space other than one plain space, quotes, dashes, an ellipsis, a BOM. */
+const CHANGED_BY_NORMALISATION = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2018-\u201f\u2026\u2032\u2033\u02bc\ufeff]| {2}/;
+
 /** Normalises a fragment written in the YAML (a selector's text, prefix or suffix, a surface form). */
 export function normalizeFragment(fragment: string): string {
+  // Most fragments are already normal: no need to build the offset map.
+  if (!CHANGED_BY_NORMALISATION.test(fragment)) return fragment;
   return normalizeWithMap(fragment).text;
 }
 

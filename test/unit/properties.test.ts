@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { DraftText, type AnchorResult } from '../../src/core/anchor';
 import type { OffsetRange } from '../../src/core/model';
+import { normalizeFragment, normalizeWithMap } from '../../src/core/normalize';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { sentenceStarts } from '../../src/core/sentences';
 
@@ -197,6 +198,19 @@ describe('properties of anchoring under random redrafting', () => {
         }
       }),
       settings(200),
+    );
+  });
+});
+
+describe('properties of normalisation', () => {
+  it('normalises a fragment as it normalises a draft (the fast path for already-normal text agrees)', () => {
+    const pieces = ['a', ' ', '  ', '\t', '\r\n', '\u00a0', '“', '’', '—', '-', '…', '...', '\ufeff', '\u2028', 'é', '😀', '\u02bc', '\u2212'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(normalizeFragment(text), normalizeWithMap(text).text);
+      }),
+      settings(2000),
     );
   });
 });
