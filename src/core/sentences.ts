@@ -40,6 +40,9 @@ function isParagraphSeparator(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
+/** “ ‘ " ' ( [ : a new sentence may open with them; the letter after them decides as if they weren't there. */
+const OPENING_MARKS = [0x201c, 0x2018, 0x22, 0x27, 0x28, 0x5b];
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
@@ -68,11 +71,12 @@ export function sentenceStarts(text: string, locale = 'en'): number[] {
       at++;
       continue;
     }
-    // The common case: one ASCII terminator, spaces, an ASCII letter.
+    // The common case: one ASCII terminator, spaces, maybe an opening quote or bracket, an ASCII letter.
     if ((code === 0x2e || code === 0x21 || code === 0x3f) && text.charCodeAt(at + 1) === 0x20) {
       let next = at + 2;
       while (text.charCodeAt(next) === 0x20) next++;
-      const letter = text.charCodeAt(next);
+      const opening = OPENING_MARKS.includes(text.charCodeAt(next)) ? 1 : 0;
+      const letter = text.charCodeAt(next + opening);
       if (isAsciiLetter(letter)) {
         // After "." a lower-case word continues the sentence ("approx. ten"); after "!" or "?" it doesn't.
         if (code !== 0x2e || letter <= 0x5a) push(next);

@@ -12,8 +12,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds a matcher once per phrase list; longer phrases win where several start at one place. */
+/** Matchers by phrase list: the list comes from the settings and rarely changes, the regex is costly to build. */
+const matchers = new Map<string, (draft: DraftText) => PhraseMatch[]>();
+
+/** The matcher of a phrase list, built once; longer phrases win where several start at one place. */
 export function phraseMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseMatch[] {
+  const key = phrases.join('\n');
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    // A few lists at a time (the defaults, a workspace's own): forget them all rather than grow.
+    if (matchers.size >= 16) matchers.clear();
+    matcher = buildMatcher(phrases);
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+function buildMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseMatch[] {
   const normalized = [...new Set(phrases.map((phrase) => normalizeFragment(phrase).trim().toLowerCase()).filter(Boolean))];
   normalized.sort((a, b) => b.length - a.length);
   if (normalized.length === 0) return () => [];
