@@ -34,7 +34,9 @@ export function findAutomaticMentions(
   forms: readonly SurfaceForm[],
   occupied: readonly OffsetRange[] = [],
 ): Mention[] {
-  const byLeadingWord = new Map<string, PreparedForm[]>();
+  // By leading word, then by length, longest first: many forms can share a leading word ("Dr", "the",
+  // an initial), and trying each of them at every occurrence of that word would be quadratic.
+  const byLeadingWord = new Map<string, Array<{ length: number; forms: Map<string, PreparedForm> }>>();
   const seen = new Set<string>();
   for (const { entityId, form } of forms) {
     const normalized = normalizeFragment(form).trim();
@@ -42,11 +44,16 @@ export function findAutomaticMentions(
     // A form that doesn't start with a letter or digit can't be matched as a whole word.
     if (key.length === 0 || seen.has(normalized)) continue;
     seen.add(normalized);
-    const list = byLeadingWord.get(key) ?? [];
-    list.push({ entityId, normalized });
-    byLeadingWord.set(key, list);
+    const byLength = byLeadingWord.get(key) ?? [];
+    let group = byLength.find((candidate) => candidate.length === normalized.length);
+    if (!group) {
+      group = { length: normalized.length, forms: new Map() };
+      byLength.push(group);
+    }
+    group.forms.set(normalized, { entityId, normalized });
+    byLeadingWord.set(key, byLength);
   }
-  for (const list of byLeadingWord.values()) list.sort((a, b) => b.normalized.length - a.normalized.length);
+  for (const byLength of byLeadingWord.values()) byLength.sort((a, b) => b.length - a.length);
   // The first UTF-16 unit of every leading word: most words of a draft start no form and are skipped
   // without slicing them out for the map.
   const firstUnits = new Set<number>();
@@ -64,12 +71,14 @@ export function findAutomaticMentions(
     }
     let wordEnd = i + 1;
     while (wordEnd < text.length && isWordCharAt(text, wordEnd)) wordEnd++;
-    const candidates = firstUnits.has(text.charCodeAt(i)) ? byLeadingWord.get(text.slice(i, wordEnd)) : undefined;
+    const byLength = firstUnits.has(text.charCodeAt(i)) ? byLeadingWord.get(text.slice(i, wordEnd)) : undefined;
     let matchedEnd = -1;
-    if (candidates) {
-      for (const candidate of candidates) {
-        const end = i + candidate.normalized.length;
-        if (!text.startsWith(candidate.normalized, i)) continue;
+    if (byLength) {
+      for (const { length, forms: sameLength } of byLength) {
+        const end = i + length;
+        // At most one form of a given length can be the text here.
+        const candidate = end <= text.length ? sameLength.get(text.slice(i, end)) : undefined;
+        if (!candidate) continue;
         if (isWordCharAt(candidate.normalized, candidate.normalized.length - 1) && isWordCharAt(text, end)) continue;
         while (blockIndex < blocked.length && blocked[blockIndex].end <= i) blockIndex++;
         if (blockIndex < blocked.length && blocked[blockIndex].start < end) continue;
