@@ -31,6 +31,8 @@ const STEPS = [
   // A no-op once installed; on a fresh machine it makes `npm ci && npm test` enough.
   { name: 'setup', title: 'install code-server and Chromium if needed (scripts/install-code-server.sh)', commands: [['bash', 'scripts/install-code-server.sh']] },
   { name: 'build', title: 'type-check and compile the tests (tsc), bundle the extension (esbuild)', commands: [node(bin('typescript/bin/tsc'), '-p', '.'), node('esbuild.js')] },
+  // The lint rules guard the architecture (src/core never imports vscode) and floating promises.
+  { name: 'lint', title: 'lint (eslint src test)', commands: [node(bin('eslint/bin/eslint.js'), 'src', 'test')] },
   { name: 'unit', title: 'unit tests (mocha, out/test/unit)', commands: [node(bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? ['--color'] : []))], parse: parsers.mocha },
   // Slower: packs the extension and the npm package and installs them, so it stays out of test:unit.
   { name: 'package', title: 'the packaged .vsix and the npm-packed CLI (mocha, out/test/package)', commands: [node(bin('mocha/bin/mocha.js'), '--config', 'test/package/.mocharc.json', ...(process.stdout.isTTY ? ['--color'] : []))], parse: parsers.mocha },
