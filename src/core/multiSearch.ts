@@ -19,14 +19,48 @@ function hashOf(text: string, from: number): number {
   return hash;
 }
 
-/** Needles that share their first HASHED characters, split again by the next HASHED characters. */
-interface Group {
-  readonly head: string;
+/**
+ * Needles that share their first windows of HASHED characters. A bucket with many needles is split
+ * by the next window, and so on: claims can share long beginnings ("the council said the"), and
+ * comparing each of them at every place such a beginning occurs would be quadratic.
+ */
+interface Bucket {
+  readonly window: string;
   readonly hash: number;
-  /** Needles shorter than two windows: compared one by one. */
-  readonly short: number[];
-  /** Longer needles by the hash of their second window: many needles can share a head ("the council"). */
-  readonly long: Map<number, number[]>;
+  /** The needles to compare whole here: all of them, or after a split those too short for the next window. */
+  needles: number[];
+  next?: Map<number, Bucket[]>;
+}
+
+/** More needles than this in a bucket, and it is split by the next window. */
+const MAX_BUCKET = 8;
+
+function bucketFor(level: Map<number, Bucket[]>, window: string): Bucket {
+  const hash = hashOf(window, 0);
+  const list = level.get(hash) ?? [];
+  let bucket = list.find((candidate) => candidate.window === window);
+  if (!bucket) {
+    bucket = { window, hash, needles: [] };
+    list.push(bucket);
+    level.set(hash, list);
+  }
+  return bucket;
+}
+
+/** Splits a crowded bucket whose needles match `depth` windows so far. */
+function split(bucket: Bucket, depth: number, needles: readonly string[]): void {
+  if (bucket.needles.length <= MAX_BUCKET) return;
+  const offset = depth * HASHED;
+  const next = new Map<number, Bucket[]>();
+  const staying: number[] = [];
+  for (const index of bucket.needles) {
+    const needle = needles[index];
+    if (needle.length < offset + HASHED) staying.push(index);
+    else bucketFor(next, needle.slice(offset, offset + HASHED)).needles.push(index);
+  }
+  bucket.needles = staying;
+  bucket.next = next;
+  for (const list of next.values()) for (const child of list) split(child, depth + 1, needles);
 }
 
 /**
@@ -35,53 +69,42 @@ interface Group {
  */
 export function findAllOccurrences(text: string, needles: readonly string[]): number[][] {
   const found = needles.map((): number[] => []);
-  const groups = new Map<string, Group>();
+  const roots = new Map<number, Bucket[]>();
   // indexOf is the faster search for a few needles.
   const few = needles.length <= 4;
   needles.forEach((needle, index) => {
-    if (needle.length >= HASHED && !few) {
-      const head = needle.slice(0, HASHED);
-      let group = groups.get(head);
-      if (!group) {
-        group = { head, hash: hashOf(head, 0), short: [], long: new Map() };
-        groups.set(head, group);
-      }
-      if (needle.length < 2 * HASHED) group.short.push(index);
-      else {
-        const second = hashOf(needle, HASHED);
-        const list = group.long.get(second);
-        if (list) list.push(index);
-        else group.long.set(second, [index]);
-      }
-    } else if (needle.length > 0) {
+    if (needle.length >= HASHED && !few) bucketFor(roots, needle.slice(0, HASHED)).needles.push(index);
+    else if (needle.length > 0) {
       for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found[index].push(at);
     }
   });
-  if (groups.size === 0 || text.length < HASHED) return found;
+  if (roots.size === 0 || text.length < HASHED) return found;
+  const table = [...roots.values()].flat();
+  for (const bucket of table) split(bucket, 1, needles);
 
-  const table = [...groups.values()];
   let size = 256;
   while (size < table.length * 2) size *= 2;
   const mask = size - 1;
   const heads = new Int32Array(size).fill(-1);
-  const next = new Int32Array(table.length);
-  table.forEach((group, slot) => {
-    next[slot] = heads[group.hash & mask];
-    heads[group.hash & mask] = slot;
+  const chain = new Int32Array(table.length);
+  table.forEach((bucket, slot) => {
+    chain[slot] = heads[bucket.hash & mask];
+    heads[bucket.hash & mask] = slot;
   });
 
-  const check = (candidates: readonly number[] | undefined, at: number): void => {
-    if (!candidates) return;
-    for (const needleIndex of candidates) if (text.startsWith(needles[needleIndex], at)) found[needleIndex].push(at);
-  };
   let hash = hashOf(text, 0);
   const last = text.length - HASHED;
   for (let at = 0; ; at++) {
-    for (let slot = heads[hash & mask]; slot !== -1; slot = next[slot]) {
-      const group = table[slot];
-      if (group.hash !== hash || !text.startsWith(group.head, at)) continue;
-      check(group.short, at);
-      if (group.long.size > 0 && at + 2 * HASHED <= text.length) check(group.long.get(hashOf(text, at + HASHED)), at);
+    for (let slot = heads[hash & mask]; slot !== -1; slot = chain[slot]) {
+      let bucket: Bucket | undefined = table[slot];
+      if (bucket.hash !== hash || !text.startsWith(bucket.window, at)) continue;
+      // At most one bucket per window can match here: follow the one that does.
+      for (let position = at + HASHED; bucket; position += HASHED) {
+        for (const index of bucket.needles) if (text.startsWith(needles[index], at)) found[index].push(at);
+        if (!bucket.next || position + HASHED > text.length) break;
+        const window = position;
+        bucket = bucket.next.get(hashOf(text, window))?.find((child) => text.startsWith(child.window, window));
+      }
     }
     if (at === last) break;
     hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;

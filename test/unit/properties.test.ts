@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { DraftText, type AnchorResult } from '../../src/core/anchor';
 import type { OffsetRange } from '../../src/core/model';
+import { findAllOccurrences } from '../../src/core/multiSearch';
 import { normalizeFragment, normalizeWithMap } from '../../src/core/normalize';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { sentenceStarts } from '../../src/core/sentences';
@@ -198,6 +199,24 @@ describe('properties of anchoring under random redrafting', () => {
         }
       }),
       settings(200),
+    );
+  });
+});
+
+describe('properties of the one-pass search for many needles', () => {
+  it('finds every occurrence of every needle, as indexOf does one needle at a time', () => {
+    // A tiny alphabet: needles share long beginnings, so crowded buckets are split several times.
+    const unit = fc.constantFrom('a', 'b', ' ');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 400 }), fc.array(fc.string({ unit, minLength: 1, maxLength: 40 }), { minLength: 5, maxLength: 60 }), (text, needles) => {
+        const expected = needles.map((needle) => {
+          const starts: number[] = [];
+          for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) starts.push(at);
+          return starts;
+        });
+        assert.deepEqual(findAllOccurrences(text, needles), expected);
+      }),
+      settings(500),
     );
   });
 });
