@@ -74,8 +74,8 @@ export class FuzzyMatcher {
     }
 
     let best: (FuzzyMatch & { score: number }) | undefined;
+    const maxDistance = Math.floor((1 - threshold) * quote.length);
     for (const region of regions) {
-      const maxDistance = Math.floor((1 - threshold) * quote.length);
       const aligned = align(quote, this.text, Math.max(0, region.from), Math.min(this.text.length, region.to), maxDistance);
       const similarity = 1 - aligned.distance / quote.length;
       if (similarity < threshold) continue;
