@@ -40,7 +40,8 @@ function bucketFor(level: Map<number, Bucket[]>, window: string): Bucket {
   const list = level.get(hash) ?? [];
   let bucket = list.find((candidate) => candidate.window === window);
   if (!bucket) {
-    bucket = { window, hash, needles: [] };
+    // `next` from the start: one object shape for every bucket keeps the scan loop fast.
+    bucket = { window, hash, needles: [], next: undefined };
     list.push(bucket);
     level.set(hash, list);
   }
@@ -83,7 +84,8 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
   for (const bucket of table) split(bucket, 1, needles);
 
   let size = 256;
-  while (size < table.length * 2) size *= 2;
+  // A sparse table: most places of the draft then hit an empty slot and cost nothing more.
+  while (size < table.length * 16) size *= 2;
   const mask = size - 1;
   const heads = new Int32Array(size).fill(-1);
   const chain = new Int32Array(table.length);
@@ -95,7 +97,16 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
   let hash = hashOf(text, 0);
   const last = text.length - HASHED;
   for (let at = 0; ; at++) {
-    for (let slot = heads[hash & mask]; slot !== -1; slot = chain[slot]) {
+    const first = heads[hash & mask];
+    if (first !== -1) check(first, hash, at);
+    if (at === last) break;
+    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;
+  }
+  return found;
+
+  /** The needles whose first window hashes to `hash`, checked at `at` (kept out of the scan loop, which stays tight). */
+  function check(first: number, hash: number, at: number): void {
+    for (let slot = first; slot !== -1; slot = chain[slot]) {
       let bucket: Bucket | undefined = table[slot];
       if (bucket.hash !== hash || !text.startsWith(bucket.window, at)) continue;
       // At most one bucket per window can match here: follow the one that does.
@@ -106,8 +117,5 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
         bucket = bucket.next.get(hashOf(text, window))?.find((child) => text.startsWith(child.window, window));
       }
     }
-    if (at === last) break;
-    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;
   }
-  return found;
 }

@@ -43,6 +43,12 @@ export function normalizeWithMap(original: string): NormalizedText {
   let sliceStart = i;
   while (i < length) {
     const code = original.charCodeAt(i);
+    // Most characters are printable ASCII other than the space: nothing to fold.
+    if (code > 0x20 && code < 0x7f) {
+      toOriginal[out++] = i;
+      i++;
+      continue;
+    }
     // A lone plain space is already normal: it stays in the slice being copied.
     if (code === 0x20 && !isSpace(original.charCodeAt(i + 1))) {
       toOriginal[out++] = i;
