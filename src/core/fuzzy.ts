@@ -154,7 +154,10 @@ export class FuzzyMatcher {
       best.sort((a, b) => b.weight - a.weight);
       if (best.length > MAX_CANDIDATES) best.pop();
     }
-    return best.map(({ bucket }) => ({ from: (bucket - 2) * slack, to: (bucket + 1) * slack + quote.length + slack }));
+    // A place with less than a third of the best one's votes shares too few words to be worth aligning.
+    return best
+      .filter(({ weight }) => weight >= best[0].weight / 3)
+      .map(({ bucket }) => ({ from: (bucket - 2) * slack, to: (bucket + 1) * slack + quote.length + slack }));
   }
 
   private wordIndex(): Map<string, number[]> {
