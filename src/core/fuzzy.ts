@@ -77,6 +77,9 @@ export class FuzzyMatcher {
     const maxDistance = Math.floor((1 - threshold) * quote.length);
     for (const region of regions) {
       const aligned = align(quote, this.text, Math.max(0, region.from), Math.min(this.text.length, region.to), maxDistance);
+      // align() answers maxDistance + 1 when nothing is close enough: that, and an empty stretch, are no match
+      // (the similarity of that answer can round to exactly the threshold).
+      if (aligned.distance > maxDistance || aligned.end <= aligned.start) continue;
       const similarity = 1 - aligned.distance / quote.length;
       if (similarity < threshold) continue;
       const score = this.score(query, aligned.start, aligned.end, similarity);

@@ -129,3 +129,12 @@ describe('span-drifted', () => {
     );
   });
 });
+
+describe('fuzzy re-anchoring of unrelated words', () => {
+  it('orphans words that are nowhere in the draft, even when the bound rounds to the threshold', () => {
+    // 35 characters: the threshold is 80 %, and (1 - 0.8) * 35 is a hair under 7 in floating point.
+    const draft = new DraftText('Riverton: The city council on Tuesday approved a $12 million budget for the new bridge.');
+    const result = draft.anchor({ text: 'ferries sail to the moon on Sundays' });
+    assert.equal(result.kind, 'not-found');
+  });
+});
