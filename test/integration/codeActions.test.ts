@@ -112,3 +112,65 @@ describe('quick fixes', () => {
     });
   });
 });
+
+describe('quick fixes on redrafted spans and unseen sources', () => {
+  const MINUTES = workspaceFile('articles', 'minutes.txt');
+  const MINUTES_ANNOTATIONS = workspaceFile('annotations', 'minutes.yaml');
+
+  async function fixInYaml(code: string, title: RegExp): Promise<void> {
+    await open(MINUTES_ANNOTATIONS);
+    const diagnostics = await diagnosticsWhen(MINUTES_ANNOTATIONS, (list) => codes(list).includes(code));
+    const action = (await actionsAt(MINUTES_ANNOTATIONS, diagnostics.find((d) => codeOf(d) === code)!)).find((candidate) => title.test(candidate.title));
+    assert.ok(action, `no action matching ${title}`);
+    await run(action);
+    await diagnosticsWhen(MINUTES_ANNOTATIONS, (list) => !codes(list).includes(code));
+  }
+
+  it('updates a drifted span to the draft\'s current words', async () => {
+    await restoring(MINUTES_ANNOTATIONS, async () => {
+      await open(MINUTES);
+      await fixInYaml('span-drifted', /^Update annotation to the current text$/);
+      const yaml = await vscode.workspace.openTextDocument(MINUTES_ANNOTATIONS);
+      assert.match(yaml.getText(), /text: the harbour would reopen in spring\n/);
+    });
+  });
+
+  it('pins an ambiguous span with the shortest context', async () => {
+    await restoring(MINUTES_ANNOTATIONS, async () => {
+      await open(MINUTES);
+      await fixInYaml('span-ambiguous', /^Disambiguate with context: the one on line 1/);
+    });
+  });
+
+  it('names an unseen source in the text only when asked', async () => {
+    const draft = (await open(MINUTES)).document;
+    try {
+      const diagnostics = await diagnosticsWhen(MINUTES, (list) => codes(list).includes('attribution-not-in-text'));
+      const actions = await actionsAt(MINUTES, diagnostics.find((d) => codeOf(d) === 'attribution-not-in-text')!);
+      assert.equal(actions[0].title, 'Go to the entry of Dana Reyes');
+      const nameIt = actions.find((action) => action.title.startsWith('Name the source in the text'));
+      assert.ok(nameIt && !nameIt.isPreferred);
+      await run(nameIt);
+      assert.ok(draft.getText().includes('The board will meet again in May, Dana Reyes said.'));
+      await diagnosticsWhen(MINUTES, (list) => !codes(list).includes('attribution-not-in-text'));
+    } finally {
+      await revert(draft);
+    }
+  });
+
+  it('annotates a quotation as said by the one next to the speech cue', async () => {
+    await restoring(ANNOTATIONS, async () => {
+      const draft = (await open(DRAFT)).document;
+      const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('unannotated-quote'));
+      const actions = await actionsAt(DRAFT, diagnostics.find((d) => codeOf(d) === 'unannotated-quote')!);
+      assert.ok(actions.some((action) => action.title === 'Annotate quote…'));
+      const preferred = actions.find((action) => action.isPreferred);
+      assert.equal(preferred?.title, 'Annotate quote as said by transport authority');
+      await run(preferred!);
+      await diagnosticsWhen(DRAFT, (list) => !codes(list).includes('unannotated-quote'));
+      const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
+      assert.match(yaml.getText(), /- text: We are ready to build this summer,\n {4}type: direct-quote\n {4}source: authority\n/);
+      assert.ok(draft.getText().includes('"We are ready to build this summer,"'), 'the draft is not changed');
+    });
+  });
+});
