@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const from = path.join(repoRoot, 'test-results/ui');
 const to = path.join(repoRoot, 'docs/images');
-// Taken by test/ui/sample.test.ts; the README refers to them by these names.
-const README_SCREENSHOTS = ['hover-entity.png', 'problems.png', 'tree-view.png', 'outline.png'];
+// Taken by test/ui/sample.test.ts and test/ui/annotate.test.ts; the README refers to them by these names.
+const README_SCREENSHOTS = ['hover-entity.png', 'problems.png', 'tree-view.png', 'outline.png', 'annotate-quote.png'];
 
 const missing = README_SCREENSHOTS.filter((name) => !fs.existsSync(path.join(from, name)));
 if (missing.length > 0) {
