@@ -8,12 +8,13 @@ import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath } from '../core/discovery';
 import { addClaim, addEntity, addMention, mapStartingAt, newAnnotationFileText, setFields, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { freeEntityId, parsedFile, reanchorFields, selectorOf } from '../core/fixes';
+import { freeEntityId, likelySpeakers, parsedFile, reanchorFields, selectorOf } from '../core/fixes';
 import type { Finding, OffsetRange } from '../core/model';
 import type { OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits } from './applyEdits';
+import { revealOffsets } from './ranges';
 import { pickEntity, type OtherChoice } from './entityPicker';
 
 export const ANNOTATE_CLAIM_COMMAND = 'editorialAnnotations.annotateClaim';
@@ -84,7 +85,9 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
     { label: 'No source yet', value: 'none', description: 'it will show as unattributed' },
   ];
   const range = quoted ? unquoted(selection) : selection.range;
-  const picked = await pickEntity(analysis, entitiesNear(analysis, range), 'Who makes this claim?', '', others);
+  // A quotation's speaker is the one next to "said", "told"…, as the quote quick fix ranks them.
+  const likely = quoted ? likelySpeakers(analysis, selection.range) : entitiesNear(analysis, range);
+  const picked = await pickEntity(analysis, likely, 'Who makes this claim?', '', others);
   if (!picked) return;
   const selector = describeSpan(analysis.draft.prepared, range);
   const edits: TextEdit[] = [];
@@ -175,9 +178,7 @@ async function goToAnnotation(store: AnalysisStore): Promise<void> {
     void vscode.window.showInformationMessage('No claim or entity mention here.');
     return;
   }
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(target.file));
-  const range = new vscode.Range(document.positionAt(target.range.start), document.positionAt(target.range.end));
-  await vscode.window.showTextDocument(document, { selection: range, viewColumn: vscode.ViewColumn.Beside });
+  await revealOffsets(target.file, target.range, true);
 }
 
 function entityLocation(analysis: Analysis, entityId: string, range: OffsetRange) {

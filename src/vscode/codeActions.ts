@@ -9,6 +9,7 @@ import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits, unmetExpectation } from './applyEdits';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { pickEntity } from './entityPicker';
+import { revealOffsets } from './ranges';
 import { DRAFT_SELECTOR } from './selectors';
 
 export const APPLY_FIX_COMMAND = 'editorialAnnotations.applyFix';
@@ -118,9 +119,7 @@ export function attributionEdits(analysis: Analysis, claimIndex: number, picked:
 
 async function interact(store: AnalysisStore, interaction: Interaction): Promise<void> {
   if (interaction.kind === 'reveal') {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(interaction.file));
-    const range = new vscode.Range(document.positionAt(interaction.range.start), document.positionAt(interaction.range.end));
-    await vscode.window.showTextDocument(document, { selection: range, viewColumn: vscode.ViewColumn.Beside });
+    await revealOffsets(interaction.file, interaction.range, true);
     return;
   }
   const analysis = await draftAnalysis(store, interaction.draft);

@@ -2,20 +2,12 @@
 import * as vscode from 'vscode';
 import { SECTION } from './config';
 import type { AnalysisStore } from './analysisStore';
+import { revealOffsets } from './ranges';
 
 export const REVEAL_COMMAND = 'editorialAnnotations.reveal';
 export const REFRESH_COMMAND = 'editorialAnnotations.refresh';
 export const OPEN_ANNOTATION_FILE_COMMAND = 'editorialAnnotations.openAnnotationFile';
 export const TOGGLE_DECORATIONS_COMMAND = 'editorialAnnotations.toggleDecorations';
-
-/** Opens a file and selects a span given as UTF-16 offsets of its current text. */
-async function reveal(file: string, start: number, end: number): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
-  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
-  editor.selection = new vscode.Selection(range.start, range.end);
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
 
 async function openAnnotationFile(store: AnalysisStore): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
@@ -35,7 +27,7 @@ async function openAnnotationFile(store: AnalysisStore): Promise<void> {
 
 export function registerCommands(store: AnalysisStore): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(REVEAL_COMMAND, reveal),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (file: string, start: number, end: number) => revealOffsets(file, { start, end })),
     vscode.commands.registerCommand(REFRESH_COMMAND, () => store.reset()),
     vscode.commands.registerCommand(OPEN_ANNOTATION_FILE_COMMAND, () => openAnnotationFile(store)),
     vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, async () => {

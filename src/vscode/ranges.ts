@@ -28,3 +28,11 @@ export function toVsRange(index: LineIndex, range: OffsetRange): vscode.Range {
 export function documentRange(document: vscode.TextDocument, range: OffsetRange): vscode.Range {
   return new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
 }
+
+/** Opens a file and selects a span given as UTF-16 offsets of its current text (beside the active editor, or in it). */
+export async function revealOffsets(file: string, range: OffsetRange, beside = false): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const selection = documentRange(document, range);
+  const editor = await vscode.window.showTextDocument(document, { selection, viewColumn: beside ? vscode.ViewColumn.Beside : undefined });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -8,6 +8,7 @@ import type { AnalysisStore } from './analysisStore';
 import type { Interaction } from '../core/fixes';
 import { APPLY_FIX_COMMAND } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
+import { revealOffsets } from './ranges';
 
 export const TREE_VIEW_ID = 'editorialAnnotations.outline';
 export const HAS_ANNOTATIONS_CONTEXT = 'editorialAnnotations.activeEditorHasAnnotations';
@@ -135,20 +136,14 @@ function tooltipFor(node: OutlineNode): string | undefined {
   return node.detail ? `${node.label} — ${node.detail}` : node.label;
 }
 
-async function open(target: { file: string; range: { start: number; end: number } }, beside: boolean): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(target.file));
-  const selection = new vscode.Range(document.positionAt(target.range.start), document.positionAt(target.range.end));
-  await vscode.window.showTextDocument(document, { selection, viewColumn: beside ? vscode.ViewColumn.Beside : undefined });
-}
-
 export function registerTreeView(store: AnalysisStore): { provider: AnnotationTreeProvider; disposable: vscode.Disposable } {
   const provider = new AnnotationTreeProvider(store);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const commands = vscode.Disposable.from(
     vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.toggleProblemsOnly()),
     vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.toggleProblemsOnly()),
-    vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? open(node.target, false) : undefined)),
-    vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? open(node.annotation, true) : undefined)),
+    vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? revealOffsets(node.target.file, node.target.range) : undefined)),
+    vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? revealOffsets(node.annotation.file, node.annotation.range, true) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {
       const draft = provider.shownAnalysis?.draft?.path;
       if (draft === undefined || node.claimIndex === undefined) return undefined;
