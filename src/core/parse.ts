@@ -1,10 +1,12 @@
 // YAML text -> annotation model + findings placed at the offending node. Never throws: a broken file
 // yields findings for what is wrong and a model of everything that could still be read.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { BASES, ENTITY_TYPES, STATUSES, type Basis, type Claim, type ClaimStatus, type ClaimType, type Entity, type EntityType, type Finding, type OffsetRange, type SourceRef, type SpanSelector, type YamlLocation } from './model';
 import { schemaProblems } from './schema';
 import { makeFinding } from './findingFactory';
 import { MAX_FLOW_DEPTH, tooDeeplyNested } from './yamlLimits';
+import { readSimpleYaml, simplePlainValue } from './simpleYaml';
+import { resolved, treeFromDocument, valueAt, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
 
 export interface ParsedAnnotationFile {
   readonly file: string;
@@ -16,7 +18,10 @@ export interface ParsedAnnotationFile {
   readonly claimTypes: readonly ClaimType[];
   /** Problems of the file itself: syntax, schema, duplicates. */
   readonly findings: readonly Finding[];
-  /** The parsed document, for edits that keep the user's comments and layout. */
+  /**
+   * The `yaml` library's Document, for edits that keep the user's comments and layout and for
+   * navigation. Made on first use when the fast reader read the file: most analyses never need it.
+   */
   readonly document: Document;
 }
 
@@ -25,111 +30,149 @@ const MAX_ALIAS_COUNT = 1000;
 /** Past this many syntax errors (garbage, a binary file), one finding says how many more there are. */
 const MAX_SYNTAX_FINDINGS = 100;
 
-export function parseAnnotationFile(file: string, text: string, fromRegistry = false): ParsedAnnotationFile {
-  const findings: Finding[] = [];
-  const tooDeep = tooDeeplyNested(text);
-  if (tooDeep !== undefined) {
-    const message = `YAML syntax: brackets nested more than ${MAX_FLOW_DEPTH} deep; the file is not read`;
-    findings.push(makeFinding('yaml-syntax', message, file, { start: tooDeep, end: tooDeep + 1 }));
-    return { file, text, entities: [], claims: [], claimTypes: [], findings, document: parseDocument('') };
-  }
+/** How the library parses annotation files, for the model and for edits alike. */
+function parseWithLibrary(text: string): Document {
   // The parser's own duplicate-key check compares each key with every other (quadratic: a mapping of
   // 500,000 keys never finishes); duplicateKeys() below does it in one pass.
   // logLevel 'error': a mapping used as a key would otherwise print a process warning from toJS().
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
-  for (const error of document.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
-    const range = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
-    findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+}
+
+type FileContents = Omit<ParsedAnnotationFile, 'document'>;
+
+/** The parsed file, with the library's Document made when first asked for unless it already exists. */
+function withDocument(contents: FileContents, document?: Document): ParsedAnnotationFile {
+  let made = document;
+  return {
+    ...contents,
+    get document(): Document {
+      made ??= parseWithLibrary(contents.text);
+      return made;
+    },
+  };
+}
+
+export function parseAnnotationFile(file: string, text: string, fromRegistry = false): ParsedAnnotationFile {
+  const findings: Finding[] = [];
+  let document: Document | undefined;
+  const unread = (): ParsedAnnotationFile => withDocument({ file, text, entities: [], claims: [], claimTypes: [], findings }, document);
+  // Most files are plain block YAML that the fast reader reads alone (it nests no brackets); the rest,
+  // and every file with a syntax error, go to the library.
+  let root = readSimpleYaml(text);
+  if (root === undefined) {
+    const tooDeep = tooDeeplyNested(text);
+    if (tooDeep !== undefined) {
+      const message = `YAML syntax: brackets nested more than ${MAX_FLOW_DEPTH} deep; the file is not read`;
+      findings.push(makeFinding('yaml-syntax', message, file, { start: tooDeep, end: tooDeep + 1 }));
+      document = parseDocument('');
+      return unread();
+    }
+    document = parseWithLibrary(text);
+    for (const error of document.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
+      const range = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
+      findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
+    }
+    if (document.errors.length > MAX_SYNTAX_FINDINGS) {
+      const more = document.errors.length - MAX_SYNTAX_FINDINGS;
+      const at = document.errors[MAX_SYNTAX_FINDINGS].pos[0];
+      findings.push(makeFinding('yaml-syntax', `YAML syntax: ${more} more errors from here on`, file, { start: at, end: Math.min(text.length, at + 1) }));
+    }
+    root = treeFromDocument(document);
   }
-  if (document.errors.length > MAX_SYNTAX_FINDINGS) {
-    const more = document.errors.length - MAX_SYNTAX_FINDINGS;
-    const at = document.errors[MAX_SYNTAX_FINDINGS].pos[0];
-    findings.push(makeFinding('yaml-syntax', `YAML syntax: ${more} more errors from here on`, file, { start: at, end: Math.min(text.length, at + 1) }));
-  }
-  for (const key of duplicateKeys(document.contents)) {
-    const start = key.range?.[0] ?? 0;
-    const written = text.slice(start, lineEnd(text, start)).replace(/:.*$/, '').trim();
-    findings.push(makeFinding('invalid-annotation', `Duplicate key '${written}': only the last one counts`, file, keyRange(text, { start, end: start })));
+  for (const key of duplicateKeys(root)) {
+    const written = text.slice(key.start, lineEnd(text, key.start)).replace(/:.*$/, '').trim();
+    findings.push(makeFinding('invalid-annotation', `Duplicate key '${written}': only the last one counts`, file, keyRange(text, { start: key.start, end: key.start })));
   }
 
-  const reader = new NodeReader(document, file, text);
-  const root = document.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+  const reader = new NodeReader(file, text);
+  if (root === undefined || (root.kind === 'scalar' && (root.value === null || root.value === ''))) {
     findings.push(makeFinding('invalid-annotation', 'The annotation file is empty: it needs at least `version: 1`', file, { start: 0, end: 0 }));
-    return { file, text, entities: [], claims: [], claimTypes: [], findings, document };
+    return unread();
   }
-  if (!isMap(root)) {
+  if (root.kind !== 'map') {
     findings.push(
       makeFinding('invalid-annotation', 'An annotation file is a mapping with `version`, `entities` and `claims`', file, reader.head(root)),
     );
-    return { file, text, entities: [], claims: [], claimTypes: [], findings, document };
+    return unread();
   }
 
   let plain: unknown;
   try {
-    plain = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    plain = document ? document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : simplePlainValue(root);
   } catch (error) {
     findings.push(makeFinding('invalid-annotation', `The file could not be read: ${(error as Error).message}`, file, firstContentLine(text)));
   }
   if (plain !== undefined) {
-    for (const problem of schemaProblems(document, plain, text)) {
+    for (const problem of schemaProblems(root, plain, text)) {
       findings.push(makeFinding('invalid-annotation', problem.message, file, problem.range));
     }
   }
 
-  const articleNode = reader.value(root, 'article');
+  const articleNode = valueAt(root, 'article');
   const articlePath = reader.string(articleNode);
   const article = articlePath !== undefined ? { path: articlePath, location: reader.location(articleNode) } : undefined;
 
   const entities: Entity[] = [];
-  const entitiesNode = reader.value(root, 'entities');
-  if (isMap(entitiesNode)) {
-    for (const pair of entitiesNode.items) {
+  const entitiesNode = valueAt(root, 'entities');
+  if (isMapping(entitiesNode)) {
+    for (const pair of entitiesNode.pairs) {
       const entity = readEntity(reader, pair, fromRegistry);
       if (entity) entities.push(entity);
     }
   }
 
   const claims: Claim[] = [];
-  const claimsNode = reader.value(root, 'claims');
-  if (isSeq(claimsNode)) {
+  const claimsNode = valueAt(root, 'claims');
+  if (isSequence(claimsNode)) {
     claimsNode.items.forEach((item, index) => {
-      const claim = readClaim(reader, reader.resolve(item as Node), index);
+      const claim = readClaim(reader, resolved(item), index);
       if (claim) claims.push(claim);
     });
   }
   findings.push(...duplicateClaimIds(claims, file));
 
   const claimTypes: ClaimType[] = [];
-  const typesNode = reader.value(root, 'claimTypes');
-  if (isMap(typesNode)) {
-    for (const pair of typesNode.items) {
+  const typesNode = valueAt(root, 'claimTypes');
+  if (isMapping(typesNode)) {
+    for (const pair of typesNode.pairs) {
       const declared = readClaimType(reader, pair);
       if (declared) claimTypes.push(declared);
     }
   }
 
-  return { file, text, article, entities, claims, claimTypes, findings, document };
+  return withDocument({ file, text, article, entities, claims, claimTypes, findings }, document);
 }
 
-function readEntity(reader: NodeReader, pair: Pair, fromRegistry: boolean): Entity | undefined {
-  const id = reader.string(pair.key as Node);
-  const node = reader.resolve(pair.value as Node);
+function isMapping(node: YamlNode | undefined): node is YamlMapping {
+  return node?.kind === 'map';
+}
+
+function isSequence(node: YamlNode | undefined): node is YamlSequence {
+  return node?.kind === 'seq';
+}
+
+function isScalarNode(node: YamlNode | undefined): node is YamlScalar {
+  return node?.kind === 'scalar';
+}
+
+function readEntity(reader: NodeReader, pair: YamlPair, fromRegistry: boolean): Entity | undefined {
+  const id = reader.string(pair.key);
+  const node = resolved(pair.value);
   if (id === undefined) return undefined;
-  const keyLocation = reader.location(pair.key as Node);
-  const field = (name: string): Node | undefined => (isMap(node) ? reader.value(node, name) : undefined);
+  const keyLocation = reader.location(pair.key);
+  const field = (name: string): YamlNode | undefined => (isMapping(node) ? valueAt(node, name) : undefined);
   const type = reader.string(field('type'));
   const aliases = reader.stringList(field('aliases'));
   const mentionsNode = field('mentions');
   const mentions: SpanSelector[] = [];
-  if (isSeq(mentionsNode)) {
+  if (isSequence(mentionsNode)) {
     for (const item of mentionsNode.items) {
-      const selector = reader.selector(reader.resolve(item as Node));
+      const selector = reader.selector(resolved(item));
       if (selector) mentions.push(selector);
     }
   }
   const anonymousNode = field('anonymous');
-  const anonymous = isScalar(anonymousNode) && anonymousNode.value === true;
+  const anonymous = isScalarNode(anonymousNode) && anonymousNode.value === true;
   return {
     id,
     name: reader.string(field('name')) ?? id,
@@ -149,18 +192,18 @@ function readEntity(reader: NodeReader, pair: Pair, fromRegistry: boolean): Enti
   };
 }
 
-function readClaim(reader: NodeReader, node: Node | undefined, index: number): Claim | undefined {
-  if (!isMap(node)) return undefined;
-  const field = (name: string): Node | undefined => reader.value(node, name);
+function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number): Claim | undefined {
+  if (!isMapping(node)) return undefined;
+  const field = (name: string): YamlNode | undefined => valueAt(node, name);
   const explicitId = reader.string(field('id'));
   const typeNode = field('type');
-  const sourceNode = reader.resolve(field('source'));
+  const sourceNode = field('source');
   const sources: SourceRef[] = [];
-  if (isSeq(sourceNode)) {
+  if (isSequence(sourceNode)) {
     for (const item of sourceNode.items) {
-      const resolved = reader.resolve(item as Node);
-      const id = reader.string(resolved);
-      if (id !== undefined) sources.push({ id, location: reader.location(resolved) });
+      const written = resolved(item);
+      const id = reader.string(written);
+      if (id !== undefined) sources.push({ id, location: reader.location(written) });
     }
   } else {
     const id = reader.string(sourceNode);
@@ -169,8 +212,8 @@ function readClaim(reader: NodeReader, node: Node | undefined, index: number): C
   const basisNode = field('basis');
   const basis = reader.string(basisNode);
   const status = reader.string(field('status'));
-  const evidenceNode = reader.resolve(field('evidence'));
-  const evidence = isSeq(evidenceNode) ? reader.stringList(evidenceNode) : [reader.string(evidenceNode)].filter((e): e is string => e !== undefined);
+  const evidenceNode = field('evidence');
+  const evidence = isSequence(evidenceNode) ? reader.stringList(evidenceNode) : [reader.string(evidenceNode)].filter((e): e is string => e !== undefined);
   return {
     id: explicitId ?? `c${index + 1}`,
     hasExplicitId: explicitId !== undefined,
@@ -189,19 +232,19 @@ function readClaim(reader: NodeReader, node: Node | undefined, index: number): C
   };
 }
 
-function readClaimType(reader: NodeReader, pair: Pair): ClaimType | undefined {
-  const id = reader.string(pair.key as Node);
-  const node = reader.resolve(pair.value as Node);
-  if (id === undefined || !isMap(node)) return undefined;
-  const requires = reader.value(node, 'requiresSource');
-  const accepts = reader.resolve(reader.value(node, 'acceptsBasis'));
+function readClaimType(reader: NodeReader, pair: YamlPair): ClaimType | undefined {
+  const id = reader.string(pair.key);
+  const node = resolved(pair.value);
+  if (id === undefined || !isMapping(node)) return undefined;
+  const requires = valueAt(node, 'requiresSource');
+  const accepts = valueAt(node, 'acceptsBasis');
   let acceptedBases: Basis[] = [];
-  if (isScalar(accepts) && accepts.value === true) acceptedBases = [...BASES];
-  if (isSeq(accepts)) acceptedBases = reader.stringList(accepts).filter((b): b is Basis => BASES.includes(b as Basis));
+  if (isScalarNode(accepts) && accepts.value === true) acceptedBases = [...BASES];
+  if (isSequence(accepts)) acceptedBases = reader.stringList(accepts).filter((b): b is Basis => BASES.includes(b as Basis));
   return {
     id,
-    label: reader.string(reader.value(node, 'label')) ?? id,
-    requiresSource: !(isScalar(requires) && requires.value === false),
+    label: reader.string(valueAt(node, 'label')) ?? id,
+    requiresSource: !(isScalarNode(requires) && requires.value === false),
     acceptedBases,
     builtIn: false,
   };
@@ -224,53 +267,41 @@ function duplicateClaimIds(claims: readonly Claim[], file: string): Finding[] {
   return findings;
 }
 
-/** Reads values out of YAML nodes, following aliases, and records where they were written. */
+/** Reads values out of the tree, following aliases, and records where they were written. */
 class NodeReader {
   constructor(
-    private readonly document: Document,
     private readonly file: string,
     private readonly text: string,
   ) {}
 
-  resolve(node: Node | null | undefined): Node | undefined {
-    if (node === null || node === undefined) return undefined;
-    if (isAlias(node)) return (node.resolve(this.document) as Node | undefined) ?? undefined;
-    return node;
-  }
-
-  value(map: YAMLMap, key: string): Node | undefined {
-    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
-    return pair ? this.resolve(pair.value as Node) : undefined;
-  }
-
-  string(node: Node | undefined): string | undefined {
-    const resolved = this.resolve(node);
-    if (!isScalar(resolved)) return undefined;
-    const value = resolved.value;
+  string(node: YamlNode | undefined): string | undefined {
+    const scalar = resolved(node);
+    if (!isScalarNode(scalar)) return undefined;
+    const value = scalar.value;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     return undefined;
   }
 
-  stringList(node: Node | undefined): string[] {
-    const resolved = this.resolve(node);
-    if (!isSeq(resolved)) return [];
-    return resolved.items.map((item) => this.string(item as Node)).filter((value): value is string => value !== undefined);
+  stringList(node: YamlNode | undefined): string[] {
+    const list = resolved(node);
+    if (!isSequence(list)) return [];
+    return list.items.map((item) => this.string(item)).filter((value): value is string => value !== undefined);
   }
 
-  selector(node: Node | undefined): SpanSelector | undefined {
-    if (!isMap(node)) return undefined;
-    const textNode = this.value(node, 'text');
+  selector(node: YamlNode | undefined): SpanSelector | undefined {
+    if (!isMapping(node)) return undefined;
+    const textNode = valueAt(node, 'text');
     const text = this.string(textNode);
     if (text === undefined || text.trim() === '') return undefined;
-    const occurrenceNode = this.value(node, 'occurrence');
-    const occurrence = isScalar(occurrenceNode) && Number.isInteger(occurrenceNode.value) && (occurrenceNode.value as number) >= 1
+    const occurrenceNode = valueAt(node, 'occurrence');
+    const occurrence = isScalarNode(occurrenceNode) && Number.isInteger(occurrenceNode.value) && (occurrenceNode.value as number) >= 1
       ? (occurrenceNode.value as number)
       : undefined;
     return {
       text,
-      prefix: this.string(this.value(node, 'prefix')),
-      suffix: this.string(this.value(node, 'suffix')),
+      prefix: this.string(valueAt(node, 'prefix')),
+      suffix: this.string(valueAt(node, 'suffix')),
       occurrence,
       location: this.location(node, true),
       textLocation: this.location(textNode),
@@ -278,13 +309,13 @@ class NodeReader {
   }
 
   /** Where a node is written. For a mapping, `head` keeps only its first line. */
-  location(node: Node | undefined, head = false): YamlLocation {
-    const range: OffsetRange = node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
+  location(node: YamlNode | undefined, head = false): YamlLocation {
+    const range: OffsetRange = node ? { start: node.start, end: node.end } : { start: 0, end: 0 };
     return { file: this.file, range: head ? this.firstLine(range) : range };
   }
 
-  head(node: Node | undefined): OffsetRange {
-    const start = node?.range?.[0] ?? 0;
+  head(node: YamlNode | undefined): OffsetRange {
+    const start = node?.start ?? 0;
     return { start, end: lineEnd(this.text, start) };
   }
 
@@ -294,24 +325,36 @@ class NodeReader {
 }
 
 /** The keys written a second (or later) time in the same mapping, anywhere in the document. */
-function duplicateKeys(root: unknown): Node[] {
-  const duplicates: Node[] = [];
-  const visit = (node: unknown): void => {
-    if (isMap(node)) {
-      const seen = new Set<unknown>();
-      for (const pair of node.items) {
-        if (isScalar(pair.key)) {
-          if (seen.has(pair.key.value)) duplicates.push(pair.key);
-          seen.add(pair.key.value);
+function duplicateKeys(root: YamlNode | undefined): YamlNode[] {
+  const duplicates: YamlNode[] = [];
+  const visit = (node: YamlNode | undefined): void => {
+    if (isMapping(node)) {
+      const pairs = node.pairs;
+      // Most mappings (claims, entities) have a few keys: comparing each with the ones before is
+      // cheaper than a Set for each.
+      const seen = pairs.length > 16 ? new Set<unknown>() : undefined;
+      for (let i = 0; i < pairs.length; i++) {
+        const key = pairs[i].key;
+        if (isScalarNode(key)) {
+          if (seen ? seen.has(key.value) : writtenBefore(pairs, i, key.value)) duplicates.push(key);
+          seen?.add(key.value);
         }
-        visit(pair.value);
+        visit(pairs[i].value);
       }
-    } else if (isSeq(node)) {
+    } else if (isSequence(node)) {
       for (const item of node.items) visit(item);
     }
   };
   visit(root);
   return duplicates;
+}
+
+function writtenBefore(pairs: readonly YamlPair[], index: number, value: unknown): boolean {
+  for (let i = 0; i < index; i++) {
+    const key = pairs[i].key;
+    if (key.kind === 'scalar' && (key.value === value || (key.value !== key.value && value !== value))) return true;
+  }
+  return false;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,10 +1,10 @@
 // The JSON Schema of the annotation format is the one description of its structure. This validates a
 // parsed file against it and turns each schema error into a finding at the YAML node it is about.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import schemaJson from '../../schemas/annotation-file.schema.json';
 import { closestMatches } from './closest';
 import type { OffsetRange } from './model';
+import type { YamlNode, YamlPair } from './yamlTree';
 
 export const ANNOTATION_SCHEMA = schemaJson;
 
@@ -20,14 +20,14 @@ export interface SchemaProblem {
   readonly range: OffsetRange;
 }
 
-/** Validates `value` (the document as plain data) and places each problem in the YAML `doc`. */
 /**
  * Placing a problem searches its mapping, so a file with tens of thousands of problems (a hostile or
  * generated one) would take minutes: past this many, one problem says how many more there are.
  */
 const MAX_PROBLEMS = 200;
 
-export function schemaProblems(doc: Document, value: unknown, text: string): SchemaProblem[] {
+/** Validates `value` (the file as plain data) and places each problem at its node in the tree `doc`. */
+export function schemaProblems(doc: YamlNode, value: unknown, text: string): SchemaProblem[] {
   const errors = simplify(validate(value));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -74,52 +74,51 @@ function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
 
 interface Located {
   /** The node at the path, when it exists. */
-  readonly node?: Node;
+  readonly node?: YamlNode;
   /** The key of the pair whose value is the node, when it is a mapping value. */
-  readonly key?: Node;
+  readonly key?: YamlNode;
 }
 
-function locate(doc: Document, path: readonly string[]): Located {
-  let node: unknown = doc.contents;
-  let key: Node | undefined;
+function locate(doc: YamlNode, path: readonly string[]): Located {
+  let node: YamlNode | undefined = doc;
+  let key: YamlNode | undefined;
   for (const segment of path) {
-    if (isMap(node)) {
+    if (node?.kind === 'map') {
       // With duplicate keys the last one counts, as in the parsed value.
-      const pair = node.items.findLast((item) => isScalar(item.key) && String(item.key.value) === segment);
+      const pair: YamlPair | undefined = node.pairs.findLast((item) => item.key.kind === 'scalar' && String(item.key.value) === segment);
       if (!pair) return {};
-      key = isScalar(pair.key) ? pair.key : undefined;
+      key = pair.key.kind === 'scalar' ? pair.key : undefined;
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (node?.kind === 'seq') {
       node = node.items[Number(segment)];
       key = undefined;
     } else {
       return {};
     }
   }
-  return { node: node as Node | undefined, key };
+  return { node, key };
 }
 
-function rangeOf(node: Node | undefined): OffsetRange | undefined {
-  if (!node?.range) return undefined;
-  return { start: node.range[0], end: node.range[1] };
+function rangeOf(node: YamlNode | undefined): OffsetRange | undefined {
+  return node ? { start: node.start, end: node.end } : undefined;
 }
 
 /** The first line of a node: a whole multi-line mapping would be too loud to underline. */
-function headOf(node: Node | undefined, text: string): OffsetRange | undefined {
+function headOf(node: YamlNode | undefined, text: string): OffsetRange | undefined {
   const range = rangeOf(node);
   if (!range) return undefined;
   const lineEnd = text.indexOf('\n', range.start);
   return { start: range.start, end: Math.min(range.end, lineEnd === -1 ? text.length : lineEnd) };
 }
 
-function findKey(node: Node | undefined, name: string): Node | undefined {
-  if (!isMap(node)) return undefined;
-  const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === name);
-  return pair && isScalar(pair.key) ? pair.key : undefined;
+function findKey(node: YamlNode | undefined, name: string): YamlNode | undefined {
+  if (node?.kind !== 'map') return undefined;
+  const pair = node.pairs.findLast((item) => item.key.kind === 'scalar' && String(item.key.value) === name);
+  return pair?.key;
 }
 
 /** Words for where a path points: "entity 'putin'", "claim 3 (kremlin-readout)". */
-function subject(doc: Document, path: readonly string[]): string {
+function subject(doc: YamlNode, path: readonly string[]): string {
   if (path.length === 0) return 'the file';
   const [top, key, field, index] = path;
   if (top === 'entities' && key !== undefined) {
@@ -128,7 +127,7 @@ function subject(doc: Document, path: readonly string[]): string {
   }
   if (top === 'claims' && key !== undefined) {
     const id = locate(doc, ['claims', key, 'id']).node;
-    const name = isScalar(id) && typeof id.value === 'string' ? ` (${id.value})` : '';
+    const name = id?.kind === 'scalar' && typeof id.value === 'string' ? ` (${id.value})` : '';
     return `claim ${Number(key) + 1}${name}`;
   }
   if (top === 'claimTypes' && key !== undefined) return `claim type '${key}'`;
@@ -155,11 +154,11 @@ function patternMessage(pattern: string, value: unknown): string {
   return `${shown} does not have the expected form`;
 }
 
-function describe(doc: Document, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
+function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
   const { node, key } = locate(doc, path);
   const field = path.length > 0 ? path[path.length - 1] : '';
   const whole = rangeOf(node) ?? { start: 0, end: 0 };
-  const anchor = (isMap(node) || isSeq(node) ? (rangeOf(key) ?? headOf(node, text)) : rangeOf(node)) ?? whole;
+  const anchor = (node?.kind === 'map' || node?.kind === 'seq' ? (rangeOf(key) ?? headOf(node, text)) : rangeOf(node)) ?? whole;
   const where = subject(doc, path);
   switch (error.keyword) {
     case 'required': {
@@ -216,7 +215,7 @@ function oneOfMessage(field: string, where: string, path: readonly string[]): st
 }
 
 /** "`name` of entity 'putin'", or "item 2 of `source` of claim 3" for a list item. */
-function fieldWords(doc: Document, path: readonly string[]): string {
+function fieldWords(doc: YamlNode, path: readonly string[]): string {
   if (path.length === 0) return 'The file';
   const field = path[path.length - 1];
   if (/^\d+$/.test(field) && path.length >= 2) {

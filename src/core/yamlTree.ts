@@ -1,0 +1,120 @@
+// The shape of a parsed annotation file that the model reader and the schema check walk: scalars,
+// mappings, sequences and aliases with their offsets, nothing else. Two parsers produce it: the fast
+// reader of the plain subset annotation files are written in (simpleYaml.ts) and, for everything else,
+// the `yaml` library, whose Document is converted here. Both give the same tree for the same text
+// (a differential test holds them to it), so findings and locations don't depend on which one ran.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+
+export type YamlNode = YamlScalar | YamlMapping | YamlSequence | YamlAlias;
+
+/**
+ * Offsets are UTF-16 code units into the file. `end` is where the value ends: after a scalar's last
+ * character (or closing quote, or a block scalar's last line break), after a flow collection's closing
+ * bracket, and for a block collection where its last item ends.
+ */
+interface Placed {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface YamlScalar extends Placed {
+  readonly kind: 'scalar';
+  /** string, number, boolean or null as the YAML 1.2 core schema reads it; anything else from tags. */
+  readonly value: unknown;
+}
+
+export interface YamlPair {
+  readonly key: YamlNode;
+  /** Undefined only for a key written without any value in a flow mapping or with `? key`. */
+  readonly value: YamlNode | undefined;
+}
+
+export interface YamlMapping extends Placed {
+  readonly kind: 'map';
+  readonly pairs: readonly YamlPair[];
+}
+
+export interface YamlSequence extends Placed {
+  readonly kind: 'seq';
+  readonly items: readonly YamlNode[];
+}
+
+/** `*name`: points at the anchored node, which the reader follows one step at a time. */
+export interface YamlAlias extends Placed {
+  readonly kind: 'alias';
+  readonly target: YamlNode | undefined;
+}
+
+/** The same tree from the `yaml` library's Document: for files the fast reader leaves to it. */
+export function treeFromDocument(document: Document): YamlNode | undefined {
+  // An alias points at a node converted earlier (anchors come first); the memo also keeps a node
+  // that contains an alias to itself from being converted forever. Nodes are registered before their
+  // children are converted, so they are built in place.
+  const converted = new Map<Node, YamlNode>();
+  const convert = (node: unknown): YamlNode | undefined => {
+    if (node === null || node === undefined) return undefined;
+    const known = converted.get(node as Node);
+    if (known) return known;
+    const [start, end] = (node as Node).range ?? [0, 0];
+    if (isScalar(node)) {
+      const scalar: YamlScalar = { kind: 'scalar', value: node.value, start, end };
+      converted.set(node, scalar);
+      return scalar;
+    }
+    if (isAlias(node)) {
+      const alias: { -readonly [K in keyof YamlAlias]: YamlAlias[K] } = { kind: 'alias', target: undefined, start, end };
+      converted.set(node, alias);
+      alias.target = convert(node.resolve(document));
+      return alias;
+    }
+    if (isMap(node)) {
+      const pairs: YamlPair[] = [];
+      const map: { -readonly [K in keyof YamlMapping]: YamlMapping[K] } = { kind: 'map', pairs, start, end };
+      converted.set(node, map);
+      for (const pair of node.items) {
+        const key = convert(pair.key) ?? { kind: 'scalar', value: null, start, end: start };
+        pairs.push({ key, value: convert(pair.value) });
+      }
+      // The library ends a block collection after the comments that follow its last item; the fast
+      // reader doesn't track comments. Both end it where its last item's value ends.
+      const last = pairs[pairs.length - 1];
+      if (!node.flow && last) map.end = (last.value ?? last.key).end;
+      return map;
+    }
+    if (isSeq(node)) {
+      const items: YamlNode[] = [];
+      const seq: { -readonly [K in keyof YamlSequence]: YamlSequence[K] } = { kind: 'seq', items, start, end };
+      converted.set(node, seq);
+      for (const item of node.items) {
+        // A `key: value` written as an item of a flow sequence is a one-pair mapping.
+        const itemNode = isPair(item) ? pairAsMap(item, convert) : convert(item);
+        if (itemNode) items.push(itemNode);
+      }
+      if (!node.flow && items.length > 0) seq.end = items[items.length - 1].end;
+      return seq;
+    }
+    return undefined;
+  };
+  return convert(document.contents);
+}
+
+function pairAsMap(pair: { key: unknown; value: unknown }, convert: (node: unknown) => YamlNode | undefined): YamlMapping | undefined {
+  const key = convert(pair.key);
+  if (!key) return undefined;
+  const value = convert(pair.value);
+  return { kind: 'map', pairs: [{ key, value }], start: key.start, end: value?.end ?? key.end };
+}
+
+/** The node an alias points at (one step: an anchor is never on an alias), or the node itself. */
+export function resolved(node: YamlNode | undefined): YamlNode | undefined {
+  return node?.kind === 'alias' ? node.target : node;
+}
+
+/** The value of the first pair whose key is `key`, followed through an alias. */
+export function valueAt(map: YamlMapping, key: string): YamlNode | undefined {
+  // A loop, not find(): called for every field of every claim.
+  for (const pair of map.pairs) {
+    if (pair.key.kind === 'scalar' && pair.key.value === key) return resolved(pair.value);
+  }
+  return undefined;
+}
