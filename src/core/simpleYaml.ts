@@ -26,6 +26,9 @@ function outsideSubset(text: string): boolean {
 /** Characters that can't begin a plain scalar here: YAML indicators, and `-`, `?`, `:` which only sometimes can. */
 const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 
+/** Field names are few; entity ids as keys are many and seen once each, so stop collecting after a few. */
+const MAX_KEYS_REUSED_PER_LENGTH = 8;
+
 const INT = /^[-+]?[0-9]+$/;
 /** Scalars the core schema reads as floats, octal or hexadecimal numbers: rare here, left to the library. */
 const OTHER_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
@@ -79,6 +82,7 @@ class SimpleYamlReader {
   /** Where the line after the current one starts; text.length + 1 at the end of the file. */
   private nextLine = 0;
   private atEnd = false;
+  private readonly keysByLength: { written: string; value: unknown }[][] = [];
 
   constructor(private readonly text: string) {}
 
@@ -238,13 +242,26 @@ class SimpleYamlReader {
       // Keys with spaces, brackets, braces or commas are rare; the library has the rules for them.
       if (code === 32 || code === 91 || code === 93 || code === 123 || code === 125 || code === 44) return undefined;
       if (code === 58 /* : */ && (i + 1 >= this.lineEnd || text.charCodeAt(i + 1) === 32)) {
-        const written = text.slice(at, i);
-        const value = plainScalarValue(written);
-        if (value === null || written === '__proto__') throw UNSUPPORTED;
-        return { node: { kind: 'scalar', value, start: at, end: i }, colon: i };
+        return { node: { kind: 'scalar', value: this.plainKey(at, i), start: at, end: i }, colon: i };
       }
     }
     return undefined;
+  }
+
+  /**
+   * A plain key's value. The same few field names come back on every claim: reusing their strings
+   * saves an allocation each, and lets property lookups compare them by identity.
+   */
+  private plainKey(start: number, end: number): unknown {
+    const known = (this.keysByLength[end - start] ??= []);
+    for (const key of known) {
+      if (this.text.startsWith(key.written, start)) return key.value;
+    }
+    const written = this.text.slice(start, end);
+    const value = plainScalarValue(written);
+    if (value === null || written === '__proto__') throw UNSUPPORTED;
+    if (known.length < MAX_KEYS_REUSED_PER_LENGTH) known.push({ written, value });
+    return value;
   }
 
   /** A plain scalar running to the end of the line or to a comment. */
