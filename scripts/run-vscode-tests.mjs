@@ -10,6 +10,7 @@
 //   VSCODE_TESTS_TIMEOUT_MS  the whole run's limit (default 180000)
 //   VSCODE_TESTS_VERBOSE=1   also print the workbench's console and code-server's start-up time
 //   CHROMIUM_PATH            the browser (default /usr/bin/chromium)
+//   EDITORIAL_TEST_GREP      run only the integration tests whose titles match (the bench uses it)
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -214,6 +215,8 @@ try {
   // The run's own code and the counts must agree; either one failing fails the run.
   exitCode = code === 0 && results.failed === 0 && results.passed > 0 ? 0 : 1;
   console.log(summary(results));
+  // Read by `npm run bench`: the extension's own account of its first activation in this editor.
+  if (results.activation) console.log(`activation: ${JSON.stringify(results.activation)}`);
 } catch (error) {
   // After a signal, the run fails because its processes were stopped: not worth a message.
   if (!stoppedBySignal) console.error(`[run-vscode-tests] ${mode} run FAILED: ${error instanceof HarnessError ? error.message : error.stack}`);

@@ -11,6 +11,8 @@ export interface TestResults {
   failed: number;
   pending: number;
   failures: { title: string; message: string }[];
+  /** The extension's own account of its activation (integration runs): see EditorialAnnotationsApi. */
+  activation?: { loading: number; activating: number };
 }
 
 function findTestFiles(directory: string): string[] {
@@ -29,14 +31,14 @@ function errorMessage(error: unknown): string {
  * `print` receives each line of the spec reporter, already formatted: where console.log is
  * forwarded elsewhere (the extension host), printf arguments would otherwise arrive unformatted.
  */
-export async function runMocha(directory: string, timeoutMs: number, print: (line: string) => void): Promise<TestResults> {
+export async function runMocha(directory: string, timeoutMs: number, print: (line: string) => void, grep?: string): Promise<TestResults> {
   const files = findTestFiles(directory);
   if (files.length === 0) {
     return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'loading the tests', message: `no *.test.js in ${directory}` }] };
   }
 
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => print(util.format(...args));
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: timeoutMs });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: timeoutMs, ...(grep ? { grep } : {}) });
   files.forEach((file) => mocha.addFile(file));
 
   const failures: TestResults['failures'] = [];
