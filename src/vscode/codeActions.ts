@@ -7,7 +7,7 @@ import { fixAllFor, fixesFor, freeEntityId, likelySpeakers, quoteClaimEdits, typ
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits, unmetExpectation } from './applyEdits';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, diagnosticFor } from './diagnostics';
 import { pickEntity } from './entityPicker';
 import { revealOffsets } from './ranges';
 import { DRAFT_SELECTOR } from './selectors';
@@ -30,6 +30,14 @@ function findingOf(analysis: Analysis, document: vscode.TextDocument, diagnostic
   return analysis.findings.find((f) => f.file === document.uri.fsPath && f.code === code && f.range.start === start && f.range.end === end);
 }
 
+/** The findings of this file whose ranges touch `range`, as VS Code picks the diagnostics it passes. */
+function findingsAt(analysis: Analysis, document: vscode.TextDocument, range: vscode.Range): Finding[] {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  const file = document.uri.fsPath;
+  return analysis.findings.filter((finding) => finding.file === file && finding.range.start <= end && finding.range.end >= start);
+}
+
 function toAction(fix: Fix, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
   action.diagnostics = diagnostics;
@@ -47,7 +55,7 @@ function fixAllAction(title: string, kind: vscode.CodeActionKind, fixes: readonl
 class AnnotationCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly store: AnalysisStore) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const only = context.only;
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
       const analysis = await this.analysisFor(document);
@@ -55,15 +63,18 @@ class AnnotationCodeActions implements vscode.CodeActionProvider {
       return fixes.length > 0 ? [fixAllAction('Fix all editorial annotation problems', FIX_ALL_KIND, fixes)] : [];
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
-    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-    if (ours.length === 0) return [];
     const analysis = await this.analysisFor(document);
     if (!analysis) return [];
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    // Right after a draft opens, its analysis can be ready before VS Code has its diagnostics (Ctrl+.
+    // then got "No code actions"): the findings under the cursor are what those diagnostics will be.
+    const problems = ours.length > 0
+      ? ours.map((diagnostic) => ({ diagnostic, finding: findingOf(analysis, document, diagnostic) }))
+      : findingsAt(analysis, document, range).map((finding) => ({ finding, diagnostic: diagnosticFor(analysis, finding) }));
     const actions: vscode.CodeAction[] = [];
     const fixAllCodes = new Set<string>();
-    for (const diagnostic of ours) {
-      const finding = findingOf(analysis, document, diagnostic);
-      if (!finding) continue;
+    for (const { diagnostic, finding } of problems) {
+      if (!finding || !diagnostic) continue;
       const fixes = fixesFor(analysis, finding);
       actions.push(...fixes.map((fix) => toAction(fix, [diagnostic])));
       if (fixes.some((fix) => fix.fixAll)) fixAllCodes.add(finding.code);

@@ -1,6 +1,7 @@
 // Findings -> the Problems panel, for every file an open analysis involves.
 import * as vscode from 'vscode';
 import { docsPath } from '../core/codes';
+import type { Analysis } from '../core/analysis';
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
 import { lineIndexFor, toVsRange } from './ranges';
@@ -13,6 +14,17 @@ const SEVERITIES: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
+
+/** The diagnostic shown for a finding; `extensionUri` links its code to the finding's page. */
+export function diagnosticFor(analysis: Analysis, finding: Finding, extensionUri?: vscode.Uri): vscode.Diagnostic | undefined {
+  const index = lineIndexFor(analysis, finding.file);
+  if (!index) return undefined;
+  const diagnostic = new vscode.Diagnostic(toVsRange(index, finding.range), finding.message, SEVERITIES[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = extensionUri ? { value: finding.code, target: vscode.Uri.joinPath(extensionUri, docsPath(finding.code)) } : finding.code;
+  if (finding.code === 'unused-entity') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
 
 export function registerDiagnostics(store: AnalysisStore, extensionUri: vscode.Uri): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('editorial-annotations');
@@ -27,12 +39,8 @@ export function registerDiagnostics(store: AnalysisStore, extensionUri: vscode.U
         const key = `${finding.file}\0${finding.range.start}\0${finding.range.end}\0${finding.code}\0${finding.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const index = lineIndexFor(analysis, finding.file);
-        if (!index) continue;
-        const diagnostic = new vscode.Diagnostic(toVsRange(index, finding.range), finding.message, SEVERITIES[finding.severity]);
-        diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = { value: finding.code, target: vscode.Uri.joinPath(extensionUri, docsPath(finding.code)) };
-        if (finding.code === 'unused-entity') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+        const diagnostic = diagnosticFor(analysis, finding, extensionUri);
+        if (!diagnostic) continue;
         const list = byFile.get(finding.file) ?? [];
         list.push(diagnostic);
         byFile.set(finding.file, list);

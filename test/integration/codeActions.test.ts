@@ -174,3 +174,23 @@ describe('quick fixes on redrafted spans and unseen sources', () => {
     });
   });
 });
+
+describe('quick fixes right after a draft is reopened', () => {
+  // Opened by this test only: with its annotation file open too, its problems would stay listed.
+  const REOPENED = workspaceFile('articles', 'reopened.txt');
+
+  it('are offered before VS Code has the diagnostics back', async () => {
+    await extensionApi();
+    await open(REOPENED);
+    await diagnosticsWhen(REOPENED, (list) => codes(list).includes('unattributed-claim'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await diagnosticsWhen(REOPENED, (list) => list.length === 0);
+    // Asked at once, as Ctrl+. right after opening the draft again is.
+    const reopened = await vscode.workspace.openTextDocument(REOPENED);
+    const at = reopened.positionAt(reopened.getText().indexOf('timetable'));
+    const asked = vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', REOPENED, new vscode.Range(at, at));
+    await vscode.window.showTextDocument(reopened);
+    const titles = ((await asked) ?? []).map((action) => action.title);
+    assert.ok(titles.includes('Mark as common knowledge'), `offered: ${titles.join(' | ') || 'nothing'}`);
+  });
+});
