@@ -4,7 +4,7 @@
 // which starts the extension host. Why each flag is there: shared/notes/real-vscode-offline.md.
 //
 //   node scripts/run-vscode-tests.mjs        the mocha suites in out/test/integration, inside the host
-//   node scripts/run-vscode-tests.mjs --ui   the Playwright checks in out/test/ui, against the sample
+//   node scripts/run-vscode-tests.mjs --ui   the Playwright checks in out/test/ui, against a copy of the sample
 //
 // Exits with the tests' status and closes with `<mode>: N passed, N failed`. Environment:
 //   VSCODE_TESTS_TIMEOUT_MS  the whole run's limit (default 180000)
@@ -145,15 +145,19 @@ async function runIntegration(context, port, resultsFile, dirs) {
   return { code, results };
 }
 
-async function runUi(context, port) {
+async function runUi(context, port, dirs) {
   const suitePath = path.join(repoRoot, 'out/test/ui/index.js');
   if (!fs.existsSync(suitePath)) throw new TestRunError(`${suitePath} is missing: run \`npx tsc -p .\` first`);
   const page = context.pages()[0] ?? (await context.newPage());
   if (verbose) page.on('console', (message) => console.log(`[workbench ${message.type()}] ${message.text()}`));
-  await page.goto(workbenchUrl(port, repoRoot, [['extensionDevelopmentPath', remoteUri(port, repoRoot)]]));
+  // A copy of the sample, as for the integration tests: the checks edit and save it, and two runs at
+  // once (or a person editing the sample meanwhile) must not see each other's changes.
+  const sampleRoot = path.join(dirs.root, 'editorial-annotations');
+  for (const folder of ['articles', 'annotations']) fs.cpSync(path.join(repoRoot, folder), path.join(sampleRoot, folder), { recursive: true });
+  await page.goto(workbenchUrl(port, sampleRoot, [['extensionDevelopmentPath', remoteUri(port, repoRoot)]]));
   // test/ui/index.ts runs its mocha suites here, in Node, driving the page.
   const { run } = require(suitePath);
-  const results = await run({ page, screenshotsDir: path.join(repoRoot, 'test-results/ui') });
+  const results = await run({ page, sampleRoot, screenshotsDir: path.join(repoRoot, 'test-results/ui') });
   return { code: results.failed > 0 ? 1 : 0, results };
 }
 
@@ -180,7 +184,7 @@ async function main() {
   const serverDied = server.exited.then((result) => {
     throw new TestRunError(`code-server exited during the run (${JSON.stringify(result)}):\n${tail(server.logFile)}`);
   });
-  const run = mode === 'ui' ? runUi(context, port) : runIntegration(context, port, resultsFile, dirs);
+  const run = mode === 'ui' ? runUi(context, port, dirs) : runIntegration(context, port, resultsFile, dirs);
   const { code, results } = await Promise.race([run, serverDied]);
   log(`${mode} run took ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   return { code, results };

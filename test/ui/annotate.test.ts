@@ -1,15 +1,15 @@
 // Working the sample's warnings down as an editor does, with the mouse and the pickers only: a
 // quotation nobody annotated becomes a claim in two picks (its kind, then who said it), and an
 // unattributed claim gets its source through the "Attribute to…" quick fix. The extension saves an
-// annotation file it edits when that file had no unsaved changes, so these checks change the sample on
-// disk: each puts back the bytes of the files it may change and reverts their editors, whatever happened.
+// annotation file it edits when that file had no unsaved changes, so these checks change the sample (the
+// runner's copy) on disk: each puts back the bytes of the files it may change and reverts their editors,
+// whatever happened, so that the next check starts from the sample as it ships.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { workbench } from './workbench';
 
-const repoRoot = path.resolve(__dirname, '../../..');
 const DRAFT = 'articles/putin-witkoff-talks.txt';
 const ANNOTATIONS = 'annotations/putin-witkoff-talks.yaml';
 // Filtered by a file's name, the Problems panel lists all of that file's problems.
@@ -19,7 +19,7 @@ const QUOTE = 'most of the major points are agreed to';
 const UNATTRIBUTED = 'has made statements that have angered Kyiv';
 
 function read(file: string): string {
-  return fs.readFileSync(path.join(repoRoot, file), 'utf8');
+  return fs.readFileSync(workbench().samplePath(file), 'utf8');
 }
 
 /** The sample's entity id for a name, from its YAML. */
@@ -72,7 +72,7 @@ async function annotationItem(text: string): Promise<string[]> {
  * saves an annotation file it edited that had no unsaved changes. Polled, as nothing in the page says so.
  */
 async function savedWith(before: Buffer, text: string): Promise<void> {
-  const file = path.join(repoRoot, ANNOTATIONS);
+  const file = workbench().samplePath(ANNOTATIONS);
   const deadline = Date.now() + 10_000;
   while (fs.readFileSync(file).equals(before) || !read(ANNOTATIONS).includes(text)) {
     if (Date.now() > deadline) assert.fail(`${ANNOTATIONS} was not saved with "${text}"`);
@@ -87,7 +87,7 @@ async function savedWith(before: Buffer, text: string): Promise<void> {
 async function putBack(original: Map<string, Buffer>): Promise<void> {
   await workbench().dismiss();
   for (const [file, bytes] of original) {
-    const at = path.join(repoRoot, file);
+    const at = workbench().samplePath(file);
     if (!fs.readFileSync(at).equals(bytes)) fs.writeFileSync(at, bytes);
   }
   // Every editor is put back even when one can't be: a draft left scrolled down fails the next checks.
@@ -103,7 +103,7 @@ async function putBack(original: Map<string, Buffer>): Promise<void> {
       await workbench().dismiss();
     }
   }
-  for (const [file, bytes] of original) assert.ok(fs.readFileSync(path.join(repoRoot, file)).equals(bytes), `${file} is back as it was`);
+  for (const [file, bytes] of original) assert.ok(fs.readFileSync(workbench().samplePath(file)).equals(bytes), `${file} is back as it was`);
   if (errors.length > 0) throw errors[0];
 }
 
@@ -111,7 +111,7 @@ describe('annotating the sample draft', () => {
   let original: Map<string, Buffer>;
 
   beforeEach(() => {
-    original = new Map([ANNOTATIONS, DRAFT].map((file) => [file, fs.readFileSync(path.join(repoRoot, file))]));
+    original = new Map([ANNOTATIONS, DRAFT].map((file) => [file, fs.readFileSync(workbench().samplePath(file))]));
   });
 
   afterEach(async function () {

@@ -3,11 +3,9 @@
 // the sample's own YAML, so the checks follow it. The screenshots are the README's (npm run screenshots).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parse } from 'yaml';
 import { workbench } from './workbench';
 
-const repoRoot = path.resolve(__dirname, '../../..');
 const DRAFT = 'articles/putin-witkoff-talks.txt';
 // The deliberate draft warnings of the sample, by their stable codes (its YAML's header lists them).
 const DRAFT_CODES = ['unattributed-claim', 'attribution-not-in-text', 'unannotated-quote', 'vague-attribution', 'loaded-attribution-verb'];
@@ -32,7 +30,7 @@ interface Sample {
 }
 
 function sample(): Sample {
-  return parse(fs.readFileSync(path.join(repoRoot, 'annotations/putin-witkoff-talks.yaml'), 'utf8')) as Sample;
+  return parse(fs.readFileSync(workbench().samplePath('annotations/putin-witkoff-talks.yaml'), 'utf8')) as Sample;
 }
 
 /** Typographic quotes as straight ones: the YAML may quote the draft's words with either. */

@@ -104,10 +104,17 @@ function exactly(text: string): RegExp {
 export class Workbench {
   constructor(
     readonly page: Page,
+    /** The folder the workbench has open (a copy of the sample). */
+    readonly sampleRoot: string,
     private readonly screenshotsDir: string,
   ) {
     // Shorter than a test's mocha timeout, so a step that waits in vain names what it waited for.
     page.setDefaultTimeout(20_000);
+  }
+
+  /** A file of the open sample, by its path in the workspace. */
+  samplePath(relativePath: string): string {
+    return path.join(this.sampleRoot, relativePath);
   }
 
   /** Resolves once the workbench has opened the folder. */
