@@ -213,7 +213,8 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
   const basis = reader.string(basisNode);
   const status = reader.string(field('status'));
   const evidenceNode = field('evidence');
-  const evidence = isSequence(evidenceNode) ? reader.stringList(evidenceNode) : [reader.string(evidenceNode)].filter((e): e is string => e !== undefined);
+  const evidenceText = isSequence(evidenceNode) ? undefined : reader.string(evidenceNode);
+  const evidence = isSequence(evidenceNode) ? reader.stringList(evidenceNode) : evidenceText !== undefined ? [evidenceText] : [];
   return {
     id: explicitId ?? `c${index + 1}`,
     hasExplicitId: explicitId !== undefined,
@@ -310,17 +311,14 @@ class NodeReader {
 
   /** Where a node is written. For a mapping, `head` keeps only its first line. */
   location(node: YamlNode | undefined, head = false): YamlLocation {
-    const range: OffsetRange = node ? { start: node.start, end: node.end } : { start: 0, end: 0 };
-    return { file: this.file, range: head ? this.firstLine(range) : range };
+    if (!node) return { file: this.file, range: { start: 0, end: 0 } };
+    const end = head ? Math.min(node.end, lineEnd(this.text, node.start)) : node.end;
+    return { file: this.file, range: { start: node.start, end } };
   }
 
   head(node: YamlNode | undefined): OffsetRange {
     const start = node?.start ?? 0;
     return { start, end: lineEnd(this.text, start) };
-  }
-
-  private firstLine(range: OffsetRange): OffsetRange {
-    return { start: range.start, end: Math.min(range.end, lineEnd(this.text, range.start)) };
   }
 }
 

@@ -12,13 +12,16 @@ import type { YamlMapping, YamlNode, YamlPair, YamlScalar, YamlSequence } from '
 class Unsupported {}
 const UNSUPPORTED = new Unsupported();
 
+/** Where a character other than printable ASCII or LF is: most files have few, and most of those are fine. */
+const UNUSUAL = /[^\n\x20-\x7e]/g;
+
 /** Characters the fast reader leaves to the library wherever they are: tabs, control characters, BOMs, non-ASCII line breaks, a CR not before LF. */
 function outsideSubset(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 32 && code < 127) continue;
-    if (code === 10) continue;
-    if (code === 13 ? text.charCodeAt(i + 1) !== 10 : code < 32 || code === 127 || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0xfeff) return true;
+  UNUSUAL.lastIndex = 0;
+  for (let match = UNUSUAL.exec(text); match; match = UNUSUAL.exec(text)) {
+    const at = match.index;
+    const code = text.charCodeAt(at);
+    if (code === 13 ? text.charCodeAt(at + 1) !== 10 : code < 32 || code === 127 || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0xfeff) return true;
   }
   return false;
 }
@@ -68,12 +71,6 @@ export function simplePlainValue(node: YamlNode | undefined): unknown {
   }
 }
 
-interface Key {
-  readonly node: YamlScalar;
-  /** Offset of the `:` after it. */
-  readonly colon: number;
-}
-
 class SimpleYamlReader {
   /** The current content line (neither blank nor only a comment): its start, indentation and end (before CR LF). */
   private lineStart = 0;
@@ -82,6 +79,8 @@ class SimpleYamlReader {
   /** Where the line after the current one starts; text.length + 1 at the end of the file. */
   private nextLine = 0;
   private atEnd = false;
+  /** Where the `:` after the last key read is. */
+  private colon = 0;
   private readonly keysByLength: { written: string; value: unknown }[][] = [];
 
   constructor(private readonly text: string) {}
@@ -132,11 +131,11 @@ class SimpleYamlReader {
   }
 
   /** A block mapping whose keys are at column `column`, the first one already read on the current line. */
-  private mapping(column: number, firstKey: Key): YamlMapping {
+  private mapping(column: number, firstKey: YamlScalar): YamlMapping {
     const pairs: YamlPair[] = [];
-    let key: Key | undefined = firstKey;
+    let key: YamlScalar | undefined = firstKey;
     for (;;) {
-      pairs.push({ key: key.node, value: this.value(key.colon + 1, column, true) });
+      pairs.push({ key, value: this.value(this.colon + 1, column, true) });
       if (this.atEnd || this.indent < column) break;
       key = this.indent === column ? this.key(this.content) : undefined;
       if (!key) throw UNSUPPORTED;
@@ -227,14 +226,14 @@ class SimpleYamlReader {
     return at;
   }
 
-  /** A `key:` at `at` on the current line: the key's node and where its colon is. */
-  private key(at: number): Key | undefined {
+  /** A `key:` at `at` on the current line: the key's node; `colon` is left where its colon is. */
+  private key(at: number): YamlScalar | undefined {
     const text = this.text;
     const first = text.charCodeAt(at);
     if (first === 34 || first === 39) {
       const node = this.quoted(at);
-      const colon = node.end;
-      return text.charCodeAt(colon) === 58 && (colon + 1 >= this.lineEnd || text.charCodeAt(colon + 1) === 32) ? { node, colon } : undefined;
+      this.colon = node.end;
+      return text.charCodeAt(node.end) === 58 && (node.end + 1 >= this.lineEnd || text.charCodeAt(node.end + 1) === 32) ? node : undefined;
     }
     if (NOT_PLAIN_START.has(text[at])) return undefined;
     for (let i = at + 1; i < this.lineEnd; i++) {
@@ -242,7 +241,8 @@ class SimpleYamlReader {
       // Keys with spaces, brackets, braces or commas are rare; the library has the rules for them.
       if (code === 32 || code === 91 || code === 93 || code === 123 || code === 125 || code === 44) return undefined;
       if (code === 58 /* : */ && (i + 1 >= this.lineEnd || text.charCodeAt(i + 1) === 32)) {
-        return { node: { kind: 'scalar', value: this.plainKey(at, i), start: at, end: i }, colon: i };
+        this.colon = i;
+        return { kind: 'scalar', value: this.plainKey(at, i), start: at, end: i };
       }
     }
     return undefined;
