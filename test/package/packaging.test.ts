@@ -42,6 +42,20 @@ describe('the published extension', () => {
     assert.equal(text(manifest.displayName as string), 'Editorial Annotations');
   });
 
+  it('describes every choice of every setting that offers a list of them', () => {
+    const undescribed: string[] = [];
+    const visit = (value: unknown, where: string): void => {
+      if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${where}[${index}]`));
+      else if (value && typeof value === 'object') {
+        const setting = value as { enum?: unknown[]; enumDescriptions?: string[] };
+        if (setting.enum && setting.enumDescriptions?.length !== setting.enum.length) undescribed.push(where);
+        for (const [key, inner] of Object.entries(value)) visit(inner, `${where}.${key}`);
+      }
+    };
+    visit((manifest.contributes as { configuration?: unknown }).configuration, 'configuration');
+    assert.deepEqual(undescribed, []);
+  });
+
   it('has what the Marketplace and Open VSX ask for, and no invented repository', () => {
     for (const field of ['displayName', 'description', 'publisher', 'version', 'license', 'icon', 'galleryBanner', 'categories', 'keywords']) {
       assert.ok(manifest[field] !== undefined, field);
