@@ -1,6 +1,7 @@
 // The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
 // breadcrumbs, and the groups of the "Editorial Annotations" tree.
-import { claimsInReadingOrder, type Analysis } from './analysis';
+import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
+import { BASIS_LABELS } from './claimTypes';
 import type { Finding, OffsetRange } from './model';
 
 export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
@@ -29,6 +30,8 @@ export interface OutlineNode {
   readonly attributed?: boolean;
   readonly entityType?: string;
   readonly claimType?: string;
+  /** For a group of claims by source: an entity, an id that names no entity, or no source at all. */
+  readonly sourceGroup?: 'entity' | 'unknown-entity' | 'none';
   readonly severity?: Finding['severity'];
   readonly code?: string;
   readonly children: readonly OutlineNode[];
@@ -52,24 +55,35 @@ function sourceNames(analysis: Analysis, ids: readonly string[]): string {
   return ids.map((id) => analysis.entities.get(id)?.name ?? id).join(', ');
 }
 
-function claimNodes(analysis: Analysis): OutlineNode[] {
+type ReadClaim = AnchoredClaim & { range: OffsetRange };
+
+/** A claim's node; `key` and `detail` differ where one claim shows in several groups. */
+function claimNode(analysis: Analysis, { claim, range }: ReadClaim, key: string, detail: string): OutlineNode {
   const draft = analysis.draft!;
-  return claimsInReadingOrder(analysis).map(({ claim, range }) => {
-    const type = analysis.claimTypes.get(claim.type);
+  return {
+    kind: 'claim',
+    label: `“${excerpt(draft.text.slice(range.start, range.end))}”`,
+    detail,
+    key,
+    range,
+    target: { file: draft.path, range },
+    annotation: claim.selector?.textLocation ?? claim.location,
+    claimIndex: claim.index,
+    attributed: claim.sources.length > 0 || claim.basis !== undefined,
+    claimType: claim.type,
+    children: [],
+  };
+}
+
+function typeLabel(analysis: Analysis, type: string): string {
+  return analysis.claimTypes.get(type)?.label ?? type;
+}
+
+function claimNodes(analysis: Analysis): OutlineNode[] {
+  return claimsInReadingOrder(analysis).map((read) => {
+    const { claim } = read;
     const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ?? 'no source';
-    return {
-      kind: 'claim',
-      label: `“${excerpt(draft.text.slice(range.start, range.end))}”`,
-      detail: `${type?.label ?? claim.type} · ${source}`,
-      key: `claim:${claim.id}`,
-      range,
-      target: { file: draft.path, range },
-      annotation: claim.selector?.textLocation ?? claim.location,
-      claimIndex: claim.index,
-      attributed: claim.sources.length > 0 || claim.basis !== undefined,
-      claimType: claim.type,
-      children: [],
-    };
+    return claimNode(analysis, read, `claim:${claim.id}`, `${typeLabel(analysis, claim.type)} · ${source}`);
   });
 }
 
@@ -124,30 +138,87 @@ export function draftOutline(analysis: Analysis): OutlineNode[] {
   return groups;
 }
 
-/** The tree view's groups: entities, claims by type, and problems. */
-export function annotationTree(analysis: Analysis): OutlineNode[] {
+/** How the tree's Claims group is divided. */
+export type ClaimGrouping = 'type' | 'source';
+
+export const CLAIM_GROUPINGS: readonly ClaimGrouping[] = ['type', 'source'];
+
+/** The tree view's groups: entities, claims by type (or by source), and problems. */
+export function annotationTree(analysis: Analysis, groupClaimsBy: ClaimGrouping = 'type'): OutlineNode[] {
   if (!analysis.draft) return [];
   const whole = { start: 0, end: analysis.draft.text.length };
   const entities = entityNodes(analysis);
-  const claims = claimNodes(analysis);
-  const byType = new Map<string, OutlineNode[]>();
-  for (const claim of claims) {
-    const list = byType.get(claim.claimType!) ?? [];
-    list.push(claim);
-    byType.set(claim.claimType!, list);
-  }
-  const typeGroups = [...byType.entries()].map(([type, list]) => ({
-    ...group(analysis.claimTypes.get(type)?.label ?? type, `claims:${type}`, list, whole),
-    claimType: type,
-  }));
+  const claimCount = claimsInReadingOrder(analysis).length;
+  const claimGroups = groupClaimsBy === 'source' ? claimsBySourceGroups(analysis, whole) : claimsByTypeGroups(analysis, whole);
   const problems = problemNodes(analysis);
   const orphans = orphanNodes(analysis);
   return [
     group('Entities', 'entities', entities, whole),
-    { ...group('Claims', 'claims', typeGroups, whole), detail: String(claims.length) },
+    { ...group('Claims', 'claims', claimGroups, whole), detail: String(claimCount) },
     ...(orphans.length > 0 ? [group('Orphans', 'orphans', orphans, whole)] : []),
     group('Problems', 'problems', problems, whole),
   ];
+}
+
+function claimsByTypeGroups(analysis: Analysis, whole: OffsetRange): OutlineNode[] {
+  const byType = new Map<string, OutlineNode[]>();
+  for (const claim of claimNodes(analysis)) {
+    const list = byType.get(claim.claimType!) ?? [];
+    list.push(claim);
+    byType.set(claim.claimType!, list);
+  }
+  return [...byType.entries()].map(([type, list]) => ({
+    ...group(typeLabel(analysis, type), `claims:${type}`, list, whole),
+    claimType: type,
+  }));
+}
+
+/**
+ * Who said what: a group per source, each with the claims it makes in reading order; a claim with
+ * several sources is under each. Sources come in the order the draft first cites them, not
+ * alphabetically: a fact-checker works through a story top to bottom, its main voices come first in
+ * it, and the Entities group is in reading order too (typing in the view finds a name in either).
+ * An id that names no entity keeps its own group, marked unknown, so a misspelt source is seen where
+ * its claims are; claims with no source come last, under "No source", with their basis if they have one.
+ */
+function claimsBySourceGroups(analysis: Analysis, whole: OffsetRange): OutlineNode[] {
+  const bySource = new Map<string, ReadClaim[]>();
+  const unsourced: ReadClaim[] = [];
+  for (const read of claimsInReadingOrder(analysis)) {
+    const ids = new Set(read.claim.sources.map((source) => source.id));
+    if (ids.size === 0) unsourced.push(read);
+    for (const id of ids) {
+      const list = bySource.get(id) ?? [];
+      list.push(read);
+      bySource.set(id, list);
+    }
+  }
+  const plural = (count: number): string => `${count} claim${count === 1 ? '' : 's'}`;
+  const groups: OutlineNode[] = [...bySource.entries()].map(([id, reads]) => {
+    const entity = analysis.entities.get(id);
+    const kind = !entity ? 'unknown entity' : entity.anonymous ? 'anonymous source' : entity.type;
+    const children = reads.map((read) => {
+      const others = [...new Set(read.claim.sources.map((source) => source.id))].filter((other) => other !== id);
+      const detail = [typeLabel(analysis, read.claim.type), ...(others.length > 0 ? [`with ${sourceNames(analysis, others)}`] : [])].join(' · ');
+      return claimNode(analysis, read, `claim:${read.claim.id}:source:${id}`, detail);
+    });
+    return {
+      ...group(entity?.name ?? id, `claims:source:${id}`, children, whole),
+      detail: `${kind} · ${plural(children.length)}`,
+      annotation: entity?.keyLocation,
+      entityType: entity?.type,
+      sourceGroup: entity ? ('entity' as const) : ('unknown-entity' as const),
+    };
+  });
+  if (unsourced.length > 0) {
+    const children = unsourced.map((read) => {
+      const { claim } = read;
+      const detail = [typeLabel(analysis, claim.type), ...(claim.basis ? [BASIS_LABELS[claim.basis]] : [])].join(' · ');
+      return claimNode(analysis, read, `claim:${claim.id}:no-source`, detail);
+    });
+    groups.push({ ...group('No source', 'claims:no-source', children, whole), detail: plural(children.length), sourceGroup: 'none' });
+  }
+  return groups;
 }
 
 /** Annotations whose words are gone from the draft: listed, never dropped, until re-anchored or deleted. */

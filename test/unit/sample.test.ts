@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import { hoverAt } from '../../src/core/hover';
-import { annotationTree, draftOutline } from '../../src/core/outline';
+import { annotationTree, draftOutline, type OutlineNode } from '../../src/core/outline';
 import { analyzeDraftFile, findingsOf, REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT, textAt } from './helpers';
 
 describe('the sample article', () => {
@@ -119,5 +119,42 @@ describe('the sample article', () => {
     assert.equal(tree[1].detail, String(analysis.claims.length));
     assert.equal(tree[2].children.length, analysis.findings.length);
     assert.equal(tree[2].children[0].target?.file, SAMPLE_DRAFT);
+  });
+
+  it('groups the claims by source when asked: who said what, a shared claim under each of its sources', () => {
+    const tree = annotationTree(analysis, 'source');
+    assert.deepEqual(tree.map((node) => node.label), ['Entities', 'Claims', 'Problems']);
+    const sources = tree[1].children;
+    assert.equal(tree[1].detail, String(analysis.claims.length));
+    const trumpClaims = analysis.claims.filter((anchored) => anchored.claim.sources.some((source) => source.id === 'trump')).length;
+    assert.ok(trumpClaims > 1);
+    assert.deepEqual(sources.slice(0, 2).map((node) => `${node.label} | ${node.detail}`), ['Kremlin | organization · 1 claim', `Donald Trump | person · ${trumpClaims} claims`]);
+    const firstClaimStarts = sources.filter((node) => node.sourceGroup !== 'none').map((node) => node.children[0].range.start);
+    assert.deepEqual(firstClaimStarts, [...firstClaimStarts].sort((a, b) => a - b), 'sources in the order the draft first cites them');
+    for (const source of sources) {
+      const starts = source.children.map((claim) => claim.range.start);
+      assert.deepEqual(starts, [...starts].sort((a, b) => a - b), `${source.label}: claims in reading order`);
+      assert.equal(source.detail?.endsWith(`${source.children.length} claim${source.children.length === 1 ? '' : 's'}`), true, source.label);
+    }
+    const shared = (name: string): OutlineNode | undefined =>
+      sources.find((node) => node.label === name)?.children.find((claim) => claim.label.startsWith('“Ukraine currently lacks'));
+    assert.equal(shared('Volodymyr Zelensky')?.detail, 'Paraphrase · with Donald Trump');
+    assert.equal(shared('Donald Trump')?.detail, 'Paraphrase · with Volodymyr Zelensky');
+    const unsourced = sources[sources.length - 1];
+    assert.equal(unsourced.label, 'No source');
+    const expectedUnsourced = analysis.claims.filter((anchored) => anchored.claim.sources.length === 0).length;
+    assert.equal(unsourced.children.length, expectedUnsourced);
+    assert.ok(unsourced.children.some((claim) => claim.detail === 'Fact · common knowledge'), unsourced.children.map((claim) => claim.detail).join('\n'));
+    const keys = tree.flatMap(function all(node: OutlineNode): string[] {
+      return [node.key, ...node.children.flatMap(all)];
+    });
+    assert.equal(new Set(keys).size, keys.length, 'every node has its own key, as the view needs');
+  });
+
+  it('groups an id that names no entity under that id, marked unknown', async () => {
+    const summit = await analyzeDraftFile(path.join(REPO_ROOT, 'test', 'integration', 'workspace', 'articles', 'summit.txt'));
+    const unknown = annotationTree(summit, 'source')[1].children.find((node) => node.sourceGroup === 'unknown-entity');
+    assert.equal(`${unknown?.label} | ${unknown?.detail}`, 'norland-spokesman | unknown entity · 1 claim');
+    assert.deepEqual(unknown?.children.map((claim) => claim.label), ['“the meeting had been kept secret until Sunday”']);
   });
 });
