@@ -10,7 +10,7 @@ import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
 import { registerCheckWorkspace } from './vscode/checkWorkspace';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
-import { SECTION } from './vscode/config';
+import { affectsAnalysis } from './vscode/config';
 import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerDocumentSymbols } from './vscode/documentSymbols';
@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     registerDocumentTracking(store),
     watcher.onDidChange(() => store.filesChanged()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SECTION)) store.reset();
+      if (affectsAnalysis(event)) store.reset();
     }),
   );
   store.scheduleAll(0);

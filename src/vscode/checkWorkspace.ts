@@ -6,7 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DRAFT_EXTENSIONS, isYamlPath } from '../core/discovery';
-import { SECTION } from './config';
+import { affectsAnalysis } from './config';
 import { isShownInTab, type AnalysisStore } from './analysisStore';
 import { workspaceFileHost } from './fileHost';
 
@@ -76,7 +76,7 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
     watcher.onDidChange(recheckSoon),
     watcher.onDidDelete(recheckSoon),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SECTION)) recheckSoon();
+      if (affectsAnalysis(event)) recheckSoon();
     }),
     vscode.workspace.onDidChangeTextDocument((event) => {
       const file = event.document.uri.fsPath;

@@ -15,6 +15,16 @@ export interface ExtensionSettings {
   readonly analysisDelay: number;
 }
 
+/**
+ * The settings the analysis reads (readSettings below): changing one re-analyses the open drafts.
+ * The tree view's own settings (`tree.*`) only change how it shows an analysis, and are left out.
+ */
+export const ANALYSIS_SETTINGS = ['annotationsFolder', 'severity', 'vagueAttributionPhrases', 'loadedAttributionVerbs', 'decorations', 'analysisDelay'] as const;
+
+export function affectsAnalysis(event: vscode.ConfigurationChangeEvent): boolean {
+  return ANALYSIS_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+}
+
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** The project config of each workspace folder, by the folder's path. */

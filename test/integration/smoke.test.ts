@@ -1,10 +1,11 @@
 // The extension loads in a real VS Code, and package.json's command contributions agree with the
 // handlers the extension registers: a command in the palette without a handler fails only when
-// someone clicks it, so this catches it first.
+// someone clicks it, so this catches it first. Likewise a setting the analysis doesn't re-read on change.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ANALYSIS_SETTINGS, SECTION } from '../../src/vscode/config';
 
 const EXTENSION_ID = 'editorial-annotations.editorial-annotations';
 
@@ -15,6 +16,7 @@ interface CommandContribution {
 
 interface Manifest {
   contributes?: {
+    configuration?: { properties?: Record<string, unknown> };
     commands?: CommandContribution[];
     menus?: Record<string, { command?: string; submenu?: string }[]>;
     keybindings?: { command: string }[];
@@ -60,5 +62,13 @@ describe('extension', () => {
       (command) => !command.startsWith('-') && !declared.has(command),
     );
     assert.deepEqual([...new Set(undeclared)], [], 'used in menus or keybindings but not declared');
+  });
+
+  it('re-analyses when any setting but the view\'s own changes', () => {
+    const settings = Object.keys(manifest.contributes?.configuration?.properties ?? {});
+    const viewOnly = (key: string): boolean => key.startsWith(`${SECTION}.tree.`);
+    const readByAnalysis = (key: string): boolean => ANALYSIS_SETTINGS.some((name) => key === `${SECTION}.${name}` || key.startsWith(`${SECTION}.${name}.`));
+    assert.deepEqual(settings.filter((key) => !viewOnly(key) && !readByAnalysis(key)), [], 'add them to ANALYSIS_SETTINGS');
+    assert.ok(settings.some(viewOnly));
   });
 });
