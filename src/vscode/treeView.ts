@@ -1,21 +1,31 @@
-// The "Editorial Annotations" view in the Explorer: entities, claims by type and problems of the
-// active draft (or of the draft an active annotation file annotates); a click reveals the span.
+// The "Editorial Annotations" view in the Explorer: entities, claims by type or by source, and problems
+// of the active draft (or of the draft an active annotation file annotates); a click reveals the span.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { annotationTree, type OutlineNode } from '../core/outline';
+import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
 import type { Interaction } from '../core/fixes';
 import { APPLY_FIX_COMMAND } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
+import { SECTION } from './config';
 import { revealOffsets } from './ranges';
 
 export const TREE_VIEW_ID = 'editorialAnnotations.outline';
 export const HAS_ANNOTATIONS_CONTEXT = 'editorialAnnotations.activeEditorHasAnnotations';
 export const PROBLEMS_ONLY_CONTEXT = 'editorialAnnotations.tree.problemsOnly';
+export const CLAIMS_BY_SOURCE_CONTEXT = 'editorialAnnotations.tree.claimsBySource';
+/**
+ * The setting under SECTION that keeps the Claims group's grouping from one session to the next. Its
+ * scope is `window`, not `resource`: it is how the one view shows whichever draft is active, switched by
+ * one button; a value per folder would regroup the view as the editor moves between folders' drafts.
+ */
+export const GROUP_CLAIMS_BY_SETTING = 'tree.groupClaimsBy';
 export const TREE_COMMANDS = {
   problemsOnly: 'editorialAnnotations.tree.showProblemsOnly',
   showAll: 'editorialAnnotations.tree.showAll',
+  groupClaimsBySource: 'editorialAnnotations.tree.groupClaimsBySource',
+  groupClaimsByType: 'editorialAnnotations.tree.groupClaimsByType',
   reveal: 'editorialAnnotations.tree.reveal',
   goToAnnotation: 'editorialAnnotations.tree.goToAnnotation',
   attribute: 'editorialAnnotations.tree.attribute',
@@ -43,6 +53,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
   readonly onDidChangeTreeData = this.changed.event;
   private roots: OutlineNode[] = [];
   private problemsOnly = false;
+  private claimGrouping = configuredClaimGrouping();
   private analysis: Analysis | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -51,7 +62,11 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
       this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       store.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SECTION}.${GROUP_CLAIMS_BY_SETTING}`)) this.showClaimsBy(configuredClaimGrouping());
+      }),
     );
+    this.setClaimGroupingContext();
     this.update();
   }
 
@@ -76,7 +91,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
       const draft = this.analysis.draft?.path;
       this.analysis = draft === undefined ? undefined : this.store.draftAnalysis(draft);
     }
-    const groups = this.analysis ? annotationTree(this.analysis) : [];
+    const groups = this.analysis ? annotationTree(this.analysis, this.claimGrouping) : [];
     this.roots = this.problemsOnly ? groups.filter((group) => group.key === 'problems') : groups;
     void vscode.commands.executeCommand('setContext', HAS_ANNOTATIONS_CONTEXT, this.analysis !== undefined);
     this.changed.fire(undefined);
@@ -87,6 +102,40 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
     this.problemsOnly = !this.problemsOnly;
     void vscode.commands.executeCommand('setContext', PROBLEMS_ONLY_CONTEXT, this.problemsOnly);
     this.update();
+  }
+
+  /** How the Claims group is divided now. */
+  get groupClaimsBy(): ClaimGrouping {
+    return this.claimGrouping;
+  }
+
+  /**
+   * Switches the Claims group at once, then saves the choice in the settings, where the user set it
+   * (workspace) or else for the user, so that it outlives the window.
+   */
+  async groupClaims(grouping: ClaimGrouping): Promise<void> {
+    this.showClaimsBy(grouping);
+    const config = vscode.workspace.getConfiguration(SECTION);
+    if (config.get(GROUP_CLAIMS_BY_SETTING) === grouping) return;
+    const target = config.inspect(GROUP_CLAIMS_BY_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    try {
+      await config.update(GROUP_CLAIMS_BY_SETTING, grouping, target);
+    } catch (error) {
+      void vscode.window.showWarningMessage(
+        `Claims are grouped by ${grouping} for now, but the choice could not be saved in the settings (${error instanceof Error ? error.message : String(error)}). Check that settings.json is valid.`,
+      );
+    }
+  }
+
+  private showClaimsBy(grouping: ClaimGrouping): void {
+    if (grouping === this.claimGrouping) return;
+    this.claimGrouping = grouping;
+    this.setClaimGroupingContext();
+    this.update();
+  }
+
+  private setClaimGroupingContext(): void {
+    void vscode.commands.executeCommand('setContext', CLAIMS_BY_SOURCE_CONTEXT, this.claimGrouping === 'source');
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
@@ -125,10 +174,18 @@ function iconFor(node: OutlineNode): vscode.ThemeIcon | undefined {
     case 'orphan':
       return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsErrorIcon.foreground'));
     case 'group':
+      if (node.sourceGroup === 'entity') return new vscode.ThemeIcon(ENTITY_ICONS[node.entityType ?? 'other'] ?? 'symbol-misc');
+      if (node.sourceGroup === 'unknown-entity') return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+      if (node.sourceGroup === 'none') return new vscode.ThemeIcon('circle-slash');
       return node.key === 'problems' ? new vscode.ThemeIcon('checklist') : undefined;
     default:
       return undefined;
   }
+}
+
+function configuredClaimGrouping(): ClaimGrouping {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>(GROUP_CLAIMS_BY_SETTING);
+  return CLAIM_GROUPINGS.find((grouping) => grouping === value) ?? 'type';
 }
 
 function tooltipFor(node: OutlineNode): string | undefined {
@@ -142,6 +199,8 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
   const commands = vscode.Disposable.from(
     vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.toggleProblemsOnly()),
     vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.toggleProblemsOnly()),
+    vscode.commands.registerCommand(TREE_COMMANDS.groupClaimsBySource, () => provider.groupClaims('source')),
+    vscode.commands.registerCommand(TREE_COMMANDS.groupClaimsByType, () => provider.groupClaims('type')),
     vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? revealOffsets(node.target.file, node.target.range) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? revealOffsets(node.annotation.file, node.annotation.range, true) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {

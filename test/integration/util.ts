@@ -92,25 +92,34 @@ export async function revert(document: vscode.TextDocument): Promise<void> {
 
 /** Resolves once the Editorial Annotations view shows the analysis of `draft` (as it is now). */
 export function treeShowing(api: EditorialAnnotationsApi, draft: vscode.Uri, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const shows = (): boolean => {
+  return treeWhen(
+    api,
+    () => {
       const analysis = api.tree.shownAnalysis;
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.fsPath === draft.fsPath);
       return analysis?.draft?.path === draft.fsPath && analysis.draft.text === document?.getText();
-    };
-    if (shows()) {
+    },
+    () => `the view never showed ${path.basename(draft.fsPath)}; it shows ${api.tree.shownAnalysis?.draft?.path ?? 'nothing'}`,
+    timeoutMs,
+  );
+}
+
+/** Resolves once `accept` holds for the Editorial Annotations view: at once, or at a change of its nodes. */
+export function treeWhen(api: EditorialAnnotationsApi, accept: () => boolean, failure: () => string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (accept()) {
       resolve();
       return;
     }
     const subscription = api.tree.onDidChangeTreeData(() => {
-      if (!shows()) return;
+      if (!accept()) return;
       clearTimeout(timer);
       subscription.dispose();
       resolve();
     });
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`the view never showed ${path.basename(draft.fsPath)}; it shows ${api.tree.shownAnalysis?.draft?.path ?? 'nothing'}`));
+      reject(new Error(failure()));
     }, timeoutMs);
   });
 }
