@@ -119,6 +119,27 @@ describe('the sample article', () => {
     await workbench().screenshot('tree-view');
   });
 
+  it('groups the claims by source with the button in the view\'s title bar, and back by type', async () => {
+    const view = await workbench().section('Editorial Annotations');
+    await workbench().expandRow(view, 'Entities', false);
+    await workbench().expandRow(view, 'Problems', false);
+    await workbench().expandRow(view, 'Claims');
+    // The title bar shows a view's buttons while the pointer is over it.
+    const button = async (title: string): Promise<void> => {
+      await view.locator('.pane-header').hover();
+      await view.locator(`.pane-header .action-label[aria-label="${title}"]`).click();
+    };
+    await button('Group Claims by Source');
+    await workbench().row(view, 'Kremlin').waitFor();
+    const rows = await workbench().rowsOf(view);
+    const firstSource = rows[rows.findIndex((row) => row.startsWith('Claims ')) + 1];
+    assert.equal(firstSource, 'Kremlin organization · 1 claim', `the first source first; the rows are:\n${rows.join('\n')}`);
+    assert.ok(!rows.includes('Direct quote'), `no type groups; the rows are:\n${rows.join('\n')}`);
+    await button('Group Claims by Type');
+    await workbench().row(view, 'Direct quote').waitFor();
+    assert.equal(await workbench().row(view, 'Kremlin').count(), 0);
+  });
+
   it('outlines the claims in reading order, then the entities, in the Outline view', async () => {
     const { entities, claims } = sample();
     await workbench().section('Editorial Annotations', false);
