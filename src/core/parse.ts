@@ -6,7 +6,7 @@ import { schemaProblems } from './schema';
 import { makeFinding } from './findingFactory';
 import { MAX_FLOW_DEPTH, tooDeeplyNested } from './yamlLimits';
 import { readSimpleYaml, simplePlainValue } from './simpleYaml';
-import { resolved, treeFromDocument, valueAt, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
+import { duplicateKeys, resolved, treeFromDocument, valueAt, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
 
 export interface ParsedAnnotationFile {
   readonly file: string;
@@ -33,7 +33,7 @@ const MAX_SYNTAX_FINDINGS = 100;
 /** How the library parses annotation files, for the model and for edits alike. */
 function parseWithLibrary(text: string): Document {
   // The parser's own duplicate-key check compares each key with every other (quadratic: a mapping of
-  // 500,000 keys never finishes); duplicateKeys() below does it in one pass.
+  // 500,000 keys never finishes); the fast reader and duplicateKeys() find them in one pass.
   // logLevel 'error': a mapping used as a key would otherwise print a process warning from toJS().
   return parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
 }
@@ -58,7 +58,9 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   const unread = (): ParsedAnnotationFile => withDocument({ file, text, entities: [], claims: [], claimTypes: [], findings }, document);
   // Most files are plain block YAML that the fast reader reads alone (it nests no brackets); the rest,
   // and every file with a syntax error, go to the library.
-  let root = readSimpleYaml(text);
+  const simple = readSimpleYaml(text);
+  let root = simple?.root;
+  let duplicates = simple?.duplicateKeys;
   if (root === undefined) {
     const tooDeep = tooDeeplyNested(text);
     if (tooDeep !== undefined) {
@@ -78,8 +80,9 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
       findings.push(makeFinding('yaml-syntax', `YAML syntax: ${more} more errors from here on`, file, { start: at, end: Math.min(text.length, at + 1) }));
     }
     root = treeFromDocument(document);
+    duplicates = duplicateKeys(root);
   }
-  for (const key of duplicateKeys(root)) {
+  for (const key of duplicates ?? []) {
     const written = text.slice(key.start, lineEnd(text, key.start)).replace(/:.*$/, '').trim();
     findings.push(makeFinding('invalid-annotation', `Duplicate key '${written}': only the last one counts`, file, keyRange(text, { start: key.start, end: key.start })));
   }
@@ -320,39 +323,6 @@ class NodeReader {
     const start = node?.start ?? 0;
     return { start, end: lineEnd(this.text, start) };
   }
-}
-
-/** The keys written a second (or later) time in the same mapping, anywhere in the document. */
-function duplicateKeys(root: YamlNode | undefined): YamlNode[] {
-  const duplicates: YamlNode[] = [];
-  const visit = (node: YamlNode | undefined): void => {
-    if (isMapping(node)) {
-      const pairs = node.pairs;
-      // Most mappings (claims, entities) have a few keys: comparing each with the ones before is
-      // cheaper than a Set for each.
-      const seen = pairs.length > 16 ? new Set<unknown>() : undefined;
-      for (let i = 0; i < pairs.length; i++) {
-        const key = pairs[i].key;
-        if (isScalarNode(key)) {
-          if (seen ? seen.has(key.value) : writtenBefore(pairs, i, key.value)) duplicates.push(key);
-          seen?.add(key.value);
-        }
-        visit(pairs[i].value);
-      }
-    } else if (isSequence(node)) {
-      for (const item of node.items) visit(item);
-    }
-  };
-  visit(root);
-  return duplicates;
-}
-
-function writtenBefore(pairs: readonly YamlPair[], index: number, value: unknown): boolean {
-  for (let i = 0; i < index; i++) {
-    const key = pairs[i].key;
-    if (key.kind === 'scalar' && (key.value === value || (key.value !== key.value && value !== value))) return true;
-  }
-  return false;
 }
 
 function lineEnd(text: string, from: number): number {

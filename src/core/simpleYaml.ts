@@ -6,7 +6,7 @@
 // tabs, documents markers, and every syntax error — makes it give up (undefined), and the library
 // reads the file instead, with its error messages. Giving up is always safe; a wrong tree never is, so
 // each rule below declines what it doesn't fully handle.
-import type { YamlMapping, YamlNode, YamlPair, YamlScalar, YamlSequence } from './yamlTree';
+import { KeysSeen, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
 
 /** Thrown to abandon the fast reading; caught in readSimpleYaml. */
 class Unsupported {}
@@ -41,11 +41,19 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
 
+export interface SimpleYaml {
+  readonly root: YamlNode;
+  /** Keys written again in the same mapping, in document order (as yamlTree's duplicateKeys finds them). */
+  readonly duplicateKeys: readonly YamlScalar[];
+}
+
 /** The tree of `text`, or undefined when the text needs the full YAML parser. */
-export function readSimpleYaml(text: string): YamlNode | undefined {
+export function readSimpleYaml(text: string): SimpleYaml | undefined {
   if (outsideSubset(text)) return undefined;
   try {
-    return new SimpleYamlReader(text).document();
+    const reader = new SimpleYamlReader(text);
+    const root = reader.document();
+    return { root, duplicateKeys: reader.duplicateKeys };
   } catch (error) {
     if (error === UNSUPPORTED) return undefined;
     throw error;
@@ -82,6 +90,7 @@ class SimpleYamlReader {
   /** Where the `:` after the last key read is. */
   private colon = 0;
   private readonly keysByLength: { written: string; value: unknown }[][] = [];
+  readonly duplicateKeys: YamlScalar[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -133,8 +142,10 @@ class SimpleYamlReader {
   /** A block mapping whose keys are at column `column`, the first one already read on the current line. */
   private mapping(column: number, firstKey: YamlScalar): YamlMapping {
     const pairs: YamlPair[] = [];
+    const seen = new KeysSeen();
     let key: YamlScalar | undefined = firstKey;
     for (;;) {
+      if (seen.repeated(key.value)) this.duplicateKeys.push(key);
       pairs.push({ key, value: this.value(this.colon + 1, column, true) });
       if (this.atEnd || this.indent < column) break;
       key = this.indent === column ? this.key(this.content) : undefined;

@@ -118,3 +118,45 @@ export function valueAt(map: YamlMapping, key: string): YamlNode | undefined {
   }
   return undefined;
 }
+
+/** The keys written a second (or later) time in the same mapping, anywhere in the tree, in document order. */
+export function duplicateKeys(root: YamlNode | undefined): YamlScalar[] {
+  const duplicates: YamlScalar[] = [];
+  const visit = (node: YamlNode | undefined): void => {
+    if (node?.kind === 'map') {
+      const seen = new KeysSeen();
+      for (const pair of node.pairs) {
+        if (pair.key.kind === 'scalar' && seen.repeated(pair.key.value)) duplicates.push(pair.key);
+        visit(pair.value);
+      }
+    } else if (node?.kind === 'seq') {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(root);
+  return duplicates;
+}
+
+/**
+ * The keys of one mapping so far. Most mappings (claims, entities) have a few keys: comparing each
+ * with the ones before is cheaper than a Set for each, which is made only for a long mapping.
+ */
+export class KeysSeen {
+  private readonly keys: unknown[] = [];
+  private set: Set<unknown> | undefined;
+
+  /** Records `key`; true when it was already there (compared as a Set does). */
+  repeated(key: unknown): boolean {
+    if (this.set) {
+      if (this.set.has(key)) return true;
+      this.set.add(key);
+      return false;
+    }
+    for (const known of this.keys) {
+      if (known === key || (known !== known && key !== key)) return true;
+    }
+    this.keys.push(key);
+    if (this.keys.length > 16) this.set = new Set(this.keys);
+    return false;
+  }
+}
