@@ -34,55 +34,57 @@ export function findAutomaticMentions(
   forms: readonly SurfaceForm[],
   occupied: readonly OffsetRange[] = [],
 ): Mention[] {
-  // By leading word, then by length, longest first: many forms can share a leading word ("Dr", "the",
-  // an initial), and trying each of them at every occurrence of that word would be quadratic.
-  const byLeadingWord = new Map<string, Array<{ length: number; forms: Map<string, PreparedForm> }>>();
-  const seen = new Set<string>();
+  // By leading word, the lengths of its forms, longest first: many forms can share a leading word ("Dr",
+  // "the", an initial), and trying each of them at every occurrence of that word would be quadratic.
+  // At most one form of a given length can be the text at a place: it is looked up by its text.
+  const lengthsByLeadingWord = new Map<string, number[]>();
+  const formsByText = new Map<string, PreparedForm>();
   for (const { entityId, form } of forms) {
     const normalized = normalizeFragment(form).trim();
     const key = leadingWord(normalized);
     // A form that doesn't start with a letter or digit can't be matched as a whole word.
-    if (key.length === 0 || seen.has(normalized)) continue;
-    seen.add(normalized);
-    const byLength = byLeadingWord.get(key) ?? [];
-    let group = byLength.find((candidate) => candidate.length === normalized.length);
-    if (!group) {
-      group = { length: normalized.length, forms: new Map() };
-      byLength.push(group);
-    }
-    group.forms.set(normalized, { entityId, normalized });
-    byLeadingWord.set(key, byLength);
+    if (key.length === 0 || formsByText.has(normalized)) continue;
+    formsByText.set(normalized, { entityId, normalized });
+    const lengths = lengthsByLeadingWord.get(key) ?? [];
+    if (!lengths.includes(normalized.length)) lengths.push(normalized.length);
+    lengthsByLeadingWord.set(key, lengths);
   }
-  for (const byLength of byLeadingWord.values()) byLength.sort((a, b) => b.length - a.length);
-  // The first UTF-16 unit of every leading word: most words of a draft start no form and are skipped
-  // without slicing them out for the map.
+  for (const lengths of lengthsByLeadingWord.values()) lengths.sort((a, b) => b - a);
+  if (lengthsByLeadingWord.size === 0) return [];
+  // Most words of a draft start no form: the scan jumps from one place where a leading word's first
+  // UTF-16 unit stands to the next (a regex finds those much faster than a loop over the characters).
   const firstUnits = new Set<number>();
-  for (const key of byLeadingWord.keys()) firstUnits.add(key.charCodeAt(0));
+  for (const key of lengthsByLeadingWord.keys()) firstUnits.add(key.charCodeAt(0));
+  const nextFirstUnit = new RegExp(`[${[...firstUnits].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+  const leadingWords = new TextKeyedMap(lengthsByLeadingWord);
+  const formsAt = new TextKeyedMap(formsByText);
 
   const text = draft.normalized.text;
   const blocked = occupiedInNormalized(draft, occupied);
   let blockIndex = 0;
   const mentions: Mention[] = [];
   let i = 0;
-  while (i < text.length) {
-    if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) {
-      i++;
+  for (;;) {
+    nextFirstUnit.lastIndex = i;
+    if (!nextFirstUnit.test(text)) break;
+    const wordStart = nextFirstUnit.lastIndex - 1;
+    if (!isWordCharAt(text, wordStart) || isWordCharAt(text, wordStart - 1)) {
+      i = wordStart + 1;
       continue;
     }
-    let wordEnd = i + 1;
+    let wordEnd = wordStart + 1;
     while (wordEnd < text.length && isWordCharAt(text, wordEnd)) wordEnd++;
-    const byLength = firstUnits.has(text.charCodeAt(i)) ? byLeadingWord.get(text.slice(i, wordEnd)) : undefined;
+    const lengths = leadingWords.get(text, wordStart, wordEnd);
     let matchedEnd = -1;
-    if (byLength) {
-      for (const { length, forms: sameLength } of byLength) {
-        const end = i + length;
-        // At most one form of a given length can be the text here.
-        const candidate = end <= text.length ? sameLength.get(text.slice(i, end)) : undefined;
+    if (lengths) {
+      for (const length of lengths) {
+        const end = wordStart + length;
+        const candidate = end <= text.length ? formsAt.get(text, wordStart, end) : undefined;
         if (!candidate) continue;
         if (isWordCharAt(candidate.normalized, candidate.normalized.length - 1) && isWordCharAt(text, end)) continue;
-        while (blockIndex < blocked.length && blocked[blockIndex].end <= i) blockIndex++;
+        while (blockIndex < blocked.length && blocked[blockIndex].end <= wordStart) blockIndex++;
         if (blockIndex < blocked.length && blocked[blockIndex].start < end) continue;
-        mentions.push({ entityId: candidate.entityId, range: draft.toOriginal(i, end), explicit: false });
+        mentions.push({ entityId: candidate.entityId, range: draft.toOriginal(wordStart, end), explicit: false });
         matchedEnd = end;
         break;
       }
@@ -90,6 +92,60 @@ export function findAutomaticMentions(
     i = matchedEnd > 0 ? matchedEnd : wordEnd;
   }
   return mentions;
+}
+
+/**
+ * A map from strings to values that looks a key up where it stands in a text: slicing every word of
+ * the draft that could start a form out of it, then each stretch that could be a form, for a Map
+ * lookup, was most of the scan's time.
+ */
+class TextKeyedMap<T> {
+  private readonly words: string[] = [];
+  private readonly values: T[] = [];
+  private readonly hashes: Int32Array;
+  /** Open addressing, linear probing: an index into `words`, or -1 for an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+
+  constructor(entries: ReadonlyMap<string, T>) {
+    let bits = 4;
+    while (1 << bits < entries.size * 4) bits++;
+    this.shift = 32 - bits;
+    this.slots = new Int32Array(1 << bits).fill(-1);
+    this.hashes = new Int32Array(entries.size);
+    for (const [word, value] of entries) {
+      const index = this.words.length;
+      const hash = hashUnits(word, 0, word.length);
+      this.words.push(word);
+      this.values.push(value);
+      this.hashes[index] = hash;
+      let slot = this.slotOf(hash);
+      while (this.slots[slot] !== -1) slot = (slot + 1) & (this.slots.length - 1);
+      this.slots[slot] = index;
+    }
+  }
+
+  /** The value of text[start, end), if that is one of the keys. */
+  get(text: string, start: number, end: number): T | undefined {
+    const hash = hashUnits(text, start, end);
+    const length = end - start;
+    for (let slot = this.slotOf(hash); this.slots[slot] !== -1; slot = (slot + 1) & (this.slots.length - 1)) {
+      const index = this.slots[slot];
+      const word = this.words[index];
+      if (this.hashes[index] === hash && word.length === length && text.startsWith(word, start)) return this.values[index];
+    }
+    return undefined;
+  }
+
+  private slotOf(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
+  }
+}
+
+function hashUnits(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** Maps ranges of the original draft into the normalised text, sorted, for the overlap check. */
