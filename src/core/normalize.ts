@@ -31,6 +31,13 @@ export interface NormalizedText {
   readonly toOriginal: Uint32Array;
 }
 
+/**
+ * The characters normalisation changes: white space other than a lone plain space (a plain space
+ * followed by more white space starts a run), the quotes, dashes and ellipsis it folds. The BOM is
+ * dealt with apart: only a leading one is dropped.
+ */
+const TO_NORMALIZE = / (?=[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2018-\u201f\u2026\u2032\u2033\u02bc]/g;
+
 export function normalizeWithMap(original: string): NormalizedText {
   const length = original.length;
   let ellipses = 0;
@@ -39,42 +46,29 @@ export function normalizeWithMap(original: string): NormalizedText {
   const chunks: string[] = [];
   let out = 0;
   let i = original.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Unchanged stretches are copied as slices, which keeps this fast on long drafts.
+  // Unchanged stretches are copied as slices, and their offsets written in a tight loop: a regex
+  // finds the next character to change much faster than a test of every character.
   let sliceStart = i;
-  while (i < length) {
-    const code = original.charCodeAt(i);
-    // Most characters are printable ASCII other than the space: nothing to fold.
-    if (code > 0x20 && code < 0x7f) {
-      toOriginal[out++] = i;
-      i++;
-      continue;
-    }
-    // A lone plain space is already normal: it stays in the slice being copied.
-    if (code === 0x20 && !isSpace(original.charCodeAt(i + 1))) {
-      toOriginal[out++] = i;
-      i++;
-      continue;
-    }
+  TO_NORMALIZE.lastIndex = i;
+  while (TO_NORMALIZE.test(original)) {
+    const at = TO_NORMALIZE.lastIndex - 1;
+    while (i < at) toOriginal[out++] = i++;
+    const code = original.charCodeAt(at);
     if (isSpace(code)) {
-      chunks.push(original.slice(sliceStart, i), ' ');
-      toOriginal[out++] = i;
+      chunks.push(original.slice(sliceStart, at), ' ');
+      toOriginal[out++] = at;
+      i = at + 1;
       while (i < length && isSpace(original.charCodeAt(i))) i++;
-      sliceStart = i;
-      continue;
+    } else {
+      const folded = foldChar(original[at]);
+      chunks.push(original.slice(sliceStart, at), folded);
+      for (let k = 0; k < folded.length; k++) toOriginal[out++] = at;
+      i = at + 1;
     }
-    if (code >= 0x2010 || code === 0x02bc) {
-      const folded = foldChar(original[i]);
-      if (folded !== original[i]) {
-        chunks.push(original.slice(sliceStart, i), folded);
-        for (let k = 0; k < folded.length; k++) toOriginal[out++] = i;
-        i++;
-        sliceStart = i;
-        continue;
-      }
-    }
-    toOriginal[out++] = i;
-    i++;
+    sliceStart = i;
+    TO_NORMALIZE.lastIndex = i;
   }
+  while (i < length) toOriginal[out++] = i++;
   chunks.push(original.slice(sliceStart, length));
   toOriginal[out] = length;
   return { original, text: chunks.join(''), toOriginal: toOriginal.subarray(0, out + 1) };
