@@ -133,8 +133,9 @@ export class FuzzyMatcher {
 
     // Each occurrence of a quote word votes for where the quote would start, in buckets `slack` wide;
     // the quote's own votes fall in one bucket or two neighbours, so pairs of buckets are scored.
-    // A dense array of buckets (plus the list of those touched) is much faster than a Map here.
-    const weights = new Float32Array(Math.ceil(this.text.length / slack) + 3);
+    // A dense array of buckets (plus the list of those touched) is much faster than a Map here. It is
+    // kept for the next quote, and only the touched buckets are cleared after use.
+    const weights = voteBuckets(Math.ceil(this.text.length / slack) + 3);
     const touched: number[] = [];
     for (const seed of usable) {
       for (const position of seed.positions) {
@@ -157,6 +158,7 @@ export class FuzzyMatcher {
       best.sort((a, b) => b.weight - a.weight);
       if (best.length > MAX_CANDIDATES) best.pop();
     }
+    for (const bucket of touched) weights[bucket] = 0;
     // A place with less than a third of the best one's votes shares too few words to be worth aligning.
     return best
       .filter(({ weight }) => weight >= best[0].weight / 3)
@@ -175,6 +177,14 @@ export class FuzzyMatcher {
     this.words = words;
     return words;
   }
+}
+
+/** The vote buckets of seededRegions(), all zero between uses. */
+let votes = new Float32Array(1024);
+
+function voteBuckets(count: number): Float32Array {
+  if (votes.length < count) votes = new Float32Array(count);
+  return votes;
 }
 
 /** The runs of letters, digits and marks in a text, with their offsets. */
@@ -202,15 +212,13 @@ function textSimilarity(expected: string, actual: string): number {
   return Math.max(0, 1 - editDistance(expected, actual) / expected.length);
 }
 
-/** The four columns align() works in, kept between calls (it is called for every candidate place). */
-let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
-
 /**
  * The stretch of text[from, to) closest to `pattern` by edit distance, where the stretch may start
- * and end anywhere (semi-global alignment). One column of the dynamic programme at a time, each
- * cell remembering where its path entered the text. Rows whose cost already exceeds `maxDistance`
- * are not computed (Ukkonen's cut-off): on text that doesn't match, only the first rows are.
- * A distance above `maxDistance` means "no stretch close enough".
+ * and end anywhere (semi-global alignment). A distance above `maxDistance` means "no stretch close
+ * enough". Where the stretch ends and how far it is comes from a bit-parallel pass over the region
+ * (Myers's algorithm, in Hyyrö's blocks of 32 rows): a few word operations per character of text.
+ * Where it starts then needs the full dynamic programme, but only over the few characters before
+ * that end that a path of at most that distance can have come from.
  */
 export function align(
   pattern: string,
@@ -218,6 +226,118 @@ export function align(
   from: number,
   to: number,
   maxDistance = pattern.length,
+): { start: number; end: number; distance: number } {
+  // With a distance as large as the pattern, any stretch is close enough: no region to narrow down.
+  if (maxDistance >= pattern.length || to <= from) return alignWithStarts(pattern, text, from, to, maxDistance);
+  const closest = closestEnd(pattern, text, from, to, maxDistance);
+  if (closest === undefined) return { start: from, end: from, distance: maxDistance + 1 };
+  // A path to (pattern end, `closest.end`) costs at least the difference in lengths: it starts no
+  // earlier than pattern.length + distance characters before that end, and the programme from one
+  // character before that gives the same start, end and distance as from `from` (the cells on the
+  // path, and the choices between equal costs along it, are the same).
+  const narrowedFrom = Math.max(from, closest.end - pattern.length - closest.distance - 1);
+  return alignWithStarts(pattern, text, narrowedFrom, closest.end, maxDistance);
+}
+
+/**
+ * The pattern's match bits per character, per block of 32 pattern characters, for the last pattern
+ * aligned (align() is called for every candidate place of one quote).
+ */
+let matchBits: { pattern: string; blocks: number; ascii: Int32Array; other: Map<number, Int32Array> } | undefined;
+
+function matchBitsOf(pattern: string): NonNullable<typeof matchBits> {
+  if (matchBits?.pattern === pattern) return matchBits;
+  const blocks = Math.ceil(pattern.length / 32);
+  const ascii = new Int32Array(128 * blocks);
+  const other = new Map<number, Int32Array>();
+  for (let i = 0; i < pattern.length; i++) {
+    const code = pattern.charCodeAt(i);
+    const block = i >>> 5;
+    const bit = 1 << (i & 31);
+    if (code < 128) {
+      ascii[code * blocks + block] |= bit;
+    } else {
+      let bits = other.get(code);
+      if (!bits) other.set(code, (bits = new Int32Array(blocks)));
+      bits[block] |= bit;
+    }
+  }
+  matchBits = { pattern, blocks, ascii, other };
+  return matchBits;
+}
+
+/** The vertical deltas of the bit-parallel pass (+1 and -1 bits per row), kept between calls. */
+let positiveDeltas = new Int32Array(8);
+let negativeDeltas = new Int32Array(8);
+
+/**
+ * The first end in text[from, to) where the pattern's edit distance is least, with that distance, when
+ * it is at most `maxDistance`. The last row of the dynamic programme, column by column, computed 32
+ * rows to a machine word.
+ */
+function closestEnd(pattern: string, text: string, from: number, to: number, maxDistance: number): { end: number; distance: number } | undefined {
+  const { blocks, ascii, other } = matchBitsOf(pattern);
+  if (positiveDeltas.length < blocks) {
+    positiveDeltas = new Int32Array(blocks);
+    negativeDeltas = new Int32Array(blocks);
+  }
+  const plus = positiveDeltas;
+  const minus = negativeDeltas;
+  // Before the region, row i costs i: every vertical delta is +1.
+  plus.fill(-1, 0, blocks);
+  minus.fill(0, 0, blocks);
+  const lastBlock = blocks - 1;
+  const lastRowBit = (pattern.length - 1) & 31;
+  const none = new Int32Array(blocks);
+  let score = pattern.length;
+  let bestEnd = -1;
+  let bestDistance = maxDistance + 1;
+  for (let j = from; j < to; j++) {
+    const code = text.charCodeAt(j);
+    const equal = code < 128 ? undefined : (other.get(code) ?? none);
+    // The top row costs nothing anywhere (the match may start anywhere): no horizontal delta enters.
+    let carry = 0;
+    for (let block = 0; block < blocks; block++) {
+      let eq = equal === undefined ? ascii[code * blocks + block] : equal[block];
+      const pv = plus[block];
+      const mv = minus[block];
+      const xv = eq | mv;
+      if (carry < 0) eq |= 1;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (block === lastBlock) {
+        score += ((ph >>> lastRowBit) & 1) - ((mh >>> lastRowBit) & 1);
+      }
+      const out = (ph >>> 31) - (mh >>> 31);
+      ph = (ph << 1) | (carry > 0 ? 1 : 0);
+      mh = (mh << 1) | (carry < 0 ? 1 : 0);
+      plus[block] = mh | ~(xv | ph);
+      minus[block] = ph & xv;
+      carry = out;
+    }
+    if (score < bestDistance) {
+      bestDistance = score;
+      bestEnd = j + 1;
+    }
+  }
+  return bestEnd === -1 ? undefined : { end: bestEnd, distance: bestDistance };
+}
+
+/** The four columns alignWithStarts() works in, kept between calls (it is called for every candidate place). */
+let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
+
+/**
+ * align() by the dynamic programme alone: one column at a time, each cell remembering where its path
+ * entered the text. Rows whose cost already exceeds `maxDistance` are not computed (Ukkonen's
+ * cut-off): on text that doesn't match, only the first rows are.
+ */
+function alignWithStarts(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  maxDistance: number,
 ): { start: number; end: number; distance: number } {
   const m = pattern.length;
   const over = maxDistance + 1;
