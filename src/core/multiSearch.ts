@@ -70,15 +70,63 @@ function split(bucket: Bucket, depth: number, needles: readonly string[]): void 
  */
 const MAX_PATTERN_WINDOWS = 512;
 
-/** The last regex built, with its windows: re-analyses of a draft search for the same claims again. */
-let lastPattern: { readonly windows: readonly string[]; readonly regex: RegExp } | undefined;
+/**
+ * The needles sorted for the search: the buckets of those long enough to hash, by their first window,
+ * and the regex of those windows or the hash table of their buckets. Built from the needles alone, and
+ * kept for the next search for the same needles: re-analyses of a draft look for the same claims again.
+ */
+interface NeedleIndex {
+  readonly needles: readonly string[];
+  /** Needles searched with indexOf: a few needles, or one shorter than a window. */
+  readonly searchedAlone: readonly number[];
+  readonly roots: Map<number, Bucket[]>;
+  readonly table: readonly Bucket[];
+  readonly pattern?: RegExp;
+  /** For the rolling hash: the first bucket of each slot, and the next of each bucket. */
+  readonly heads?: Int32Array;
+  readonly chain?: Int32Array;
+}
 
-function windowPattern(buckets: readonly Bucket[]): RegExp {
-  const windows = buckets.map((bucket) => bucket.window);
-  if (!lastPattern || lastPattern.windows.length !== windows.length || lastPattern.windows.some((window, index) => window !== windows[index])) {
-    lastPattern = { windows, regex: new RegExp(windows.map((window) => window.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g') };
+/** The last few indexes built, most recent first: an analysis searches for its claims and its mentions. */
+const recentIndexes: NeedleIndex[] = [];
+const RECENT_INDEXES = 4;
+
+function needleIndex(needles: readonly string[]): NeedleIndex {
+  const known = recentIndexes.find((index) => index.needles.length === needles.length && index.needles.every((needle, at) => needle === needles[at]));
+  if (known) return known;
+  const built = buildNeedleIndex(needles);
+  recentIndexes.unshift(built);
+  if (recentIndexes.length > RECENT_INDEXES) recentIndexes.pop();
+  return built;
+}
+
+function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
+  const searchedAlone: number[] = [];
+  const roots = new Map<number, Bucket[]>();
+  // indexOf is the faster search for a few needles.
+  const few = needles.length <= 4;
+  needles.forEach((needle, index) => {
+    if (needle.length >= HASHED && !few) bucketFor(roots, needle.slice(0, HASHED)).needles.push(index);
+    else if (needle.length > 0) searchedAlone.push(index);
+  });
+  const table = [...roots.values()].flat();
+  for (const bucket of table) split(bucket, 1, needles);
+  // A copy: the caller may change its array after the search.
+  const base = { needles: [...needles], searchedAlone, roots, table };
+  if (table.length <= MAX_PATTERN_WINDOWS) {
+    const escaped = table.map((bucket) => bucket.window.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
   }
-  return lastPattern.regex;
+  let size = 256;
+  // A sparse table: most places of the draft then hit an empty slot and cost nothing more.
+  while (size < table.length * 16) size *= 2;
+  const heads = new Int32Array(size).fill(-1);
+  const chain = new Int32Array(table.length);
+  table.forEach((bucket, slot) => {
+    chain[slot] = heads[bucket.hash & (size - 1)];
+    heads[bucket.hash & (size - 1)] = slot;
+  });
+  return { ...base, heads, chain };
 }
 
 /**
@@ -87,48 +135,34 @@ function windowPattern(buckets: readonly Bucket[]): RegExp {
  */
 export function findAllOccurrences(text: string, needles: readonly string[]): number[][] {
   const found = needles.map((): number[] => []);
-  const roots = new Map<number, Bucket[]>();
-  // indexOf is the faster search for a few needles.
-  const few = needles.length <= 4;
-  needles.forEach((needle, index) => {
-    if (needle.length >= HASHED && !few) bucketFor(roots, needle.slice(0, HASHED)).needles.push(index);
-    else if (needle.length > 0) {
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found[index].push(at);
-    }
-  });
-  if (roots.size === 0 || text.length < HASHED) return found;
-  const table = [...roots.values()].flat();
-  for (const bucket of table) split(bucket, 1, needles);
+  const { searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
+  for (const index of searchedAlone) {
+    const needle = needles[index];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found[index].push(at);
+  }
+  if (table.length === 0 || text.length < HASHED) return found;
 
-  if (table.length <= MAX_PATTERN_WINDOWS) {
+  if (pattern) {
     // A regex of the first windows finds the places where they stand with the engine's own literal
     // search, which skips along the text: several times faster than hashing every place of it.
-    const windows = windowPattern(table);
-    windows.lastIndex = 0;
-    while (windows.test(text)) {
-      const at = windows.lastIndex - HASHED;
+    pattern.lastIndex = 0;
+    while (pattern.test(text)) {
+      const at = pattern.lastIndex - HASHED;
       const sameHash = roots.get(hashOf(text, at));
       if (sameHash) for (const bucket of sameHash) if (text.startsWith(bucket.window, at)) follow(bucket, at);
       // Windows can overlap: the next one may start at the next character.
-      windows.lastIndex = at + 1;
+      pattern.lastIndex = at + 1;
     }
     return found;
   }
 
-  let size = 256;
-  // A sparse table: most places of the draft then hit an empty slot and cost nothing more.
-  while (size < table.length * 16) size *= 2;
-  const mask = size - 1;
-  const heads = new Int32Array(size).fill(-1);
-  const chain = new Int32Array(table.length);
-  table.forEach((bucket, slot) => {
-    chain[slot] = heads[bucket.hash & mask];
-    heads[bucket.hash & mask] = slot;
-  });
+  const slots = heads!;
+  const next = chain!;
+  const mask = slots.length - 1;
   let hash = hashOf(text, 0);
   const last = text.length - HASHED;
   for (let at = 0; ; at++) {
-    const first = heads[hash & mask];
+    const first = slots[hash & mask];
     if (first !== -1) check(first, hash, at);
     if (at === last) break;
     hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;
@@ -137,7 +171,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
 
   /** The needles whose first window hashes to `hash`, checked at `at` (kept out of the scan loop, which stays tight). */
   function check(first: number, hash: number, at: number): void {
-    for (let slot = first; slot !== -1; slot = chain[slot]) {
+    for (let slot = first; slot !== -1; slot = next[slot]) {
       const bucket = table[slot];
       if (bucket.hash === hash && text.startsWith(bucket.window, at)) follow(bucket, at);
     }
