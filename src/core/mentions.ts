@@ -4,6 +4,7 @@
 import type { OffsetRange } from './model';
 import type { DraftText } from './anchor';
 import { isWordCharAt, normalizeFragment, toNormalizedOffset } from './normalize';
+import { TextKeyedMap } from './textKeyedMap';
 
 export interface Mention {
   readonly entityId: string;
@@ -92,60 +93,6 @@ export function findAutomaticMentions(
     i = matchedEnd > 0 ? matchedEnd : wordEnd;
   }
   return mentions;
-}
-
-/**
- * A map from strings to values that looks a key up where it stands in a text: slicing every word of
- * the draft that could start a form out of it, then each stretch that could be a form, for a Map
- * lookup, was most of the scan's time.
- */
-class TextKeyedMap<T> {
-  private readonly words: string[] = [];
-  private readonly values: T[] = [];
-  private readonly hashes: Int32Array;
-  /** Open addressing, linear probing: an index into `words`, or -1 for an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-
-  constructor(entries: ReadonlyMap<string, T>) {
-    let bits = 4;
-    while (1 << bits < entries.size * 4) bits++;
-    this.shift = 32 - bits;
-    this.slots = new Int32Array(1 << bits).fill(-1);
-    this.hashes = new Int32Array(entries.size);
-    for (const [word, value] of entries) {
-      const index = this.words.length;
-      const hash = hashUnits(word, 0, word.length);
-      this.words.push(word);
-      this.values.push(value);
-      this.hashes[index] = hash;
-      let slot = this.slotOf(hash);
-      while (this.slots[slot] !== -1) slot = (slot + 1) & (this.slots.length - 1);
-      this.slots[slot] = index;
-    }
-  }
-
-  /** The value of text[start, end), if that is one of the keys. */
-  get(text: string, start: number, end: number): T | undefined {
-    const hash = hashUnits(text, start, end);
-    const length = end - start;
-    for (let slot = this.slotOf(hash); this.slots[slot] !== -1; slot = (slot + 1) & (this.slots.length - 1)) {
-      const index = this.slots[slot];
-      const word = this.words[index];
-      if (this.hashes[index] === hash && word.length === length && text.startsWith(word, start)) return this.values[index];
-    }
-    return undefined;
-  }
-
-  private slotOf(hash: number): number {
-    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
-  }
-}
-
-function hashUnits(text: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
 }
 
 /** Maps ranges of the original draft into the normalised text, sorted, for the overlap check. */

@@ -1,9 +1,11 @@
 // Every occurrence of many needles in one text, in one pass (Rabin–Karp with a hash table of the
 // needles' first characters). Searching each needle with indexOf costs O(needles × text): with 10,000
 // claims in a 1 MB draft that is seconds; this is one scan of the text plus the matches.
+import { hashUnits, TextKeyedMap } from './textKeyedMap';
 
 /** How many leading characters of a needle are hashed; shorter needles are searched with indexOf. */
 const HASHED = 8;
+/** The base of the polynomial hash: hashUnits()'s, so that windows can be looked up in a TextKeyedMap too. */
 const BASE = 31;
 
 /** BASE to the power HASHED - 1, modulo 2^32: the weight of the character leaving the window. */
@@ -14,9 +16,7 @@ const OUTGOING_WEIGHT = (() => {
 })();
 
 function hashOf(text: string, from: number): number {
-  let hash = 0;
-  for (let i = from; i < from + HASHED; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
-  return hash;
+  return hashUnits(text, from, from + HASHED);
 }
 
 /**
@@ -29,21 +29,19 @@ interface Bucket {
   readonly hash: number;
   /** The needles to compare whole here: all of them, or after a split those too short for the next window. */
   needles: number[];
-  next?: Map<number, Bucket[]>;
+  /** After a split: the buckets by the next window, looked up where it stands in the text. */
+  next?: TextKeyedMap<Bucket>;
 }
 
 /** More needles than this in a bucket, and it is split by the next window. */
 const MAX_BUCKET = 8;
 
-function bucketFor(level: Map<number, Bucket[]>, window: string): Bucket {
-  const hash = hashOf(window, 0);
-  const list = level.get(hash) ?? [];
-  let bucket = list.find((candidate) => candidate.window === window);
+function bucketFor(level: Map<string, Bucket>, window: string): Bucket {
+  let bucket = level.get(window);
   if (!bucket) {
     // `next` from the start: one object shape for every bucket keeps the scan loop fast.
-    bucket = { window, hash, needles: [], next: undefined };
-    list.push(bucket);
-    level.set(hash, list);
+    bucket = { window, hash: hashOf(window, 0), needles: [], next: undefined };
+    level.set(window, bucket);
   }
   return bucket;
 }
@@ -52,7 +50,7 @@ function bucketFor(level: Map<number, Bucket[]>, window: string): Bucket {
 function split(bucket: Bucket, depth: number, needles: readonly string[]): void {
   if (bucket.needles.length <= MAX_BUCKET) return;
   const offset = depth * HASHED;
-  const next = new Map<number, Bucket[]>();
+  const next = new Map<string, Bucket>();
   const staying: number[] = [];
   for (const index of bucket.needles) {
     const needle = needles[index];
@@ -60,8 +58,8 @@ function split(bucket: Bucket, depth: number, needles: readonly string[]): void 
     else bucketFor(next, needle.slice(offset, offset + HASHED)).needles.push(index);
   }
   bucket.needles = staying;
-  bucket.next = next;
-  for (const list of next.values()) for (const child of list) split(child, depth + 1, needles);
+  bucket.next = new TextKeyedMap(next);
+  for (const child of next.values()) split(child, depth + 1, needles);
 }
 
 /**
@@ -79,7 +77,8 @@ interface NeedleIndex {
   readonly needles: readonly string[];
   /** Needles searched with indexOf: a few needles, or one shorter than a window. */
   readonly searchedAlone: readonly number[];
-  readonly roots: Map<number, Bucket[]>;
+  /** The buckets by first window, looked up where a window stands in the text. */
+  readonly roots: TextKeyedMap<Bucket>;
   readonly table: readonly Bucket[];
   readonly pattern?: RegExp;
   /** For the rolling hash: the first bucket of each slot, and the next of each bucket. */
@@ -102,17 +101,17 @@ function needleIndex(needles: readonly string[]): NeedleIndex {
 
 function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
   const searchedAlone: number[] = [];
-  const roots = new Map<number, Bucket[]>();
+  const byWindow = new Map<string, Bucket>();
   // indexOf is the faster search for a few needles.
   const few = needles.length <= 4;
   needles.forEach((needle, index) => {
-    if (needle.length >= HASHED && !few) bucketFor(roots, needle.slice(0, HASHED)).needles.push(index);
+    if (needle.length >= HASHED && !few) bucketFor(byWindow, needle.slice(0, HASHED)).needles.push(index);
     else if (needle.length > 0) searchedAlone.push(index);
   });
-  const table = [...roots.values()].flat();
+  const table = [...byWindow.values()];
   for (const bucket of table) split(bucket, 1, needles);
   // A copy: the caller may change its array after the search.
-  const base = { needles: [...needles], searchedAlone, roots, table };
+  const base = { needles: [...needles], searchedAlone, roots: new TextKeyedMap(byWindow), table };
   if (table.length <= MAX_PATTERN_WINDOWS) {
     const escaped = table.map((bucket) => bucket.window.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
@@ -148,8 +147,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     pattern.lastIndex = 0;
     while (pattern.test(text)) {
       const at = pattern.lastIndex - HASHED;
-      const sameHash = roots.get(hashOf(text, at));
-      if (sameHash) for (const bucket of sameHash) if (text.startsWith(bucket.window, at)) follow(bucket, at);
+      follow(roots.get(text, at, at + HASHED)!, at);
       // Windows can overlap: the next one may start at the next character.
       pattern.lastIndex = at + 1;
     }
@@ -184,8 +182,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     for (let position = at + HASHED; bucket; position += HASHED) {
       for (const index of bucket.needles) if (text.startsWith(needles[index], at)) found[index].push(at);
       if (!bucket.next || position + HASHED > text.length) break;
-      const window = position;
-      bucket = bucket.next.get(hashOf(text, window))?.find((child) => text.startsWith(child.window, window));
+      bucket = bucket.next.get(text, position, position + HASHED);
     }
   }
 }
