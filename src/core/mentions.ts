@@ -30,11 +30,25 @@ function leadingWord(form: string): string {
   return form.slice(0, end);
 }
 
-export function findAutomaticMentions(
-  draft: DraftText,
-  forms: readonly SurfaceForm[],
-  occupied: readonly OffsetRange[] = [],
-): Mention[] {
+/** The surface forms sorted for the scan; built from the forms alone. */
+interface FormIndex {
+  readonly forms: readonly SurfaceForm[];
+  /** By leading word, the lengths of its forms, longest first. */
+  readonly leadingWords: TextKeyedMap<number[]>;
+  readonly formsAt: TextKeyedMap<PreparedForm>;
+  /** Finds the next character that can start a leading word. */
+  readonly nextFirstUnit: RegExp;
+  readonly longest: number;
+}
+
+/** The last form index built: re-analyses of a draft look for the same entities' names again. */
+let lastFormIndex: FormIndex | undefined;
+
+function formIndex(forms: readonly SurfaceForm[]): FormIndex | undefined {
+  const last = lastFormIndex;
+  if (last && last.forms.length === forms.length && last.forms.every((known, at) => known.entityId === forms[at].entityId && known.form === forms[at].form)) {
+    return last;
+  }
   // By leading word, the lengths of its forms, longest first: many forms can share a leading word ("Dr",
   // "the", an initial), and trying each of them at every occurrence of that word would be quadratic.
   // At most one form of a given length can be the text at a place: it is looked up by its text.
@@ -51,14 +65,35 @@ export function findAutomaticMentions(
     lengthsByLeadingWord.set(key, lengths);
   }
   for (const lengths of lengthsByLeadingWord.values()) lengths.sort((a, b) => b - a);
-  if (lengthsByLeadingWord.size === 0) return [];
+  if (lengthsByLeadingWord.size === 0) return undefined;
   // Most words of a draft start no form: the scan jumps from one place where a leading word's first
   // UTF-16 unit stands to the next (a regex finds those much faster than a loop over the characters).
   const firstUnits = new Set<number>();
   for (const key of lengthsByLeadingWord.keys()) firstUnits.add(key.charCodeAt(0));
-  const nextFirstUnit = new RegExp(`[${[...firstUnits].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
-  const leadingWords = new TextKeyedMap(lengthsByLeadingWord);
-  const formsAt = new TextKeyedMap(formsByText);
+  lastFormIndex = {
+    // A copy: the caller may change its array afterwards.
+    forms: forms.map(({ entityId, form }) => ({ entityId, form })),
+    leadingWords: new TextKeyedMap(lengthsByLeadingWord),
+    formsAt: new TextKeyedMap(formsByText),
+    nextFirstUnit: new RegExp(`[${[...firstUnits].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`, 'g'),
+    longest: Math.max(...[...lengthsByLeadingWord.values()].map((lengths) => lengths[0])),
+  };
+  return lastFormIndex;
+}
+
+/** The hashes of the stretches of text that start where a leading word does, by length. */
+let prefixHashes = new Int32Array(64);
+
+export function findAutomaticMentions(
+  draft: DraftText,
+  forms: readonly SurfaceForm[],
+  occupied: readonly OffsetRange[] = [],
+): Mention[] {
+  const index = formIndex(forms);
+  if (!index) return [];
+  const { leadingWords, formsAt, nextFirstUnit } = index;
+  if (prefixHashes.length <= index.longest) prefixHashes = new Int32Array(index.longest + 1);
+  const hashes = prefixHashes;
 
   const text = draft.normalized.text;
   const blocked = occupiedInNormalized(draft, occupied);
@@ -78,9 +113,13 @@ export function findAutomaticMentions(
     const lengths = leadingWords.get(text, wordStart, wordEnd);
     let matchedEnd = -1;
     if (lengths) {
+      // The hash of each stretch a form could be, all in one pass: forms of many lengths share a leading word.
+      const reach = Math.min(lengths[0], text.length - wordStart);
+      let hash = 0;
+      for (let k = 0; k < reach; k++) hashes[k + 1] = hash = (Math.imul(hash, 31) + text.charCodeAt(wordStart + k)) | 0;
       for (const length of lengths) {
         const end = wordStart + length;
-        const candidate = end <= text.length ? formsAt.get(text, wordStart, end) : undefined;
+        const candidate = end <= text.length ? formsAt.getHashed(hashes[length], text, wordStart, end) : undefined;
         if (!candidate) continue;
         if (isWordCharAt(candidate.normalized, candidate.normalized.length - 1) && isWordCharAt(text, end)) continue;
         while (blockIndex < blocked.length && blocked[blockIndex].end <= wordStart) blockIndex++;

@@ -33,7 +33,11 @@ export class TextKeyedMap<T> {
 
   /** The value of text[start, end), if that is one of the keys. */
   get(text: string, start: number, end: number): T | undefined {
-    const hash = hashUnits(text, start, end);
+    return this.getHashed(hashUnits(text, start, end), text, start, end);
+  }
+
+  /** get(), given hashUnits(text, start, end). */
+  getHashed(hash: number, text: string, start: number, end: number): T | undefined {
     const length = end - start;
     for (let slot = this.slotOf(hash); this.slots[slot] !== -1; slot = (slot + 1) & (this.slots.length - 1)) {
       const index = this.slots[slot];
