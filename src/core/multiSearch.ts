@@ -133,13 +133,15 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
  * needle, in the order given. Empty needles match nowhere.
  */
 export function findAllOccurrences(text: string, needles: readonly string[]): number[][] {
-  const found = needles.map((): number[] => []);
+  // Most needles occur once or not at all: an array is made at a needle's first match, of that one
+  // element, and the needles never found share none until the end (far less memory to collect).
+  const found: Array<number[] | undefined> = new Array(needles.length);
   const { searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
   for (const index of searchedAlone) {
     const needle = needles[index];
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found[index].push(at);
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) record(index, at);
   }
-  if (table.length === 0 || text.length < HASHED) return found;
+  if (table.length === 0 || text.length < HASHED) return complete();
 
   if (pattern) {
     // A regex of the first windows finds the places where they stand with the engine's own literal
@@ -151,7 +153,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
       // Windows can overlap: the next one may start at the next character.
       pattern.lastIndex = at + 1;
     }
-    return found;
+    return complete();
   }
 
   const slots = heads!;
@@ -165,7 +167,19 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     if (at === last) break;
     hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;
   }
-  return found;
+  return complete();
+
+  function record(index: number, at: number): void {
+    const positions = found[index];
+    if (positions) positions.push(at);
+    else found[index] = [at];
+  }
+
+  function complete(): number[][] {
+    const all: number[][] = [];
+    for (let index = 0; index < found.length; index++) all.push(found[index] ?? []);
+    return all;
+  }
 
   /** The needles whose first window hashes to `hash`, checked at `at` (kept out of the scan loop, which stays tight). */
   function check(first: number, hash: number, at: number): void {
@@ -180,7 +194,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     let bucket: Bucket | undefined = root;
     // At most one bucket per window can match here: follow the one that does.
     for (let position = at + HASHED; bucket; position += HASHED) {
-      for (const index of bucket.needles) if (text.startsWith(needles[index], at)) found[index].push(at);
+      for (const index of bucket.needles) if (text.startsWith(needles[index], at)) record(index, at);
       if (!bucket.next || position + HASHED > text.length) break;
       bucket = bucket.next.get(text, position, position + HASHED);
     }
