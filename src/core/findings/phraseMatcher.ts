@@ -36,11 +36,17 @@ function buildMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseM
   // A leading lookbehind keeps the regex engine from skipping ahead to the phrases' first letters,
   // which makes the search about four times slower. So the draft is scanned without it, and each
   // place found is confirmed with the whole pattern, anchored there: the same matches, in order.
-  const candidates = new RegExp(alternatives, 'giu');
+  const unicodeCandidates = new RegExp(alternatives, 'giu');
   const wholeWord = new RegExp(`(?<![\\p{L}\\p{N}])${alternatives}`, 'iuy');
+  // Plain case-insensitive matching is about twice as fast again, and finds the same places for ASCII
+  // phrases, except that Unicode's case folding also matches "s" with "ſ" and "k" with the Kelvin sign.
+  const asciiCandidates = normalized.every((phrase) => /^[\x00-\x7f]*$/.test(phrase))
+    ? new RegExp(`(?:${normalized.map(escapeRegExp).join('|')})`, 'gi')
+    : undefined;
   return (draft) => {
     const text = draft.normalized.text;
     const matches: PhraseMatch[] = [];
+    const candidates = asciiCandidates && !text.includes('\u017f') && !text.includes('\u212a') ? asciiCandidates : unicodeCandidates;
     candidates.lastIndex = 0;
     for (let candidate = candidates.exec(text); candidate !== null; candidate = candidates.exec(text)) {
       const at = candidate.index;
