@@ -23,12 +23,54 @@ function foldChar(ch: string): string {
   return ch;
 }
 
-/** A normalised copy of a text, with the way back to the original's offsets. */
-export interface NormalizedText {
-  readonly original: string;
-  readonly text: string;
-  /** For each UTF-16 unit of `text`, the offset in `original` of the character it came from. */
-  readonly toOriginal: Uint32Array;
+/**
+ * A normalised copy of a text, with the way back to the original's offsets. The way back is kept in
+ * pieces: from each piece's first unit on, the original offset is the normalised one plus the piece's
+ * shift. Only white-space runs and the ellipsis change the shift, so a draft has few pieces, and
+ * writing one offset per character (4 bytes each) was most of the time normalising it took.
+ */
+export class NormalizedText {
+  private map?: Uint32Array;
+  /** The piece of the last offset looked up: lookups mostly go through the text in order. */
+  private lastPiece = 0;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    /** The normalised offset where each piece starts, ascending, the first 0. */
+    private readonly pieceStarts: Int32Array,
+    private readonly pieceShifts: Int32Array,
+  ) {}
+
+  /** The offset in `original` of the character that normalised unit `index` comes from; at the end, the original's length. */
+  originalOffset(index: number): number {
+    const starts = this.pieceStarts;
+    let piece = this.lastPiece;
+    if (starts[piece] > index || (piece + 1 < starts.length && starts[piece + 1] <= index)) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if (starts[mid] <= index) low = mid;
+        else high = mid - 1;
+      }
+      piece = this.lastPiece = low;
+    }
+    return index + this.pieceShifts[piece];
+  }
+
+  /** For each UTF-16 unit of `text` and one past its end, the offset in `original` of the character it came from. */
+  get toOriginal(): Uint32Array {
+    if (!this.map) {
+      const map = new Uint32Array(this.text.length + 1);
+      for (let piece = 0; piece < this.pieceStarts.length; piece++) {
+        const end = piece + 1 < this.pieceStarts.length ? this.pieceStarts[piece + 1] : map.length;
+        for (let index = this.pieceStarts[piece]; index < end; index++) map[index] = index + this.pieceShifts[piece];
+      }
+      this.map = map;
+    }
+    return this.map;
+  }
 }
 
 /**
@@ -40,38 +82,48 @@ const TO_NORMALIZE = / (?=[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u20
 
 export function normalizeWithMap(original: string): NormalizedText {
   const length = original.length;
-  let ellipses = 0;
-  for (let at = original.indexOf(ELLIPSIS); at !== -1; at = original.indexOf(ELLIPSIS, at + 1)) ellipses++;
-  const toOriginal = new Uint32Array(length + 2 * ellipses + 1);
   const chunks: string[] = [];
-  let out = 0;
+  const pieceStarts = [0];
+  const pieceShifts: number[] = [];
+  /** From normalised offset `start` on, the original offset is `shift` more. */
+  const shiftFrom = (start: number, shift: number): void => {
+    const last = pieceShifts.length - 1;
+    if (pieceShifts[last] === shift) return;
+    if (pieceStarts[last] === start) pieceShifts[last] = shift;
+    else {
+      pieceStarts.push(start);
+      pieceShifts.push(shift);
+    }
+  };
   let i = original.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Unchanged stretches are copied as slices, and their offsets written in a tight loop: a regex
-  // finds the next character to change much faster than a test of every character.
+  pieceShifts.push(i);
+  // The normalised length so far: unchanged stretches keep the shift, and are copied as slices.
+  let out = 0;
   let sliceStart = i;
   TO_NORMALIZE.lastIndex = i;
   while (TO_NORMALIZE.test(original)) {
     const at = TO_NORMALIZE.lastIndex - 1;
-    while (i < at) toOriginal[out++] = i++;
+    out += at - i;
     const code = original.charCodeAt(at);
     if (isSpace(code)) {
       chunks.push(original.slice(sliceStart, at), ' ');
-      toOriginal[out++] = at;
+      out++;
       i = at + 1;
       while (i < length && isSpace(original.charCodeAt(i))) i++;
     } else {
       const folded = foldChar(original[at]);
       chunks.push(original.slice(sliceStart, at), folded);
-      for (let k = 0; k < folded.length; k++) toOriginal[out++] = at;
+      // Every unit of a fold comes from the one character.
+      for (let k = 1; k < folded.length; k++) shiftFrom(out + k, at - out - k);
+      out += folded.length;
       i = at + 1;
     }
+    shiftFrom(out, i - out);
     sliceStart = i;
     TO_NORMALIZE.lastIndex = i;
   }
-  while (i < length) toOriginal[out++] = i++;
   chunks.push(original.slice(sliceStart, length));
-  toOriginal[out] = length;
-  return { original, text: chunks.join(''), toOriginal: toOriginal.subarray(0, out + 1) };
+  return new NormalizedText(original, chunks.join(''), Int32Array.from(pieceStarts), Int32Array.from(pieceShifts));
 }
 
 /** Any character normalisation changes: white space other than one plain space, quotes, dashes, an ellipsis, a BOM. */
@@ -86,9 +138,9 @@ export function normalizeFragment(fragment: string): string {
 
 /** Maps a range of the normalised text back to the original text. */
 export function toOriginalRange(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
-  const originalStart = normalized.toOriginal[start];
+  const originalStart = normalized.originalOffset(start);
   if (end <= start) return { start: originalStart, end: originalStart };
-  const lastUnit = normalized.toOriginal[end - 1];
+  const lastUnit = normalized.originalOffset(end - 1);
   const lastCode = normalized.original.charCodeAt(lastUnit);
   // A match that ends on a collapsed white-space run ends where the run ends.
   let originalEnd = lastUnit + 1;
@@ -100,12 +152,11 @@ export function toOriginalRange(normalized: NormalizedText, start: number, end: 
 
 /** The first offset of the normalised text that comes from original offset `offset` or later. */
 export function toNormalizedOffset(normalized: NormalizedText, offset: number): number {
-  const map = normalized.toOriginal;
   let low = 0;
-  let high = map.length - 1;
+  let high = normalized.text.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (map[mid] < offset) low = mid + 1;
+    if (normalized.originalOffset(mid) < offset) low = mid + 1;
     else high = mid;
   }
   return low;
