@@ -243,13 +243,22 @@ export function align(
  * The pattern's match bits per character, per block of 32 pattern characters, for the last pattern
  * aligned (align() is called for every candidate place of one quote).
  */
-let matchBits: { pattern: string; blocks: number; ascii: Int32Array; other: Map<number, Int32Array> } | undefined;
+let matchBits: { pattern: string; blocks: number; ascii: Int32Array; other?: Map<number, Int32Array> } | undefined;
+/** The ASCII part of the match bits, 128 characters by blocks, reused from one pattern to the next. */
+let asciiMatchBits = new Int32Array(128 * 4);
+/** The match bits of a character the pattern doesn't have. */
+let noMatchBits = new Int32Array(4);
 
 function matchBitsOf(pattern: string): NonNullable<typeof matchBits> {
   if (matchBits?.pattern === pattern) return matchBits;
   const blocks = Math.ceil(pattern.length / 32);
-  const ascii = new Int32Array(128 * blocks);
-  const other = new Map<number, Int32Array>();
+  if (asciiMatchBits.length < 128 * blocks) {
+    asciiMatchBits = new Int32Array(128 * blocks);
+    noMatchBits = new Int32Array(blocks);
+  }
+  const ascii = asciiMatchBits;
+  ascii.fill(0, 0, 128 * blocks);
+  let other: Map<number, Int32Array> | undefined;
   for (let i = 0; i < pattern.length; i++) {
     const code = pattern.charCodeAt(i);
     const block = i >>> 5;
@@ -257,6 +266,7 @@ function matchBitsOf(pattern: string): NonNullable<typeof matchBits> {
     if (code < 128) {
       ascii[code * blocks + block] |= bit;
     } else {
+      other ??= new Map();
       let bits = other.get(code);
       if (!bits) other.set(code, (bits = new Int32Array(blocks)));
       bits[block] |= bit;
@@ -288,13 +298,12 @@ function closestEnd(pattern: string, text: string, from: number, to: number, max
   minus.fill(0, 0, blocks);
   const lastBlock = blocks - 1;
   const lastRowBit = (pattern.length - 1) & 31;
-  const none = new Int32Array(blocks);
   let score = pattern.length;
   let bestEnd = -1;
   let bestDistance = maxDistance + 1;
   for (let j = from; j < to; j++) {
     const code = text.charCodeAt(j);
-    const equal = code < 128 ? undefined : (other.get(code) ?? none);
+    const equal = code < 128 ? undefined : (other?.get(code) ?? noMatchBits);
     // The top row costs nothing anywhere (the match may start anywhere): no horizontal delta enters.
     let carry = 0;
     for (let block = 0; block < blocks; block++) {
