@@ -234,9 +234,11 @@ export function align(
   // A path to (pattern end, `closest.end`) costs at least the difference in lengths: it starts no
   // earlier than pattern.length + distance characters before that end, and the programme from one
   // character before that gives the same start, end and distance as from `from` (the cells on the
-  // path, and the choices between equal costs along it, are the same).
+  // path, and the choices between equal costs along it, are the same). Those cells cost at most the
+  // distance found, so the cut-off can be that distance rather than `maxDistance`: only costlier
+  // cells are left out, which never win a choice against the path's.
   const narrowedFrom = Math.max(from, closest.end - pattern.length - closest.distance - 1);
-  return alignWithStarts(pattern, text, narrowedFrom, closest.end, maxDistance);
+  return alignWithStarts(pattern, text, narrowedFrom, closest.end, closest.distance);
 }
 
 /**
