@@ -149,13 +149,16 @@ export class FuzzyMatcher {
       const pair = weights[bucket] + weights[bucket + 1];
       if (best.length === MAX_CANDIDATES && pair <= best[best.length - 1].weight) continue;
       // A neighbouring pair is the same place: keep the heavier of the two.
-      const near = best.findIndex((other) => Math.abs(other.bucket - bucket) <= 1);
+      let near = -1;
+      for (let k = 0; k < best.length; k++) if (Math.abs(best[k].bucket - bucket) <= 1) near = near === -1 ? k : near;
       if (near !== -1) {
         if (best[near].weight >= pair) continue;
         best.splice(near, 1);
       }
-      best.push({ bucket, weight: pair });
-      best.sort((a, b) => b.weight - a.weight);
+      // Heaviest first; a new place goes after those as heavy (as a stable sort would put it).
+      let at = best.length;
+      while (at > 0 && best[at - 1].weight < pair) at--;
+      best.splice(at, 0, { bucket, weight: pair });
       if (best.length > MAX_CANDIDATES) best.pop();
     }
     for (const bucket of touched) weights[bucket] = 0;
@@ -384,8 +387,12 @@ function alignWithStarts(
     lastActive = limit;
     while (lastActive > 0 && currentCost[lastActive] >= over) lastActive--;
     if (lastActive === m && currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
-    [previousCost, currentCost] = [currentCost, previousCost];
-    [previousStart, currentStart] = [currentStart, previousStart];
+    const costs = previousCost;
+    previousCost = currentCost;
+    currentCost = costs;
+    const starts = previousStart;
+    previousStart = currentStart;
+    currentStart = starts;
   }
   return best;
 }
