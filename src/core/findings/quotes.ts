@@ -44,7 +44,9 @@ function wordCount(text: string): number {
 export function unannotatedQuoteFindings(analysis: Analysis): Finding[] {
   const draft = analysis.draft;
   if (!draft) return [];
-  const coveredByClaim = overlapTest(analysis.claims.flatMap((anchored) => (anchored.range ? [anchored.range] : [])));
+  const claimRanges: OffsetRange[] = [];
+  for (const anchored of analysis.claims) if (anchored.range) claimRanges.push(anchored.range);
+  const coveredByClaim = overlapTest(claimRanges);
   const findings: Finding[] = [];
   for (const quotation of findQuotations(draft.text)) {
     // Most quotations are claims: that is the cheaper question, asked first.
