@@ -135,7 +135,8 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
 export function findAllOccurrences(text: string, needles: readonly string[]): number[][] {
   // Most needles occur once or not at all: an array is made at a needle's first match, of that one
   // element, and the needles never found share none until the end (far less memory to collect).
-  const found: Array<number[] | undefined> = new Array(needles.length);
+  // Filled, not `new Array(length)`: V8 keeps the elements of a long array made that way in a dictionary.
+  const found = needles.map((): number[] | undefined => undefined);
   const { searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
   for (const index of searchedAlone) {
     const needle = needles[index];
