@@ -249,8 +249,12 @@ export function align(
   // path, and the choices between equal costs along it, are the same). Those cells cost at most the
   // distance found, so the cut-off can be that distance rather than `maxDistance`: only costlier
   // cells are left out, which never win a choice against the path's.
+  // A cell of that path, at text end e and pattern row i, costs at least |(e - start) - i|, so e - i is
+  // within twice the distance of closest.end - pattern.length: only that band of cells is computed.
   const narrowedFrom = Math.max(from, closest.end - pattern.length - closest.distance - 1);
-  return alignWithStarts(pattern, text, narrowedFrom, closest.end, closest.distance);
+  const diagonal = closest.end - pattern.length;
+  const width = 2 * closest.distance;
+  return alignWithStarts(pattern, text, narrowedFrom, closest.end, closest.distance, diagonal - width, diagonal + width);
 }
 
 /**
@@ -361,6 +365,8 @@ function alignWithStarts(
   from: number,
   to: number,
   maxDistance: number,
+  lowestDiagonal = -Infinity,
+  highestDiagonal = Infinity,
 ): { start: number; end: number; distance: number } {
   const m = pattern.length;
   const over = maxDistance + 1;
@@ -378,7 +384,12 @@ function alignWithStarts(
     currentCost[0] = 0;
     currentStart[0] = j + 1;
     const limit = Math.min(m, lastActive + 1);
-    for (let i = 1; i <= limit; i++) {
+    // Only the rows of the band of diagonals (text end - pattern row) asked for: the cells either side
+    // of it count as too costly.
+    const firstRow = Math.max(1, j + 1 - highestDiagonal);
+    const lastRow = Math.min(limit, j + 1 - lowestDiagonal);
+    if (firstRow > 1) currentCost[firstRow - 1] = over;
+    for (let i = firstRow; i <= lastRow; i++) {
       let cost = previousCost[i - 1] + (pattern.charCodeAt(i - 1) === code ? 0 : 1);
       let start = previousStart[i - 1];
       if (currentCost[i - 1] + 1 < cost) {
@@ -392,9 +403,10 @@ function alignWithStarts(
       currentCost[i] = Math.min(cost, over);
       currentStart[i] = start;
     }
-    if (limit < m) currentCost[limit + 1] = over;
-    lastActive = limit;
-    while (lastActive > 0 && currentCost[lastActive] >= over) lastActive--;
+    if (lastRow < m) currentCost[lastRow + 1] = over;
+    lastActive = lastRow;
+    while (lastActive >= firstRow && currentCost[lastActive] >= over) lastActive--;
+    if (lastActive < firstRow) lastActive = 0;
     if (lastActive === m && currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
     const costs = previousCost;
     previousCost = currentCost;
