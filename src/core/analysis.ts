@@ -51,6 +51,25 @@ const longestMention = new WeakMap<readonly Mention[], number>();
  */
 export function mentionsOverlapping(analysis: Analysis, window: OffsetRange): Mention[] {
   const mentions = analysis.mentions;
+  const result: Mention[] = [];
+  for (let i = firstMentionReaching(analysis, window); i < mentions.length && mentions[i].range.start < window.end; i++) {
+    if (overlaps(mentions[i].range, window)) result.push(mentions[i]);
+  }
+  return result;
+}
+
+/** Whether a mention of one of `entityIds` overlaps `window` (without collecting the mentions: this is asked for every claim). */
+export function mentionedIn(analysis: Analysis, window: OffsetRange, entityIds: readonly string[]): boolean {
+  const mentions = analysis.mentions;
+  for (let i = firstMentionReaching(analysis, window); i < mentions.length && mentions[i].range.start < window.end; i++) {
+    if (overlaps(mentions[i].range, window) && entityIds.includes(mentions[i].entityId)) return true;
+  }
+  return false;
+}
+
+/** The index of the first mention that could overlap `window`: none before it can. */
+function firstMentionReaching(analysis: Analysis, window: OffsetRange): number {
+  const mentions = analysis.mentions;
   let longest = longestMention.get(mentions);
   if (longest === undefined) {
     longest = mentions.reduce((max, mention) => Math.max(max, mention.range.end - mention.range.start), 0);
@@ -64,11 +83,7 @@ export function mentionsOverlapping(analysis: Analysis, window: OffsetRange): Me
     if (mentions[mid].range.start < from) low = mid + 1;
     else high = mid;
   }
-  const result: Mention[] = [];
-  for (let i = low; i < mentions.length && mentions[i].range.start < window.end; i++) {
-    if (overlaps(mentions[i].range, window)) result.push(mentions[i]);
-  }
-  return result;
+  return low;
 }
 
 export function overlaps(a: OffsetRange, b: OffsetRange): boolean {

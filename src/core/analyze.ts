@@ -35,22 +35,25 @@ export function analyze(input: AnalyzeInput): Analysis {
   const claimTypes = mergeClaimTypes(annotations.claimTypes);
   const findings: Finding[] = [...annotations.findings, ...(registry?.findings ?? []), ...(input.discoveryFindings ?? [])];
 
-  let claims: AnchoredClaim[] = annotations.claims.map((claim) => ({ claim }));
+  let claims: AnchoredClaim[] | undefined;
   let mentions: Mention[] = [];
   let draft: Analysis['draft'];
   if (input.draft) {
     const draftText = input.draft.text;
     const prepared = new DraftText(draftText);
     draft = { path: input.draft.path, text: input.draft.text, prepared, sentences: new Sentences(input.draft.text) };
-    const selectors = annotations.claims.flatMap((claim) => (claim.selector ? [claim.selector] : []));
+    const selectors: SpanSelector[] = [];
+    for (const claim of annotations.claims) if (claim.selector) selectors.push(claim.selector);
     // Claims are in file order, which is mostly reading order: a drifted claim is looked for between its neighbours.
     const claimAnchors = prepared.anchorAll(selectors, { ordered: true });
     let next = 0;
     claims = annotations.claims.map((claim) => {
       if (!claim.selector) return { claim };
       const anchor = claimAnchors[next++];
-      const what = `Claim '${claim.id}'`;
-      findings.push(...spanFindings(claim.selector, anchor, what, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
+      // Most claims anchor cleanly: their message and data are not made for nothing.
+      if (!anchoredCleanly(anchor)) {
+        findings.push(...spanFindings(claim.selector, anchor, `Claim '${claim.id}'`, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
+      }
       return { claim, anchor, range: anchor.kind === 'found' ? anchor.range : undefined };
     });
     const explicit: Mention[] = [];
@@ -64,7 +67,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       return owners.map((owner, index) => ({ ...owner, anchor: anchors[index] }));
     };
     for (const { entity, selector, anchor } of [...anchorMentions(false), ...anchorMentions(true)]) {
-      if (!entity.fromRegistry) {
+      if (!entity.fromRegistry && !anchoredCleanly(anchor)) {
         findings.push(...spanFindings(selector, anchor, `A mention of '${entity.id}'`, draftText, { entityId: entity.id }));
       }
       if (anchor.kind === 'found') explicit.push({ entityId: entity.id, range: anchor.range, explicit: true });
@@ -78,6 +81,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     mentions = [...explicit, ...automatic].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   }
 
+  claims ??= annotations.claims.map((claim) => ({ claim }));
   const partial = { draft, annotations, registry, entities, claimTypes, claims, mentions, findings: [] as Finding[] };
   findings.push(...referenceFindings(partial));
   if (draft) {
@@ -90,6 +94,11 @@ export function analyze(input: AnalyzeInput): Analysis {
     );
   }
   return { ...partial, findings: applySeverity(findings, options.severity) };
+}
+
+/** Found exactly, in one place: no span finding. */
+function anchoredCleanly(anchor: AnchorResult): boolean {
+  return anchor.kind === 'found' && !anchor.drift && anchor.candidates <= 1;
 }
 
 function spanFindings(

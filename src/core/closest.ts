@@ -1,11 +1,15 @@
 // Suggestions for misspelt ids and field names.
 
+/** The two rows editDistance() works in, kept between calls. */
+let rows = [new Int32Array(128), new Int32Array(128)];
+
 /** Edit distance between two short strings (insertions, deletions, substitutions). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  // Two rows of typed arrays: fuzzy anchoring calls this for every candidate's prefix and suffix.
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+  // Two rows of typed arrays, reused: fuzzy anchoring calls this for every candidate's prefix and suffix.
+  if (rows[0].length < b.length + 1) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let previous = rows[0];
+  let current = rows[1];
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
@@ -14,7 +18,9 @@ export function editDistance(a: string, b: string): number {
       const substitution = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
     }
-    [previous, current] = [current, previous];
+    const done = previous;
+    previous = current;
+    current = done;
   }
   return previous[b.length];
 }

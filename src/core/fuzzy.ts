@@ -133,8 +133,9 @@ export class FuzzyMatcher {
 
     // Each occurrence of a quote word votes for where the quote would start, in buckets `slack` wide;
     // the quote's own votes fall in one bucket or two neighbours, so pairs of buckets are scored.
-    // A dense array of buckets (plus the list of those touched) is much faster than a Map here.
-    const weights = new Float32Array(Math.ceil(this.text.length / slack) + 3);
+    // A dense array of buckets (plus the list of those touched) is much faster than a Map here. It is
+    // kept for the next quote, and only the touched buckets are cleared after use.
+    const weights = voteBuckets(Math.ceil(this.text.length / slack) + 3);
     const touched: number[] = [];
     for (const seed of usable) {
       for (const position of seed.positions) {
@@ -148,15 +149,19 @@ export class FuzzyMatcher {
       const pair = weights[bucket] + weights[bucket + 1];
       if (best.length === MAX_CANDIDATES && pair <= best[best.length - 1].weight) continue;
       // A neighbouring pair is the same place: keep the heavier of the two.
-      const near = best.findIndex((other) => Math.abs(other.bucket - bucket) <= 1);
+      let near = -1;
+      for (let k = 0; k < best.length; k++) if (Math.abs(best[k].bucket - bucket) <= 1) near = near === -1 ? k : near;
       if (near !== -1) {
         if (best[near].weight >= pair) continue;
         best.splice(near, 1);
       }
-      best.push({ bucket, weight: pair });
-      best.sort((a, b) => b.weight - a.weight);
+      // Heaviest first; a new place goes after those as heavy (as a stable sort would put it).
+      let at = best.length;
+      while (at > 0 && best[at - 1].weight < pair) at--;
+      best.splice(at, 0, { bucket, weight: pair });
       if (best.length > MAX_CANDIDATES) best.pop();
     }
+    for (const bucket of touched) weights[bucket] = 0;
     // A place with less than a third of the best one's votes shares too few words to be worth aligning.
     return best
       .filter(({ weight }) => weight >= best[0].weight / 3)
@@ -177,6 +182,14 @@ export class FuzzyMatcher {
   }
 }
 
+/** The vote buckets of seededRegions(), all zero between uses. */
+let votes = new Float32Array(1024);
+
+function voteBuckets(count: number): Float32Array {
+  if (votes.length < count) votes = new Float32Array(count);
+  return votes;
+}
+
 /** The runs of letters, digits and marks in a text, with their offsets. */
 function wordsOf(text: string): Array<{ word: string; offset: number }> {
   const words: Array<{ word: string; offset: number }> = [];
@@ -184,15 +197,24 @@ function wordsOf(text: string): Array<{ word: string; offset: number }> {
   return words;
 }
 
+/** ASCII letters, digits and `_`: isWordCharAt() for the characters most words are made of. */
+const ASCII_WORD_UNITS = new Uint8Array(128).map((_, code) => (isWordCharAt(String.fromCharCode(code), 0) ? 1 : 0));
+
 function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  // A table lookup rather than a call for ASCII: the index of a whole draft asks this of every
+  // character, mostly before the optimising compiler has inlined anything.
   let i = 0;
   while (i < text.length) {
-    if (!isWordCharAt(text, i)) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? ASCII_WORD_UNITS[code] === 0 : !isWordCharAt(text, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < text.length && isWordCharAt(text, i)) i++;
+    for (i++; i < text.length; i++) {
+      const next = text.charCodeAt(i);
+      if (next < 128 ? ASCII_WORD_UNITS[next] === 0 : !isWordCharAt(text, i)) break;
+    }
     visit(start, i);
   }
 }
@@ -202,15 +224,13 @@ function textSimilarity(expected: string, actual: string): number {
   return Math.max(0, 1 - editDistance(expected, actual) / expected.length);
 }
 
-/** The four columns align() works in, kept between calls (it is called for every candidate place). */
-let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
-
 /**
  * The stretch of text[from, to) closest to `pattern` by edit distance, where the stretch may start
- * and end anywhere (semi-global alignment). One column of the dynamic programme at a time, each
- * cell remembering where its path entered the text. Rows whose cost already exceeds `maxDistance`
- * are not computed (Ukkonen's cut-off): on text that doesn't match, only the first rows are.
- * A distance above `maxDistance` means "no stretch close enough".
+ * and end anywhere (semi-global alignment). A distance above `maxDistance` means "no stretch close
+ * enough". Where the stretch ends and how far it is comes from a bit-parallel pass over the region
+ * (Myers's algorithm, in Hyyrö's blocks of 32 rows): a few word operations per character of text.
+ * Where it starts then needs the full dynamic programme, but only over the few characters before
+ * that end that a path of at most that distance can have come from.
  */
 export function align(
   pattern: string,
@@ -218,6 +238,135 @@ export function align(
   from: number,
   to: number,
   maxDistance = pattern.length,
+): { start: number; end: number; distance: number } {
+  // With a distance as large as the pattern, any stretch is close enough: no region to narrow down.
+  if (maxDistance >= pattern.length || to <= from) return alignWithStarts(pattern, text, from, to, maxDistance);
+  const closest = closestEnd(pattern, text, from, to, maxDistance);
+  if (closest === undefined) return { start: from, end: from, distance: maxDistance + 1 };
+  // A path to (pattern end, `closest.end`) costs at least the difference in lengths: it starts no
+  // earlier than pattern.length + distance characters before that end, and the programme from one
+  // character before that gives the same start, end and distance as from `from` (the cells on the
+  // path, and the choices between equal costs along it, are the same). Those cells cost at most the
+  // distance found, so the cut-off can be that distance rather than `maxDistance`: only costlier
+  // cells are left out, which never win a choice against the path's.
+  // A cell of that path, at text end e and pattern row i, costs at least |(e - start) - i|, so e - i is
+  // within twice the distance of closest.end - pattern.length: only that band of cells is computed.
+  const narrowedFrom = Math.max(from, closest.end - pattern.length - closest.distance - 1);
+  const diagonal = closest.end - pattern.length;
+  const width = 2 * closest.distance;
+  return alignWithStarts(pattern, text, narrowedFrom, closest.end, closest.distance, diagonal - width, diagonal + width);
+}
+
+/**
+ * The pattern's match bits per character, per block of 32 pattern characters, for the last pattern
+ * aligned (align() is called for every candidate place of one quote).
+ */
+let matchBits: { pattern: string; blocks: number; ascii: Int32Array; other?: Map<number, Int32Array> } | undefined;
+/** The ASCII part of the match bits, 128 characters by blocks, reused from one pattern to the next. */
+let asciiMatchBits = new Int32Array(128 * 4);
+/** The match bits of a character the pattern doesn't have. */
+let noMatchBits = new Int32Array(4);
+
+function matchBitsOf(pattern: string): NonNullable<typeof matchBits> {
+  if (matchBits?.pattern === pattern) return matchBits;
+  const blocks = Math.ceil(pattern.length / 32);
+  if (asciiMatchBits.length < 128 * blocks) {
+    asciiMatchBits = new Int32Array(128 * blocks);
+    noMatchBits = new Int32Array(blocks);
+  }
+  const ascii = asciiMatchBits;
+  ascii.fill(0, 0, 128 * blocks);
+  let other: Map<number, Int32Array> | undefined;
+  for (let i = 0; i < pattern.length; i++) {
+    const code = pattern.charCodeAt(i);
+    const block = i >>> 5;
+    const bit = 1 << (i & 31);
+    if (code < 128) {
+      ascii[code * blocks + block] |= bit;
+    } else {
+      other ??= new Map();
+      let bits = other.get(code);
+      if (!bits) other.set(code, (bits = new Int32Array(blocks)));
+      bits[block] |= bit;
+    }
+  }
+  matchBits = { pattern, blocks, ascii, other };
+  return matchBits;
+}
+
+/** The vertical deltas of the bit-parallel pass (+1 and -1 bits per row), kept between calls. */
+let positiveDeltas = new Int32Array(8);
+let negativeDeltas = new Int32Array(8);
+
+/**
+ * The first end in text[from, to) where the pattern's edit distance is least, with that distance, when
+ * it is at most `maxDistance`. The last row of the dynamic programme, column by column, computed 32
+ * rows to a machine word.
+ */
+function closestEnd(pattern: string, text: string, from: number, to: number, maxDistance: number): { end: number; distance: number } | undefined {
+  const { blocks, ascii, other } = matchBitsOf(pattern);
+  if (positiveDeltas.length < blocks) {
+    positiveDeltas = new Int32Array(blocks);
+    negativeDeltas = new Int32Array(blocks);
+  }
+  const plus = positiveDeltas;
+  const minus = negativeDeltas;
+  // Before the region, row i costs i: every vertical delta is +1.
+  plus.fill(-1, 0, blocks);
+  minus.fill(0, 0, blocks);
+  const lastBlock = blocks - 1;
+  const lastRowBit = (pattern.length - 1) & 31;
+  let score = pattern.length;
+  let bestEnd = -1;
+  let bestDistance = maxDistance + 1;
+  for (let j = from; j < to; j++) {
+    const code = text.charCodeAt(j);
+    const equal = code < 128 ? undefined : (other?.get(code) ?? noMatchBits);
+    // The top row costs nothing anywhere (the match may start anywhere): no horizontal delta enters.
+    let carry = 0;
+    for (let block = 0; block < blocks; block++) {
+      let eq = equal === undefined ? ascii[code * blocks + block] : equal[block];
+      const pv = plus[block];
+      const mv = minus[block];
+      const xv = eq | mv;
+      if (carry < 0) eq |= 1;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (block === lastBlock) {
+        score += ((ph >>> lastRowBit) & 1) - ((mh >>> lastRowBit) & 1);
+      }
+      const out = (ph >>> 31) - (mh >>> 31);
+      ph = (ph << 1) | (carry > 0 ? 1 : 0);
+      mh = (mh << 1) | (carry < 0 ? 1 : 0);
+      plus[block] = mh | ~(xv | ph);
+      minus[block] = ph & xv;
+      carry = out;
+    }
+    if (score < bestDistance) {
+      bestDistance = score;
+      bestEnd = j + 1;
+    }
+  }
+  return bestEnd === -1 ? undefined : { end: bestEnd, distance: bestDistance };
+}
+
+/** The four columns alignWithStarts() works in, kept between calls (it is called for every candidate place). */
+let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
+
+/**
+ * align() by the dynamic programme alone: one column at a time, each cell remembering where its path
+ * entered the text. Rows whose cost already exceeds `maxDistance` are not computed (Ukkonen's
+ * cut-off): on text that doesn't match, only the first rows are.
+ */
+function alignWithStarts(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  maxDistance: number,
+  lowestDiagonal = -Infinity,
+  highestDiagonal = Infinity,
 ): { start: number; end: number; distance: number } {
   const m = pattern.length;
   const over = maxDistance + 1;
@@ -235,7 +384,12 @@ export function align(
     currentCost[0] = 0;
     currentStart[0] = j + 1;
     const limit = Math.min(m, lastActive + 1);
-    for (let i = 1; i <= limit; i++) {
+    // Only the rows of the band of diagonals (text end - pattern row) asked for: the cells either side
+    // of it count as too costly.
+    const firstRow = Math.max(1, j + 1 - highestDiagonal);
+    const lastRow = Math.min(limit, j + 1 - lowestDiagonal);
+    if (firstRow > 1) currentCost[firstRow - 1] = over;
+    for (let i = firstRow; i <= lastRow; i++) {
       let cost = previousCost[i - 1] + (pattern.charCodeAt(i - 1) === code ? 0 : 1);
       let start = previousStart[i - 1];
       if (currentCost[i - 1] + 1 < cost) {
@@ -249,12 +403,17 @@ export function align(
       currentCost[i] = Math.min(cost, over);
       currentStart[i] = start;
     }
-    if (limit < m) currentCost[limit + 1] = over;
-    lastActive = limit;
-    while (lastActive > 0 && currentCost[lastActive] >= over) lastActive--;
+    if (lastRow < m) currentCost[lastRow + 1] = over;
+    lastActive = lastRow;
+    while (lastActive >= firstRow && currentCost[lastActive] >= over) lastActive--;
+    if (lastActive < firstRow) lastActive = 0;
     if (lastActive === m && currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
-    [previousCost, currentCost] = [currentCost, previousCost];
-    [previousStart, currentStart] = [currentStart, previousStart];
+    const costs = previousCost;
+    previousCost = currentCost;
+    currentCost = costs;
+    const starts = previousStart;
+    previousStart = currentStart;
+    currentStart = starts;
   }
   return best;
 }

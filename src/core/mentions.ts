@@ -4,6 +4,7 @@
 import type { OffsetRange } from './model';
 import type { DraftText } from './anchor';
 import { isWordCharAt, normalizeFragment, toNormalizedOffset } from './normalize';
+import { TextKeyedMap } from './textKeyedMap';
 
 export interface Mention {
   readonly entityId: string;
@@ -29,60 +30,101 @@ function leadingWord(form: string): string {
   return form.slice(0, end);
 }
 
+/** The surface forms sorted for the scan; built from the forms alone. */
+interface FormIndex {
+  readonly forms: readonly SurfaceForm[];
+  /** By leading word, the lengths of its forms, longest first. */
+  readonly leadingWords: TextKeyedMap<number[]>;
+  readonly formsAt: TextKeyedMap<PreparedForm>;
+  /** Finds the next character that can start a leading word. */
+  readonly nextFirstUnit: RegExp;
+  readonly longest: number;
+}
+
+/** The last form index built: re-analyses of a draft look for the same entities' names again. */
+let lastFormIndex: FormIndex | undefined;
+
+function formIndex(forms: readonly SurfaceForm[]): FormIndex | undefined {
+  const last = lastFormIndex;
+  if (last && last.forms.length === forms.length && last.forms.every((known, at) => known.entityId === forms[at].entityId && known.form === forms[at].form)) {
+    return last;
+  }
+  // By leading word, the lengths of its forms, longest first: many forms can share a leading word ("Dr",
+  // "the", an initial), and trying each of them at every occurrence of that word would be quadratic.
+  // At most one form of a given length can be the text at a place: it is looked up by its text.
+  const lengthsByLeadingWord = new Map<string, number[]>();
+  const formsByText = new Map<string, PreparedForm>();
+  for (const { entityId, form } of forms) {
+    const normalized = normalizeFragment(form).trim();
+    const key = leadingWord(normalized);
+    // A form that doesn't start with a letter or digit can't be matched as a whole word.
+    if (key.length === 0 || formsByText.has(normalized)) continue;
+    formsByText.set(normalized, { entityId, normalized });
+    const lengths = lengthsByLeadingWord.get(key) ?? [];
+    if (!lengths.includes(normalized.length)) lengths.push(normalized.length);
+    lengthsByLeadingWord.set(key, lengths);
+  }
+  for (const lengths of lengthsByLeadingWord.values()) lengths.sort((a, b) => b - a);
+  if (lengthsByLeadingWord.size === 0) return undefined;
+  // Most words of a draft start no form: the scan jumps from one place where a leading word's first
+  // UTF-16 unit stands to the next (a regex finds those much faster than a loop over the characters).
+  const firstUnits = new Set<number>();
+  for (const key of lengthsByLeadingWord.keys()) firstUnits.add(key.charCodeAt(0));
+  lastFormIndex = {
+    // A copy: the caller may change its array afterwards.
+    forms: forms.map(({ entityId, form }) => ({ entityId, form })),
+    leadingWords: new TextKeyedMap(lengthsByLeadingWord),
+    formsAt: new TextKeyedMap(formsByText),
+    nextFirstUnit: new RegExp(`[${[...firstUnits].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`, 'g'),
+    longest: Math.max(...[...lengthsByLeadingWord.values()].map((lengths) => lengths[0])),
+  };
+  return lastFormIndex;
+}
+
+/** The hashes of the stretches of text that start where a leading word does, by length. */
+let prefixHashes = new Int32Array(64);
+
 export function findAutomaticMentions(
   draft: DraftText,
   forms: readonly SurfaceForm[],
   occupied: readonly OffsetRange[] = [],
 ): Mention[] {
-  // By leading word, then by length, longest first: many forms can share a leading word ("Dr", "the",
-  // an initial), and trying each of them at every occurrence of that word would be quadratic.
-  const byLeadingWord = new Map<string, Array<{ length: number; forms: Map<string, PreparedForm> }>>();
-  const seen = new Set<string>();
-  for (const { entityId, form } of forms) {
-    const normalized = normalizeFragment(form).trim();
-    const key = leadingWord(normalized);
-    // A form that doesn't start with a letter or digit can't be matched as a whole word.
-    if (key.length === 0 || seen.has(normalized)) continue;
-    seen.add(normalized);
-    const byLength = byLeadingWord.get(key) ?? [];
-    let group = byLength.find((candidate) => candidate.length === normalized.length);
-    if (!group) {
-      group = { length: normalized.length, forms: new Map() };
-      byLength.push(group);
-    }
-    group.forms.set(normalized, { entityId, normalized });
-    byLeadingWord.set(key, byLength);
-  }
-  for (const byLength of byLeadingWord.values()) byLength.sort((a, b) => b.length - a.length);
-  // The first UTF-16 unit of every leading word: most words of a draft start no form and are skipped
-  // without slicing them out for the map.
-  const firstUnits = new Set<number>();
-  for (const key of byLeadingWord.keys()) firstUnits.add(key.charCodeAt(0));
+  const index = formIndex(forms);
+  if (!index) return [];
+  const { leadingWords, formsAt, nextFirstUnit } = index;
+  if (prefixHashes.length <= index.longest) prefixHashes = new Int32Array(index.longest + 1);
+  const hashes = prefixHashes;
 
   const text = draft.normalized.text;
   const blocked = occupiedInNormalized(draft, occupied);
   let blockIndex = 0;
   const mentions: Mention[] = [];
   let i = 0;
-  while (i < text.length) {
-    if (!isWordCharAt(text, i) || isWordCharAt(text, i - 1)) {
-      i++;
+  for (;;) {
+    nextFirstUnit.lastIndex = i;
+    if (!nextFirstUnit.test(text)) break;
+    const wordStart = nextFirstUnit.lastIndex - 1;
+    if (!isWordCharAt(text, wordStart) || isWordCharAt(text, wordStart - 1)) {
+      i = wordStart + 1;
       continue;
     }
-    let wordEnd = i + 1;
+    let wordEnd = wordStart + 1;
     while (wordEnd < text.length && isWordCharAt(text, wordEnd)) wordEnd++;
-    const byLength = firstUnits.has(text.charCodeAt(i)) ? byLeadingWord.get(text.slice(i, wordEnd)) : undefined;
+    const lengths = leadingWords.get(text, wordStart, wordEnd);
     let matchedEnd = -1;
-    if (byLength) {
-      for (const { length, forms: sameLength } of byLength) {
-        const end = i + length;
-        // At most one form of a given length can be the text here.
-        const candidate = end <= text.length ? sameLength.get(text.slice(i, end)) : undefined;
+    if (lengths) {
+      // The hash of each stretch a form could be, all in one pass: forms of many lengths share a leading word.
+      const reach = Math.min(lengths[0], text.length - wordStart);
+      let hash = 0;
+      for (let k = 0; k < reach; k++) hashes[k + 1] = hash = (Math.imul(hash, 31) + text.charCodeAt(wordStart + k)) | 0;
+      for (const length of lengths) {
+        const end = wordStart + length;
+        const candidate = end <= text.length ? formsAt.getHashed(hashes[length], text, wordStart, end) : undefined;
         if (!candidate) continue;
         if (isWordCharAt(candidate.normalized, candidate.normalized.length - 1) && isWordCharAt(text, end)) continue;
-        while (blockIndex < blocked.length && blocked[blockIndex].end <= i) blockIndex++;
+        while (blockIndex < blocked.length && blocked[blockIndex].end <= wordStart) blockIndex++;
         if (blockIndex < blocked.length && blocked[blockIndex].start < end) continue;
-        mentions.push({ entityId: candidate.entityId, range: draft.toOriginal(i, end), explicit: false });
+        mentions.push({ entityId: candidate.entityId, range: draft.toOriginal(wordStart, end), explicit: false });
         matchedEnd = end;
         break;
       }

@@ -1,9 +1,11 @@
 // Every occurrence of many needles in one text, in one pass (Rabin–Karp with a hash table of the
 // needles' first characters). Searching each needle with indexOf costs O(needles × text): with 10,000
 // claims in a 1 MB draft that is seconds; this is one scan of the text plus the matches.
+import { hashUnits, TextKeyedMap } from './textKeyedMap';
 
 /** How many leading characters of a needle are hashed; shorter needles are searched with indexOf. */
 const HASHED = 8;
+/** The base of the polynomial hash: hashUnits()'s, so that windows can be looked up in a TextKeyedMap too. */
 const BASE = 31;
 
 /** BASE to the power HASHED - 1, modulo 2^32: the weight of the character leaving the window. */
@@ -14,9 +16,7 @@ const OUTGOING_WEIGHT = (() => {
 })();
 
 function hashOf(text: string, from: number): number {
-  let hash = 0;
-  for (let i = from; i < from + HASHED; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
-  return hash;
+  return hashUnits(text, from, from + HASHED);
 }
 
 /**
@@ -29,21 +29,19 @@ interface Bucket {
   readonly hash: number;
   /** The needles to compare whole here: all of them, or after a split those too short for the next window. */
   needles: number[];
-  next?: Map<number, Bucket[]>;
+  /** After a split: the buckets by the next window, looked up where it stands in the text. */
+  next?: TextKeyedMap<Bucket>;
 }
 
 /** More needles than this in a bucket, and it is split by the next window. */
 const MAX_BUCKET = 8;
 
-function bucketFor(level: Map<number, Bucket[]>, window: string): Bucket {
-  const hash = hashOf(window, 0);
-  const list = level.get(hash) ?? [];
-  let bucket = list.find((candidate) => candidate.window === window);
+function bucketFor(level: Map<string, Bucket>, window: string): Bucket {
+  let bucket = level.get(window);
   if (!bucket) {
     // `next` from the start: one object shape for every bucket keeps the scan loop fast.
-    bucket = { window, hash, needles: [], next: undefined };
-    list.push(bucket);
-    level.set(hash, list);
+    bucket = { window, hash: hashOf(window, 0), needles: [], next: undefined };
+    level.set(window, bucket);
   }
   return bucket;
 }
@@ -52,7 +50,7 @@ function bucketFor(level: Map<number, Bucket[]>, window: string): Bucket {
 function split(bucket: Bucket, depth: number, needles: readonly string[]): void {
   if (bucket.needles.length <= MAX_BUCKET) return;
   const offset = depth * HASHED;
-  const next = new Map<number, Bucket[]>();
+  const next = new Map<string, Bucket>();
   const staying: number[] = [];
   for (const index of bucket.needles) {
     const needle = needles[index];
@@ -60,8 +58,74 @@ function split(bucket: Bucket, depth: number, needles: readonly string[]): void 
     else bucketFor(next, needle.slice(offset, offset + HASHED)).needles.push(index);
   }
   bucket.needles = staying;
-  bucket.next = next;
-  for (const list of next.values()) for (const child of list) split(child, depth + 1, needles);
+  bucket.next = new TextKeyedMap(next);
+  for (const child of next.values()) split(child, depth + 1, needles);
+}
+
+/**
+ * Up to this many distinct first windows are searched with a regex. Compiling one takes longer the
+ * more alternatives it has (milliseconds for a thousand); past this, hashing every place is cheaper.
+ */
+const MAX_PATTERN_WINDOWS = 512;
+
+/**
+ * The needles sorted for the search: the buckets of those long enough to hash, by their first window,
+ * and the regex of those windows or the hash table of their buckets. Built from the needles alone, and
+ * kept for the next search for the same needles: re-analyses of a draft look for the same claims again.
+ */
+interface NeedleIndex {
+  readonly needles: readonly string[];
+  /** Needles searched with indexOf: a few needles, or one shorter than a window. */
+  readonly searchedAlone: readonly number[];
+  /** The buckets by first window, looked up where a window stands in the text. */
+  readonly roots: TextKeyedMap<Bucket>;
+  readonly table: readonly Bucket[];
+  readonly pattern?: RegExp;
+  /** For the rolling hash: the first bucket of each slot, and the next of each bucket. */
+  readonly heads?: Int32Array;
+  readonly chain?: Int32Array;
+}
+
+/** The last few indexes built, most recent first: an analysis searches for its claims and its mentions. */
+const recentIndexes: NeedleIndex[] = [];
+const RECENT_INDEXES = 4;
+
+function needleIndex(needles: readonly string[]): NeedleIndex {
+  const known = recentIndexes.find((index) => index.needles.length === needles.length && index.needles.every((needle, at) => needle === needles[at]));
+  if (known) return known;
+  const built = buildNeedleIndex(needles);
+  recentIndexes.unshift(built);
+  if (recentIndexes.length > RECENT_INDEXES) recentIndexes.pop();
+  return built;
+}
+
+function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
+  const searchedAlone: number[] = [];
+  const byWindow = new Map<string, Bucket>();
+  // indexOf is the faster search for a few needles.
+  const few = needles.length <= 4;
+  needles.forEach((needle, index) => {
+    if (needle.length >= HASHED && !few) bucketFor(byWindow, needle.slice(0, HASHED)).needles.push(index);
+    else if (needle.length > 0) searchedAlone.push(index);
+  });
+  const table = [...byWindow.values()];
+  for (const bucket of table) split(bucket, 1, needles);
+  // A copy: the caller may change its array after the search.
+  const base = { needles: [...needles], searchedAlone, roots: new TextKeyedMap(byWindow), table };
+  if (table.length <= MAX_PATTERN_WINDOWS) {
+    const escaped = table.map((bucket) => bucket.window.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
+  }
+  let size = 256;
+  // A sparse table: most places of the draft then hit an empty slot and cost nothing more.
+  while (size < table.length * 16) size *= 2;
+  const heads = new Int32Array(size).fill(-1);
+  const chain = new Int32Array(table.length);
+  table.forEach((bucket, slot) => {
+    chain[slot] = heads[bucket.hash & (size - 1)];
+    heads[bucket.hash & (size - 1)] = slot;
+  });
+  return { ...base, heads, chain };
 }
 
 /**
@@ -69,53 +133,71 @@ function split(bucket: Bucket, depth: number, needles: readonly string[]): void 
  * needle, in the order given. Empty needles match nowhere.
  */
 export function findAllOccurrences(text: string, needles: readonly string[]): number[][] {
-  const found = needles.map((): number[] => []);
-  const roots = new Map<number, Bucket[]>();
-  // indexOf is the faster search for a few needles.
-  const few = needles.length <= 4;
-  needles.forEach((needle, index) => {
-    if (needle.length >= HASHED && !few) bucketFor(roots, needle.slice(0, HASHED)).needles.push(index);
-    else if (needle.length > 0) {
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found[index].push(at);
+  // Most needles occur once or not at all: an array is made at a needle's first match, of that one
+  // element, and the needles never found share none until the end (far less memory to collect).
+  // Filled, not `new Array(length)`: V8 keeps the elements of a long array made that way in a dictionary.
+  const found = needles.map((): number[] | undefined => undefined);
+  const { searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
+  for (const index of searchedAlone) {
+    const needle = needles[index];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) record(index, at);
+  }
+  if (table.length === 0 || text.length < HASHED) return complete();
+
+  if (pattern) {
+    // A regex of the first windows finds the places where they stand with the engine's own literal
+    // search, which skips along the text: several times faster than hashing every place of it.
+    pattern.lastIndex = 0;
+    while (pattern.test(text)) {
+      const at = pattern.lastIndex - HASHED;
+      follow(roots.get(text, at, at + HASHED)!, at);
+      // Windows can overlap: the next one may start at the next character.
+      pattern.lastIndex = at + 1;
     }
-  });
-  if (roots.size === 0 || text.length < HASHED) return found;
-  const table = [...roots.values()].flat();
-  for (const bucket of table) split(bucket, 1, needles);
+    return complete();
+  }
 
-  let size = 256;
-  // A sparse table: most places of the draft then hit an empty slot and cost nothing more.
-  while (size < table.length * 16) size *= 2;
-  const mask = size - 1;
-  const heads = new Int32Array(size).fill(-1);
-  const chain = new Int32Array(table.length);
-  table.forEach((bucket, slot) => {
-    chain[slot] = heads[bucket.hash & mask];
-    heads[bucket.hash & mask] = slot;
-  });
-
+  const slots = heads!;
+  const next = chain!;
+  const mask = slots.length - 1;
   let hash = hashOf(text, 0);
   const last = text.length - HASHED;
   for (let at = 0; ; at++) {
-    const first = heads[hash & mask];
+    const first = slots[hash & mask];
     if (first !== -1) check(first, hash, at);
     if (at === last) break;
     hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;
   }
-  return found;
+  return complete();
+
+  function record(index: number, at: number): void {
+    const positions = found[index];
+    if (positions) positions.push(at);
+    else found[index] = [at];
+  }
+
+  function complete(): number[][] {
+    const all: number[][] = [];
+    for (let index = 0; index < found.length; index++) all.push(found[index] ?? []);
+    return all;
+  }
 
   /** The needles whose first window hashes to `hash`, checked at `at` (kept out of the scan loop, which stays tight). */
   function check(first: number, hash: number, at: number): void {
-    for (let slot = first; slot !== -1; slot = chain[slot]) {
-      let bucket: Bucket | undefined = table[slot];
-      if (bucket.hash !== hash || !text.startsWith(bucket.window, at)) continue;
-      // At most one bucket per window can match here: follow the one that does.
-      for (let position = at + HASHED; bucket; position += HASHED) {
-        for (const index of bucket.needles) if (text.startsWith(needles[index], at)) found[index].push(at);
-        if (!bucket.next || position + HASHED > text.length) break;
-        const window = position;
-        bucket = bucket.next.get(hashOf(text, window))?.find((child) => text.startsWith(child.window, window));
-      }
+    for (let slot = first; slot !== -1; slot = next[slot]) {
+      const bucket = table[slot];
+      if (bucket.hash === hash && text.startsWith(bucket.window, at)) follow(bucket, at);
+    }
+  }
+
+  /** The needles of a bucket whose first window is at `at`, and of the buckets it was split into. */
+  function follow(root: Bucket, at: number): void {
+    let bucket: Bucket | undefined = root;
+    // At most one bucket per window can match here: follow the one that does.
+    for (let position = at + HASHED; bucket; position += HASHED) {
+      for (const index of bucket.needles) if (text.startsWith(needles[index], at)) record(index, at);
+      if (!bucket.next || position + HASHED > text.length) break;
+      bucket = bucket.next.get(text, position, position + HASHED);
     }
   }
 }

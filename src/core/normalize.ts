@@ -23,61 +23,107 @@ function foldChar(ch: string): string {
   return ch;
 }
 
-/** A normalised copy of a text, with the way back to the original's offsets. */
-export interface NormalizedText {
-  readonly original: string;
-  readonly text: string;
-  /** For each UTF-16 unit of `text`, the offset in `original` of the character it came from. */
-  readonly toOriginal: Uint32Array;
+/**
+ * A normalised copy of a text, with the way back to the original's offsets. The way back is kept in
+ * pieces: from each piece's first unit on, the original offset is the normalised one plus the piece's
+ * shift. Only white-space runs and the ellipsis change the shift, so a draft has few pieces, and
+ * writing one offset per character (4 bytes each) was most of the time normalising it took.
+ */
+export class NormalizedText {
+  private map?: Uint32Array;
+  /** The piece of the last offset looked up: lookups mostly go through the text in order. */
+  private lastPiece = 0;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    /** The normalised offset where each piece starts, ascending, the first 0. */
+    private readonly pieceStarts: Int32Array,
+    private readonly pieceShifts: Int32Array,
+  ) {}
+
+  /** The offset in `original` of the character that normalised unit `index` comes from; at the end, the original's length. */
+  originalOffset(index: number): number {
+    const starts = this.pieceStarts;
+    let piece = this.lastPiece;
+    if (starts[piece] > index || (piece + 1 < starts.length && starts[piece + 1] <= index)) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if (starts[mid] <= index) low = mid;
+        else high = mid - 1;
+      }
+      piece = this.lastPiece = low;
+    }
+    return index + this.pieceShifts[piece];
+  }
+
+  /** For each UTF-16 unit of `text` and one past its end, the offset in `original` of the character it came from. */
+  get toOriginal(): Uint32Array {
+    if (!this.map) {
+      const map = new Uint32Array(this.text.length + 1);
+      for (let piece = 0; piece < this.pieceStarts.length; piece++) {
+        const end = piece + 1 < this.pieceStarts.length ? this.pieceStarts[piece + 1] : map.length;
+        for (let index = this.pieceStarts[piece]; index < end; index++) map[index] = index + this.pieceShifts[piece];
+      }
+      this.map = map;
+    }
+    return this.map;
+  }
 }
+
+/**
+ * The characters normalisation changes: white space other than a lone plain space (a plain space
+ * followed by more white space starts a run), the quotes, dashes and ellipsis it folds. The BOM is
+ * dealt with apart: only a leading one is dropped.
+ */
+const TO_NORMALIZE = / (?=[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2018-\u201f\u2026\u2032\u2033\u02bc]/g;
 
 export function normalizeWithMap(original: string): NormalizedText {
   const length = original.length;
-  let ellipses = 0;
-  for (let at = original.indexOf(ELLIPSIS); at !== -1; at = original.indexOf(ELLIPSIS, at + 1)) ellipses++;
-  const toOriginal = new Uint32Array(length + 2 * ellipses + 1);
   const chunks: string[] = [];
-  let out = 0;
+  const pieceStarts = [0];
+  const pieceShifts: number[] = [];
+  /** From normalised offset `start` on, the original offset is `shift` more. */
+  const shiftFrom = (start: number, shift: number): void => {
+    const last = pieceShifts.length - 1;
+    if (pieceShifts[last] === shift) return;
+    if (pieceStarts[last] === start) pieceShifts[last] = shift;
+    else {
+      pieceStarts.push(start);
+      pieceShifts.push(shift);
+    }
+  };
   let i = original.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Unchanged stretches are copied as slices, which keeps this fast on long drafts.
+  pieceShifts.push(i);
+  // The normalised length so far: unchanged stretches keep the shift, and are copied as slices.
+  let out = 0;
   let sliceStart = i;
-  while (i < length) {
-    const code = original.charCodeAt(i);
-    // Most characters are printable ASCII other than the space: nothing to fold.
-    if (code > 0x20 && code < 0x7f) {
-      toOriginal[out++] = i;
-      i++;
-      continue;
-    }
-    // A lone plain space is already normal: it stays in the slice being copied.
-    if (code === 0x20 && !isSpace(original.charCodeAt(i + 1))) {
-      toOriginal[out++] = i;
-      i++;
-      continue;
-    }
+  TO_NORMALIZE.lastIndex = i;
+  while (TO_NORMALIZE.test(original)) {
+    const at = TO_NORMALIZE.lastIndex - 1;
+    out += at - i;
+    const code = original.charCodeAt(at);
     if (isSpace(code)) {
-      chunks.push(original.slice(sliceStart, i), ' ');
-      toOriginal[out++] = i;
+      chunks.push(original.slice(sliceStart, at), ' ');
+      out++;
+      i = at + 1;
       while (i < length && isSpace(original.charCodeAt(i))) i++;
-      sliceStart = i;
-      continue;
+    } else {
+      const folded = foldChar(original[at]);
+      chunks.push(original.slice(sliceStart, at), folded);
+      // Every unit of a fold comes from the one character.
+      for (let k = 1; k < folded.length; k++) shiftFrom(out + k, at - out - k);
+      out += folded.length;
+      i = at + 1;
     }
-    if (code >= 0x2010 || code === 0x02bc) {
-      const folded = foldChar(original[i]);
-      if (folded !== original[i]) {
-        chunks.push(original.slice(sliceStart, i), folded);
-        for (let k = 0; k < folded.length; k++) toOriginal[out++] = i;
-        i++;
-        sliceStart = i;
-        continue;
-      }
-    }
-    toOriginal[out++] = i;
-    i++;
+    shiftFrom(out, i - out);
+    sliceStart = i;
+    TO_NORMALIZE.lastIndex = i;
   }
   chunks.push(original.slice(sliceStart, length));
-  toOriginal[out] = length;
-  return { original, text: chunks.join(''), toOriginal: toOriginal.subarray(0, out + 1) };
+  return new NormalizedText(original, chunks.join(''), Int32Array.from(pieceStarts), Int32Array.from(pieceShifts));
 }
 
 /** Any character normalisation changes: white space other than one plain space, quotes, dashes, an ellipsis, a BOM. */
@@ -92,9 +138,9 @@ export function normalizeFragment(fragment: string): string {
 
 /** Maps a range of the normalised text back to the original text. */
 export function toOriginalRange(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
-  const originalStart = normalized.toOriginal[start];
+  const originalStart = normalized.originalOffset(start);
   if (end <= start) return { start: originalStart, end: originalStart };
-  const lastUnit = normalized.toOriginal[end - 1];
+  const lastUnit = normalized.originalOffset(end - 1);
   const lastCode = normalized.original.charCodeAt(lastUnit);
   // A match that ends on a collapsed white-space run ends where the run ends.
   let originalEnd = lastUnit + 1;
@@ -106,12 +152,11 @@ export function toOriginalRange(normalized: NormalizedText, start: number, end: 
 
 /** The first offset of the normalised text that comes from original offset `offset` or later. */
 export function toNormalizedOffset(normalized: NormalizedText, offset: number): number {
-  const map = normalized.toOriginal;
   let low = 0;
-  let high = map.length - 1;
+  let high = normalized.text.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (map[mid] < offset) low = mid + 1;
+    if (normalized.originalOffset(mid) < offset) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -119,17 +164,23 @@ export function toNormalizedOffset(normalized: NormalizedText, offset: number): 
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 
+/**
+ * Per UTF-16 unit outside the surrogates: 0 not looked at yet, 1 a letter, digit, mark or `_`, 2 not.
+ * Word scans ask this of every character of the draft; the table answers what the Unicode regex would,
+ * without running it each time.
+ */
+const wordUnits = new Uint8Array(0x10000);
+
 /** True when the UTF-16 unit at `index` belongs to a letter, digit or mark. Surrogate pairs count as letters. */
 export function isWordCharAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
-  if (code < 0x80) {
-    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-  }
   if (code >= 0xd800 && code <= 0xdfff) {
     const pointStart = code >= 0xdc00 ? index - 1 : index;
     const point = text.codePointAt(pointStart);
     return point !== undefined && WORD_CHAR.test(String.fromCodePoint(point));
   }
-  return WORD_CHAR.test(text[index]);
+  let known = wordUnits[code];
+  if (known === 0) known = wordUnits[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }

@@ -36,9 +36,9 @@ export function describeSpan(draft: DraftText, range: OffsetRange): WrittenSelec
     if (end + suffixLength < normalized.length) suffixLength++;
   }
   // Widen to word boundaries, in the original text, so the YAML keeps the author's characters.
-  let prefixStart = draft.normalized.toOriginal[Math.max(0, start - prefixLength)];
+  let prefixStart = draft.normalized.originalOffset(Math.max(0, start - prefixLength));
   while (prefixLength > 0 && prefixStart > 0 && isWordCharAt(original, prefixStart) && isWordCharAt(original, prefixStart - 1)) prefixStart--;
-  let suffixEnd = suffixLength > 0 ? draft.normalized.toOriginal[Math.min(normalized.length, end + suffixLength) - 1] + 1 : range.end;
+  let suffixEnd = suffixLength > 0 ? draft.normalized.originalOffset(Math.min(normalized.length, end + suffixLength) - 1) + 1 : range.end;
   while (suffixLength > 0 && suffixEnd < original.length && isWordCharAt(original, suffixEnd - 1) && isWordCharAt(original, suffixEnd)) suffixEnd++;
   return {
     text,

@@ -1,8 +1,8 @@
 // Sourcing of claims: a claim that needs a source must have one, the reader must be able to see it
 // near the claim, and an anonymous source must say why it is anonymous.
-import { mentionsOverlapping, overlaps, type Analysis, type AnchoredClaim } from '../analysis';
+import { mentionedIn, mentionsOverlapping, overlaps, type Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
-import { BASES, type ClaimType, type Entity, type Finding, type OffsetRange } from '../model';
+import { BASES, type Claim, type ClaimType, type Entity, type Finding, type OffsetRange } from '../model';
 
 /** Sentences either side of a claim's own that count as "near" it (spec: the one before and after). */
 export const ATTRIBUTION_WINDOW_SENTENCES = 1;
@@ -48,21 +48,21 @@ export function attributionFindings(analysis: Analysis): Finding[] {
   if (!draft) return [];
   const findings: Finding[] = [];
   const reportedEntities = new Set<string>();
-  for (const anchored of analysis.claims) {
-    const { claim, range } = anchored;
+  // Most claims need no finding: what a finding carries is made only when there is one.
+  const data = (claim: Claim, range: OffsetRange) => ({ claimId: claim.id, claimIndex: claim.index, text: draft.text.slice(range.start, range.end) });
+  for (const { claim, range } of analysis.claims) {
     if (!range) continue;
     const type = analysis.claimTypes.get(claim.type);
-    const sources = claim.sources.map((source) => analysis.entities.get(source.id)).filter((e): e is Entity => e !== undefined);
-    const data = { claimId: claim.id, claimIndex: claim.index, text: draft.text.slice(range.start, range.end) };
+    const sources = claim.sources.length === 0 ? [] : claim.sources.map((source) => analysis.entities.get(source.id)).filter((e): e is Entity => e !== undefined);
     if (type?.requiresSource && claim.sources.length === 0 && !(claim.basis && type.acceptedBases.includes(claim.basis))) {
       findings.push(
         makeFinding('unattributed-claim', unattributedMessage(type), draft.path, range, {
-          ...data,
+          ...data(claim, range),
           candidateEntityIds: entitiesNear(analysis, range),
         }),
       );
     }
-    if (sources.length > 0 && !sourceVisible(analysis, anchored, sources)) {
+    if (sources.length > 0 && !sourceVisible(analysis, range, sources)) {
       const names = sources.map((source) => source.name).join(' or ');
       findings.push(
         makeFinding(
@@ -70,7 +70,7 @@ export function attributionFindings(analysis: Analysis): Finding[] {
           `Attributed to ${names} in the annotations, but the text doesn't name ${sources.length > 1 ? 'any of them' : 'the source'} in this sentence or the ones either side`,
           draft.path,
           range,
-          { ...data, entityId: sources[0].id, candidateEntityIds: sources.map((source) => source.id) },
+          { ...data(claim, range), entityId: sources[0].id, candidateEntityIds: sources.map((source) => source.id) },
         ),
       );
     }
@@ -82,7 +82,7 @@ export function attributionFindings(analysis: Analysis): Finding[] {
           `The source '${source.name}' is anonymous, and the annotations don't say why anonymity was granted`,
           draft.path,
           range,
-          { ...data, entityId: source.id },
+          { ...data(claim, range), entityId: source.id },
         ),
       );
       if (!reportedEntities.has(source.id)) {
@@ -114,8 +114,7 @@ function unattributedMessage(type: ClaimType): string {
   return `Unattributed ${type.label.toLowerCase()}: nothing says who makes this claim. ${remedy}`;
 }
 
-function sourceVisible(analysis: Analysis, anchored: AnchoredClaim, sources: readonly Entity[]): boolean {
-  const window = analysis.draft!.sentences.window(anchored.range!, ATTRIBUTION_WINDOW_SENTENCES);
-  const ids = new Set(sources.map((source) => source.id));
-  return mentionsOverlapping(analysis, window).some((mention) => ids.has(mention.entityId));
+function sourceVisible(analysis: Analysis, range: OffsetRange, sources: readonly Entity[]): boolean {
+  const window = analysis.draft!.sentences.window(range, ATTRIBUTION_WINDOW_SENTENCES);
+  return mentionedIn(analysis, window, sources.map((source) => source.id));
 }

@@ -32,14 +32,42 @@ function buildMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseM
   const normalized = [...new Set(phrases.map((phrase) => normalizeFragment(phrase).trim().toLowerCase()).filter(Boolean))];
   normalized.sort((a, b) => b.length - a.length);
   if (normalized.length === 0) return () => [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${normalized.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const alternatives = `(?:${normalized.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`;
+  // A leading lookbehind keeps the regex engine from skipping ahead to the phrases' first letters,
+  // which makes the search about four times slower. So the draft is scanned without it, and each
+  // place found is confirmed with the whole pattern, anchored there: the same matches, in order.
+  const unicodeCandidates = new RegExp(alternatives, 'giu');
+  const wholeWord = new RegExp(`(?<![\\p{L}\\p{N}])${alternatives}`, 'iuy');
+  // Plain case-insensitive matching is about twice as fast again, and finds the same places for ASCII
+  // phrases, except that Unicode's case folding also matches "s" with "ſ" and "k" with the Kelvin sign.
+  const asciiCandidates = normalized.every((phrase) => /^[\x00-\x7f]*$/.test(phrase))
+    ? new RegExp(`(?:${normalized.map(escapeRegExp).join('|')})`, 'gi')
+    : undefined;
   return (draft) => {
     const text = draft.normalized.text;
     const matches: PhraseMatch[] = [];
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      matches.push({ phrase: match[0], range: draft.toOriginal(match.index, match.index + match[0].length) });
+    const candidates = asciiCandidates && !text.includes('\u017f') && !text.includes('\u212a') ? asciiCandidates : unicodeCandidates;
+    candidates.lastIndex = 0;
+    for (let candidate = candidates.exec(text); candidate !== null; candidate = candidates.exec(text)) {
+      const at = candidate.index;
+      wholeWord.lastIndex = at;
+      const match = wholeWord.exec(text);
+      if (match === null) {
+        // On to the next place, a whole code point on, as the global search would go.
+        candidates.lastIndex = at + (isSurrogatePairAt(text, at) ? 2 : 1);
+        continue;
+      }
+      const end = at + match[0].length;
+      matches.push({ phrase: match[0], range: draft.toOriginal(at, end) });
+      candidates.lastIndex = end;
     }
     return matches;
   };
+}
+
+function isSurrogatePairAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(index + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
 }

@@ -7,6 +7,8 @@ import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
 
+const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"]/g;
+
 /**
  * Double-quoted passages, marks included. Curly quotes pair “ with ”; a straight " opens or closes;
  * a line break closes nothing and resets, so one stray mark can't swallow the rest of the draft.
@@ -14,7 +16,10 @@ const MIN_QUOTED_WORDS = 3;
 export function findQuotations(text: string): OffsetRange[] {
   const quotations: OffsetRange[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  // A regex jumps to the next mark or line break much faster than a test of every character.
+  QUOTE_MARK_OR_LINE_BREAK.lastIndex = 0;
+  while (QUOTE_MARK_OR_LINE_BREAK.test(text)) {
+    const i = QUOTE_MARK_OR_LINE_BREAK.lastIndex - 1;
     const ch = text.charCodeAt(i);
     if (ch === 0x0a || ch === 0x0d) {
       open = -1;
@@ -39,12 +44,15 @@ function wordCount(text: string): number {
 export function unannotatedQuoteFindings(analysis: Analysis): Finding[] {
   const draft = analysis.draft;
   if (!draft) return [];
-  const coveredByClaim = overlapTest(analysis.claims.flatMap((anchored) => (anchored.range ? [anchored.range] : [])));
+  const claimRanges: OffsetRange[] = [];
+  for (const anchored of analysis.claims) if (anchored.range) claimRanges.push(anchored.range);
+  const coveredByClaim = overlapTest(claimRanges);
   const findings: Finding[] = [];
   for (const quotation of findQuotations(draft.text)) {
+    // Most quotations are claims: that is the cheaper question, asked first.
+    if (coveredByClaim(quotation)) continue;
     const quoted = draft.text.slice(quotation.start, quotation.end);
     if (wordCount(quoted) < MIN_QUOTED_WORDS) continue;
-    if (coveredByClaim(quotation)) continue;
     findings.push(
       makeFinding('unannotated-quote', 'A quotation with no claim: annotate who said it', draft.path, quotation, {
         text: quoted,

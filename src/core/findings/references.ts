@@ -3,19 +3,18 @@ import type { Analysis } from '../analysis';
 import { BASIS_LABELS } from '../claimTypes';
 import { closestMatches } from '../closest';
 import { makeFinding } from '../findingFactory';
-import type { Finding } from '../model';
+import type { Claim, Finding } from '../model';
 
 export function referenceFindings(analysis: Analysis): Finding[] {
   const findings: Finding[] = [];
   const file = analysis.annotations.file;
   for (const { claim } of analysis.claims) {
-    const data = { claimId: claim.id, claimIndex: claim.index };
     if (claim.typeLocation && claim.type !== '' && !analysis.claimTypes.has(claim.type)) {
       const suggestion = closestMatches(claim.type, analysis.claimTypes.keys(), 1);
       const hint = suggestion.length > 0 ? ` Did you mean '${suggestion[0]}'?` : ` Known types: ${[...analysis.claimTypes.keys()].join(', ')}.`;
       findings.push(
         makeFinding('unknown-claim-type', `Unknown claim type '${claim.type}'.${hint} New types are declared under \`claimTypes\`.`, file, claim.typeLocation.range, {
-          ...data,
+          ...claimData(claim),
           value: claim.type,
           candidateEntityIds: suggestion,
         }),
@@ -27,7 +26,7 @@ export function referenceFindings(analysis: Analysis): Finding[] {
       const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
       findings.push(
         makeFinding('unknown-entity', `No entity has the id '${source.id}'.${hint}`, source.location.file, source.location.range, {
-          ...data,
+          ...claimData(claim),
           value: source.id,
           candidateEntityIds: suggestions,
         }),
@@ -42,12 +41,17 @@ export function referenceFindings(analysis: Analysis): Finding[] {
           `${withArticle(type.label)} can't rest on ${BASIS_LABELS[claim.basis]}.${accepted}`,
           file,
           claim.basisLocation.range,
-          { ...data, value: claim.basis },
+          { ...claimData(claim), value: claim.basis },
         ),
       );
     }
   }
   return findings;
+}
+
+/** What every finding about a claim carries; made only for a finding (most claims have none). */
+function claimData(claim: Claim): { claimId: string; claimIndex: number } {
+  return { claimId: claim.id, claimIndex: claim.index };
 }
 
 /** "A fact", "An opinion", "An eyewitness account". */
