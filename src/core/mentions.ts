@@ -44,6 +44,11 @@ interface FormIndex {
 /** The last form index built: re-analyses of a draft look for the same entities' names again. */
 let lastFormIndex: FormIndex | undefined;
 
+/** Drops the kept form index, so that the next analysis builds its own (the bench times analyses from scratch). */
+export function forgetFormIndex(): void {
+  lastFormIndex = undefined;
+}
+
 function formIndex(forms: readonly SurfaceForm[]): FormIndex | undefined {
   const last = lastFormIndex;
   if (last && last.forms.length === forms.length && last.forms.every((known, at) => known.entityId === forms[at].entityId && known.form === forms[at].form)) {

@@ -90,6 +90,11 @@ interface NeedleIndex {
 const recentIndexes: NeedleIndex[] = [];
 const RECENT_INDEXES = 4;
 
+/** Drops the kept indexes, so that the next search builds its own (the bench times searches from scratch). */
+export function forgetNeedleIndexes(): void {
+  recentIndexes.length = 0;
+}
+
 function needleIndex(needles: readonly string[]): NeedleIndex {
   const known = recentIndexes.find((index) => index.needles.length === needles.length && index.needles.every((needle, at) => needle === needles[at]));
   if (known) return known;
