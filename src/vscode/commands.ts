@@ -1,6 +1,6 @@
 // Commands: reveal a span (used by the tree), re-analyse, open the annotation file, toggle decorations.
 import * as vscode from 'vscode';
-import { SECTION } from './config';
+import { saveSwitchedSetting, SECTION } from './config';
 import type { AnalysisStore } from './analysisStore';
 import { revealOffsets } from './ranges';
 
@@ -31,9 +31,10 @@ export function registerCommands(store: AnalysisStore): vscode.Disposable {
     vscode.commands.registerCommand(REFRESH_COMMAND, () => store.reset()),
     vscode.commands.registerCommand(OPEN_ANNOTATION_FILE_COMMAND, () => openAnnotationFile(store)),
     vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, async () => {
-      const config = vscode.workspace.getConfiguration(SECTION);
-      const enabled = config.get<boolean>('decorations.enabled') ?? true;
-      await config.update('decorations.enabled', !enabled, vscode.ConfigurationTarget.Global);
+      // Read for the draft in view: a value set for its folder or workspace is the one to switch.
+      const scope = vscode.window.activeTextEditor?.document.uri;
+      const enabled = vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('decorations.enabled') ?? true;
+      await saveSwitchedSetting('decorations.enabled', !enabled, scope);
     }),
   );
 }

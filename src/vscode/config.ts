@@ -25,6 +25,23 @@ export function affectsAnalysis(event: vscode.ConfigurationChangeEvent): boolean
   return ANALYSIS_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
 }
 
+/**
+ * Saves a setting the user switched with a command where it takes effect: in the workspace folder or
+ * the workspace when a value is set there (it would hide a user setting), or else for the user.
+ * `scope` is the resource the setting is read for (the active draft), when it depends on one.
+ */
+export async function saveSwitchedSetting(key: string, value: unknown, scope?: vscode.Uri): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const written = config.inspect(key);
+  const target =
+    scope && written?.workspaceFolderValue !== undefined
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : written?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+  await config.update(key, value, target);
+}
+
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** The project config of each workspace folder, by the folder's path. */

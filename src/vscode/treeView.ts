@@ -8,7 +8,7 @@ import type { AnalysisStore } from './analysisStore';
 import type { Interaction } from '../core/fixes';
 import { APPLY_FIX_COMMAND } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
-import { SECTION } from './config';
+import { saveSwitchedSetting, SECTION } from './config';
 import { revealOffsets } from './ranges';
 
 export const TREE_VIEW_ID = 'editorialAnnotations.outline';
@@ -115,11 +115,9 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
    */
   async groupClaims(grouping: ClaimGrouping): Promise<void> {
     this.showClaimsBy(grouping);
-    const config = vscode.workspace.getConfiguration(SECTION);
-    if (config.get(GROUP_CLAIMS_BY_SETTING) === grouping) return;
-    const target = config.inspect(GROUP_CLAIMS_BY_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    if (vscode.workspace.getConfiguration(SECTION).get(GROUP_CLAIMS_BY_SETTING) === grouping) return;
     try {
-      await config.update(GROUP_CLAIMS_BY_SETTING, grouping, target);
+      await saveSwitchedSetting(GROUP_CLAIMS_BY_SETTING, grouping);
     } catch (error) {
       void vscode.window.showWarningMessage(
         `Claims are grouped by ${grouping} for now, but the choice could not be saved in the settings (${error instanceof Error ? error.message : String(error)}). Check that settings.json is valid.`,

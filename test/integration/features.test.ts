@@ -126,6 +126,23 @@ describe('in a draft', () => {
     await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
   });
 
+  it('switches highlighting where it is set, even when the workspace sets it', async () => {
+    await open(DRAFT);
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('editorialAnnotations', DRAFT);
+    try {
+      await config().update('decorations.enabled', true, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('editorialAnnotations.toggleDecorations');
+      // Saved for the user, the workspace's value would still win and nothing would change.
+      assert.equal(config().get('decorations.enabled'), false, 'switched off');
+      assert.equal(config().inspect('decorations.enabled')?.workspaceValue, false);
+      await vscode.commands.executeCommand('editorialAnnotations.toggleDecorations');
+      assert.equal(config().get('decorations.enabled'), true, 'switched on again');
+    } finally {
+      await config().update('decorations.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('decorations.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('follows a severity set in the settings', async () => {
     await diagnosticsWhen(DRAFT, (list) => list.length === DRAFT_CODES.length);
     await vscode.workspace
