@@ -15,7 +15,7 @@ export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
   'common-knowledge': 'common knowledge',
   observed: 'observed by the reporter',
   'public-record': 'public record',
-  document: 'a document',
+  document: 'documented',
 };
 
 /** The built-ins, with a file's own declarations added or overriding them. */

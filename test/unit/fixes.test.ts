@@ -43,7 +43,7 @@ describe('quick fixes', () => {
     const fact = only(analysis, 'unattributed-claim', (f) => f.data?.claimId === 'moskalik-killed');
     assert.deepEqual(
       fixesFor(analysis, fact).filter((fix) => fix.title.startsWith('Mark as')).map((fix) => fix.title),
-      ['Mark as common knowledge', 'Mark as observed by the reporter', 'Mark as public record', 'Mark as a document'],
+      ['Mark as common knowledge', 'Mark as observed by the reporter', 'Mark as public record', 'Mark as documented'],
     );
   });
 
