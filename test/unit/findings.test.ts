@@ -104,9 +104,9 @@ describe('findings', () => {
         inYaml('error', 'common-knowledge'),
         inYaml('error', 'observed'),
       ]);
-      assert.match(statistic.message, /statistic can't rest on common knowledge\. It accepts: public-record, document\./);
+      assert.match(statistic.message, /statistic can't have the basis 'common-knowledge' \(common knowledge\)\. It accepts: public-record, document\./);
       assert.equal(statistic.data?.claimId, 'transport-share');
-      assert.match(paraphrase.message, /paraphrase can't rest on observed by the reporter\. It needs a source\./);
+      assert.match(paraphrase.message, /paraphrase can't have the basis 'observed' \(observed by the reporter\)\. It needs a source\./);
     });
 
     it('suggests only a basis the claim type accepts', async () => {
@@ -410,7 +410,7 @@ describe('findings', () => {
       const analysis = await analyzeFixture('custom-types');
       const [notAccepted] = expectRows(analysis, 'invalid-annotation', [inYaml('error', 'document')]);
       assert.equal(notAccepted.data?.claimId, 'saw-reporter');
-      assert.match(notAccepted.message, /eyewitness account can't rest on a document\. It accepts: observed\./);
+      assert.match(notAccepted.message, /eyewitness account can't have the basis 'document' \(documented\)\. It accepts: observed\./);
       assert.deepEqual(analysis.claimTypes.get('history')?.acceptedBases, ['common-knowledge', 'observed', 'public-record', 'document']);
     });
   });

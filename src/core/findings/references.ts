@@ -38,7 +38,7 @@ export function referenceFindings(analysis: Analysis): Finding[] {
       findings.push(
         makeFinding(
           'invalid-annotation',
-          `${withArticle(type.label)} can't rest on ${BASIS_LABELS[claim.basis]}.${accepted}`,
+          `${withArticle(type.label)} can't have the basis '${claim.basis}' (${BASIS_LABELS[claim.basis]}).${accepted}`,
           file,
           claim.basisLocation.range,
           { ...claimData(claim), value: claim.basis },
