@@ -63,11 +63,14 @@ class AnnotationCodeActions implements vscode.CodeActionProvider {
       return fixes.length > 0 ? [fixAllAction('Fix all editorial annotation problems', FIX_ALL_KIND, fixes)] : [];
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    // VS Code asks on every cursor move, typing included: without a problem of ours under the cursor
+    // that is not worth an analysis (current() would run a pending one at once, past the debounce).
+    // Ctrl+. is worth one: right after a draft opens, its analysis can be ready before VS Code has its
+    // diagnostics ("No code actions"), and the findings under the cursor are what they will be.
+    if (ours.length === 0 && context.triggerKind !== vscode.CodeActionTriggerKind.Invoke) return [];
     const analysis = await this.analysisFor(document);
     if (!analysis) return [];
-    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-    // Right after a draft opens, its analysis can be ready before VS Code has its diagnostics (Ctrl+.
-    // then got "No code actions"): the findings under the cursor are what those diagnostics will be.
     const problems = ours.length > 0
       ? ours.map((diagnostic) => ({ diagnostic, finding: findingOf(analysis, document, diagnostic) }))
       : findingsAt(analysis, document, range).map((finding) => ({ finding, diagnostic: diagnosticFor(analysis, finding) }));
