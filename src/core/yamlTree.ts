@@ -45,6 +45,9 @@ export interface YamlAlias extends Placed {
   readonly target: YamlNode | undefined;
 }
 
+/** A node while it is being converted: filled in after it is registered (see treeFromDocument). */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The same tree from the `yaml` library's Document: for files the fast reader leaves to it. */
 export function treeFromDocument(document: Document): YamlNode | undefined {
   // An alias points at a node converted earlier (anchors come first); the memo also keeps a node
@@ -62,14 +65,14 @@ export function treeFromDocument(document: Document): YamlNode | undefined {
       return scalar;
     }
     if (isAlias(node)) {
-      const alias: { -readonly [K in keyof YamlAlias]: YamlAlias[K] } = { kind: 'alias', target: undefined, start, end };
+      const alias: Building<YamlAlias> = { kind: 'alias', target: undefined, start, end };
       converted.set(node, alias);
       alias.target = convert(node.resolve(document));
       return alias;
     }
     if (isMap(node)) {
       const pairs: YamlPair[] = [];
-      const map: { -readonly [K in keyof YamlMapping]: YamlMapping[K] } = { kind: 'map', pairs, start, end };
+      const map: Building<YamlMapping> = { kind: 'map', pairs, start, end };
       converted.set(node, map);
       for (const pair of node.items) {
         const key = convert(pair.key) ?? { kind: 'scalar', value: null, start, end: start };
@@ -83,7 +86,7 @@ export function treeFromDocument(document: Document): YamlNode | undefined {
     }
     if (isSeq(node)) {
       const items: YamlNode[] = [];
-      const seq: { -readonly [K in keyof YamlSequence]: YamlSequence[K] } = { kind: 'seq', items, start, end };
+      const seq: Building<YamlSequence> = { kind: 'seq', items, start, end };
       converted.set(node, seq);
       for (const item of node.items) {
         // A `key: value` written as an item of a flow sequence is a one-pair mapping.
