@@ -1,6 +1,6 @@
 // Commands: reveal a span (used by the tree), re-analyse, open the annotation file, toggle decorations.
 import * as vscode from 'vscode';
-import { saveSwitchedSetting, SECTION } from './config';
+import { decorationsEnabled, saveSwitchedSetting } from './config';
 import type { AnalysisStore } from './analysisStore';
 import { revealOffsets } from './ranges';
 
@@ -33,8 +33,7 @@ export function registerCommands(store: AnalysisStore): vscode.Disposable {
     vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, async () => {
       // Read for the draft in view: a value set for its folder or workspace is the one to switch.
       const scope = vscode.window.activeTextEditor?.document.uri;
-      const enabled = vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('decorations.enabled') ?? true;
-      await saveSwitchedSetting('decorations.enabled', !enabled, scope);
+      await saveSwitchedSetting('decorations.enabled', !decorationsEnabled(scope), scope);
     }),
   );
 }

@@ -10,16 +10,16 @@ export const SECTION = 'editorialAnnotations';
 
 export interface ExtensionSettings {
   readonly project: ProjectSettings;
-  readonly decorations: boolean;
   /** Milliseconds to wait after the last keystroke before analysing again. */
   readonly analysisDelay: number;
 }
 
 /**
  * The settings the analysis reads (readSettings below): changing one re-analyses the open drafts.
- * The tree view's own settings (`tree.*`) only change how it shows an analysis, and are left out.
+ * The tree view's settings (`tree.*`) and highlighting (`decorations.*`) only change how an analysis is
+ * shown, and are left out.
  */
-export const ANALYSIS_SETTINGS = ['annotationsFolder', 'severity', 'vagueAttributionPhrases', 'loadedAttributionVerbs', 'decorations', 'analysisDelay'] as const;
+export const ANALYSIS_SETTINGS = ['annotationsFolder', 'severity', 'vagueAttributionPhrases', 'loadedAttributionVerbs', 'analysisDelay'] as const;
 
 export function affectsAnalysis(event: vscode.ConfigurationChangeEvent): boolean {
   return ANALYSIS_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
@@ -52,12 +52,16 @@ export function setProjectLayers(layers: ReadonlyMap<string, SettingsLayer>): vo
   projectLayers = layers;
 }
 
+/** Whether the draft at `scope` is highlighted: read on its own, for each visible editor on each analysis. */
+export function decorationsEnabled(scope?: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('decorations.enabled') ?? true;
+}
+
 export function readSettings(scope?: vscode.Uri): ExtensionSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const projectConfig = scope ? projectLayers.get(scope.fsPath) : undefined;
   return {
     project: applySettingsLayers(DEFAULT_PROJECT_SETTINGS, projectConfig, explicitSettings(config)),
-    decorations: config.get<boolean>('decorations.enabled') ?? true,
     analysisDelay: Math.max(0, config.get<number>('analysisDelay') ?? 300),
   };
 }

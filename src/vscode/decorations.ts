@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import type { AnalysisStore } from './analysisStore';
-import { readSettings, SECTION } from './config';
+import { decorationsEnabled, SECTION } from './config';
 import { documentRange } from './ranges';
 
 const MENTION_COLOURS: Record<string, string> = {
@@ -44,7 +44,7 @@ export function registerDecorations(store: AnalysisStore): vscode.Disposable {
   const decorate = (editor: vscode.TextEditor): void => {
     const file = editor.document.uri.fsPath;
     const analysis: Analysis | undefined = store.draftAnalysis(file);
-    const enabled = readSettings(editor.document.uri).decorations;
+    const enabled = decorationsEnabled(editor.document.uri);
     if (!enabled || !analysis?.draft) {
       for (const type of allTypes) editor.setDecorations(type, []);
       return;

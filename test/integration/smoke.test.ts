@@ -66,7 +66,7 @@ describe('extension', () => {
 
   it('re-analyses when any setting but the view\'s own changes', () => {
     const settings = Object.keys(manifest.contributes?.configuration?.properties ?? {});
-    const viewOnly = (key: string): boolean => key.startsWith(`${SECTION}.tree.`);
+    const viewOnly = (key: string): boolean => key.startsWith(`${SECTION}.tree.`) || key.startsWith(`${SECTION}.decorations.`);
     const readByAnalysis = (key: string): boolean => ANALYSIS_SETTINGS.some((name) => key === `${SECTION}.${name}` || key.startsWith(`${SECTION}.${name}.`));
     assert.deepEqual(settings.filter((key) => !viewOnly(key) && !readByAnalysis(key)), [], 'add them to ANALYSIS_SETTINGS');
     assert.ok(settings.some(viewOnly));
