@@ -1,6 +1,6 @@
 // The result of analysing one draft with its annotations: the data every feature reads.
 import type { AnchorResult, DraftText } from './anchor';
-import type { Claim, ClaimType, Entity, Finding, OffsetRange } from './model';
+import type { Claim, ClaimType, Entity, Finding, OffsetRange, SpanSelector } from './model';
 import type { Mention } from './mentions';
 import type { ParsedAnnotationFile } from './parse';
 import type { Sentences } from './textIndex';
@@ -10,6 +10,18 @@ export interface AnchoredClaim {
   /** Where the claim is in the draft; undefined when it could not be anchored (see its finding). */
   readonly range?: OffsetRange;
   readonly anchor?: AnchorResult;
+}
+
+/**
+ * An annotation whose words are gone from the draft (`span-not-found`): kept here, not read from the
+ * findings, so that it is listed and can be re-anchored whatever severity that finding is set to.
+ */
+export interface Orphan {
+  readonly selector: SpanSelector;
+  /** The claim it is the span of; undefined for an entity's mention. */
+  readonly claim?: Claim;
+  /** The entity whose mention it is; undefined for a claim. */
+  readonly entityId?: string;
 }
 
 export interface Analysis {
@@ -23,6 +35,8 @@ export interface Analysis {
   readonly claims: readonly AnchoredClaim[];
   /** Explicit and automatic mentions, in reading order. */
   readonly mentions: readonly Mention[];
+  /** Claims and mentions of the article's own file whose words are gone from the draft: claims, then mentions. */
+  readonly orphans: readonly Orphan[];
   /** All findings, for every file involved, with severities as configured ('off' ones removed). */
   readonly findings: readonly Finding[];
 }

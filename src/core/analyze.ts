@@ -1,6 +1,6 @@
 // Draft + annotations -> Analysis: anchors, mentions and findings, in one pass over each.
 import { DraftText, type AnchorResult } from './anchor';
-import type { Analysis, AnchoredClaim } from './analysis';
+import type { Analysis, AnchoredClaim, Orphan } from './analysis';
 import { mergeClaimTypes } from './claimTypes';
 import { makeFinding } from './findingFactory';
 import { attributionFindings } from './findings/attribution';
@@ -37,6 +37,7 @@ export function analyze(input: AnalyzeInput): Analysis {
 
   let claims: AnchoredClaim[] | undefined;
   let mentions: Mention[] = [];
+  const orphans: Orphan[] = [];
   let draft: Analysis['draft'];
   if (input.draft) {
     const draftText = input.draft.text;
@@ -50,6 +51,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     claims = annotations.claims.map((claim) => {
       if (!claim.selector) return { claim };
       const anchor = claimAnchors[next++];
+      if (anchor.kind === 'not-found') orphans.push({ selector: claim.selector, claim });
       // Most claims anchor cleanly: their message and data are not made for nothing.
       if (!anchoredCleanly(anchor)) {
         findings.push(...spanFindings(claim.selector, anchor, `Claim '${claim.id}'`, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
@@ -67,6 +69,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       return owners.map((owner, index) => ({ ...owner, anchor: anchors[index] }));
     };
     for (const { entity, selector, anchor } of [...anchorMentions(false), ...anchorMentions(true)]) {
+      if (!entity.fromRegistry && anchor.kind === 'not-found') orphans.push({ selector, entityId: entity.id });
       if (!entity.fromRegistry && !anchoredCleanly(anchor)) {
         findings.push(...spanFindings(selector, anchor, `A mention of '${entity.id}'`, draftText, { entityId: entity.id }));
       }
@@ -82,7 +85,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   }
 
   claims ??= annotations.claims.map((claim) => ({ claim }));
-  const partial = { draft, annotations, registry, entities, claimTypes, claims, mentions, findings: [] as Finding[] };
+  const partial = { draft, annotations, registry, entities, claimTypes, claims, mentions, orphans, findings: [] as Finding[] };
   findings.push(...referenceFindings(partial));
   if (draft) {
     findings.push(

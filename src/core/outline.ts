@@ -223,23 +223,20 @@ function claimsBySourceGroups(analysis: Analysis, whole: OffsetRange): OutlineNo
 
 /** Annotations whose words are gone from the draft: listed, never dropped, until re-anchored or deleted. */
 function orphanNodes(analysis: Analysis): OutlineNode[] {
-  return analysis.findings
-    .filter((finding) => finding.code === 'span-not-found' && finding.data?.value !== undefined)
-    .map((finding) => {
-      const claim = finding.data?.claimIndex !== undefined ? analysis.annotations.claims[finding.data.claimIndex] : undefined;
-      const what = claim ? `claim ${claim.id}` : `mention of ${finding.data?.entityId ?? '?'}`;
-      return {
-        kind: 'orphan' as const,
-        label: `“${excerpt(finding.data!.value!)}”`,
-        detail: what,
-        key: `orphan:${finding.file}:${finding.range.start}`,
-        range: finding.range,
-        target: { file: finding.file, range: finding.range },
-        annotation: { file: finding.file, range: finding.range },
-        claimIndex: finding.data?.claimIndex,
-        children: [],
-      };
-    });
+  return analysis.orphans.map(({ selector, claim, entityId }) => {
+    const written = selector.textLocation;
+    return {
+      kind: 'orphan' as const,
+      label: `“${excerpt(selector.text)}”`,
+      detail: claim ? `claim ${claim.id}` : `mention of ${entityId}`,
+      key: `orphan:${written.file}:${written.range.start}`,
+      range: written.range,
+      target: written,
+      annotation: written,
+      claimIndex: claim?.index,
+      children: [],
+    };
+  });
 }
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };

@@ -3,13 +3,13 @@
 // file gets one on its first annotation, where discovery will find it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { overlaps, type Analysis } from '../core/analysis';
+import { overlaps, type Analysis, type Orphan } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath } from '../core/discovery';
 import { addClaim, addEntity, addMention, mapStartingAt, newAnnotationFileText, setFields, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { freeEntityId, likelySpeakers, parsedFile, reanchorFields, selectorOf } from '../core/fixes';
-import type { Finding, OffsetRange } from '../core/model';
+import { freeEntityId, likelySpeakers, parsedFile, reanchorFields } from '../core/fixes';
+import type { OffsetRange, YamlLocation } from '../core/model';
 import type { OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
 import type { AnalysisStore } from './analysisStore';
@@ -130,7 +130,7 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
 }
 
 interface OrphanItem extends vscode.QuickPickItem {
-  readonly finding: Finding;
+  readonly orphan: Orphan;
 }
 
 /**
@@ -141,18 +141,19 @@ async function reanchor(store: AnalysisStore, node?: OutlineNode): Promise<void>
   const selection = draftSelection();
   if (!selection) return;
   const analysis = await store.current(selection.editor.document);
-  const orphans = (analysis?.findings ?? []).filter((finding) => finding.code === 'span-not-found' && finding.data?.value !== undefined);
+  const orphans = analysis?.orphans ?? [];
   if (!analysis?.draft || orphans.length === 0) {
     void vscode.window.showInformationMessage('This draft has no orphaned annotation: every span was found.');
     return;
   }
-  let orphan = node?.kind === 'orphan' ? orphans.find((finding) => finding.file === node.target?.file && finding.range.start === node.range.start) : undefined;
+  const written = (orphan: Orphan): YamlLocation => orphan.selector.textLocation;
+  let orphan = node?.kind === 'orphan' ? orphans.find((candidate) => written(candidate).file === node.target?.file && written(candidate).range.start === node.range.start) : undefined;
   if (!orphan && orphans.length === 1) orphan = orphans[0];
   if (!orphan) {
-    const items: OrphanItem[] = orphans.map((finding) => ({ finding, label: excerpt(finding.data!.value!), description: finding.data?.claimId ?? finding.data?.entityId }));
-    orphan = (await vscode.window.showQuickPick(items, { title: `Re-anchor which annotation to “${excerpt(selection.text)}”?` }))?.finding;
+    const items: OrphanItem[] = orphans.map((candidate) => ({ orphan: candidate, label: excerpt(candidate.selector.text), description: candidate.claim?.id ?? candidate.entityId }));
+    orphan = (await vscode.window.showQuickPick(items, { title: `Re-anchor which annotation to “${excerpt(selection.text)}”?` }))?.orphan;
   }
-  const selector = orphan ? selectorOf(analysis, orphan) : undefined;
+  const selector = orphan?.selector;
   const parsed = selector ? parsedFile(analysis, selector.location.file) : undefined;
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   if (!selector || !parsed || !map) return;

@@ -4,6 +4,8 @@ import { analyze } from '../../src/core/analyze';
 import { DraftText } from '../../src/core/anchor';
 import { align } from '../../src/core/fuzzy';
 import { claimCard } from '../../src/core/hover';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { annotationTree } from '../../src/core/outline';
 import { parseAnnotationFile } from '../../src/core/parse';
 
 const YAML_FILE = '/project/annotations/a.yaml';
@@ -40,6 +42,24 @@ describe('fuzzy re-anchoring', () => {
     const result = new DraftText(draft).anchor({ text: 'the ferry will run all winter' });
     assert.deepEqual(result, { kind: 'not-found', reason: 'the text is not in the draft', textMatches: 0 });
     assert.equal(new DraftText('The mayor said the plan was good.').anchor({ text: "the mayor's office" }).kind, 'not-found');
+  });
+
+  it('lists an orphaned claim and mention in the tree even when span-not-found is switched off', () => {
+    const draft = 'Mayor Ruiz said the ferry to Northport will stop running in October.';
+    const yaml =
+      'version: 1\nentities:\n  mayor:\n    name: Mayor Ruiz\n    type: person\n    mentions:\n      - text: the former mayor\nclaims:\n' +
+      claimYaml('the ferry will run all winter');
+    const analysis = analyze({
+      draft: { path: DRAFT_FILE, text: draft },
+      annotations: parseAnnotationFile(YAML_FILE, yaml),
+      options: { ...DEFAULT_OPTIONS, severity: { 'span-not-found': 'off' } },
+    });
+    assert.deepEqual(analysis.findings.filter((finding) => finding.code === 'span-not-found'), []);
+    const orphans = annotationTree(analysis).find((group) => group.label.startsWith('Orphans'));
+    assert.deepEqual(
+      orphans?.children.map((node) => [node.label, node.detail]),
+      [['“the ferry will run all winter”', 'claim c1'], ['“the former mayor”', 'mention of mayor']],
+    );
   });
 
   it('uses the prefix and suffix to choose between similar passages', () => {
