@@ -41,6 +41,15 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * The claim written at `index` in the YAML's `claims:` list (a finding's claimIndex). Not the array
+ * index: an item that is not a mapping makes no claim, and every claim after it moves up one.
+ */
+export function claimAt(analysis: Analysis, index: number): AnchoredClaim | undefined {
+  const same = analysis.claims[index];
+  return same?.claim.index === index ? same : analysis.claims.find((anchored) => anchored.claim.index === index);
+}
+
 /** Claims that anchored, in reading order. */
 export function claimsInReadingOrder(analysis: Analysis): Array<AnchoredClaim & { range: OffsetRange }> {
   return analysis.claims

@@ -1,7 +1,7 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { overlaps, type Analysis } from './analysis';
+import { claimAt, overlaps, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { entitiesNear } from './findings/attribution';
@@ -166,7 +166,7 @@ function fix(analysis: Analysis, finding: Finding, fields: Omit<Fix, 'code' | 'e
 function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const claimIndex = finding.data?.claimIndex;
   if (claimIndex === undefined || !analysis.draft) return [];
-  const claim = analysis.claims[claimIndex]?.claim;
+  const claim = claimAt(analysis, claimIndex)?.claim;
   const type = claim ? analysis.claimTypes.get(claim.type) : undefined;
   const fixes: Fix[] = (finding.data?.candidateEntityIds ?? []).slice(0, 5).map((id, index) =>
     fix(analysis, finding, {
@@ -304,7 +304,7 @@ function loadedVerbFixes(analysis: Analysis, finding: Finding): Fix[] {
 
 /** The selector in the YAML that a span finding is about: a claim's, or an explicit mention's. */
 export function selectorOf(analysis: Analysis, finding: Finding): SpanSelector | undefined {
-  if (finding.data?.claimIndex !== undefined) return analysis.annotations.claims[finding.data.claimIndex]?.selector;
+  if (finding.data?.claimIndex !== undefined) return claimAt(analysis, finding.data.claimIndex)?.claim.selector;
   return analysis.entities.get(finding.data?.entityId ?? '')?.mentions.find((mention) => mention.textLocation.range.start === finding.range.start);
 }
 
@@ -335,7 +335,7 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   if (!analysis.draft || !selector || !range || !parsed || !map) return [];
   const fields: Record<string, string | number> = reanchorFields(analysis, range, selector);
-  const claim = finding.data?.claimIndex !== undefined ? analysis.annotations.claims[finding.data.claimIndex] : undefined;
+  const claim = finding.data?.claimIndex !== undefined ? claimAt(analysis, finding.data.claimIndex)?.claim : undefined;
   // New wording is not what was checked: a verified claim goes back to the desk.
   if (claim?.status === 'verified') fields.status = 'unverified';
   return [

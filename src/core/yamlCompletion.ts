@@ -1,6 +1,6 @@
 // Completion in an annotation file: entity ids after `source:`, claim types, bases, statuses, entity
 // types, and field names. Plain items with Markdown documentation; the editor layer only converts them.
-import type { Analysis } from './analysis';
+import { claimAt, type Analysis } from './analysis';
 import { BASIS_LABELS, BUILT_IN_CLAIM_TYPES } from './claimTypes';
 import { entitiesNear } from './findings/attribution';
 import { escapeMarkdown } from './markdown';
@@ -97,7 +97,7 @@ function typedWord(text: string, offset: number, within: OffsetRange): OffsetRan
 }
 
 function sourceItems(analysis: Analysis, claimIndex: number, listed: ReadonlySet<string>): YamlCompletionItem[] {
-  const claimRange = analysis.claims.find((anchored) => anchored.claim.index === claimIndex)?.range;
+  const claimRange = claimAt(analysis, claimIndex)?.range;
   const near = claimRange ? entitiesNear(analysis, claimRange) : [];
   const entities = [...analysis.entities.values()].filter((entity) => !listed.has(entity.id));
   return entities.map((entity) => {
@@ -148,7 +148,7 @@ function claimTypeRules(type: ClaimType): string {
 }
 
 function basisItems(analysis: Analysis | undefined, claimIndex: number): YamlCompletionItem[] {
-  const claim = analysis?.claims.find((anchored) => anchored.claim.index === claimIndex)?.claim;
+  const claim = analysis ? claimAt(analysis, claimIndex)?.claim : undefined;
   const type = claim ? analysis?.claimTypes.get(claim.type) : undefined;
   return BASES.map((basis, index) => {
     const accepted = !type || type.acceptedBases.includes(basis);

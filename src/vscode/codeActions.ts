@@ -1,6 +1,6 @@
 // Quick fixes on the findings, in the draft and in the YAML, plus "Fix all" (also as source.fixAll).
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analysis';
+import { claimAt, type Analysis } from '../core/analysis';
 import { addEntity, setClaimField, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
 import { fixAllFor, fixesFor, freeEntityId, likelySpeakers, quoteClaimEdits, type Fix, type Interaction } from '../core/fixes';
@@ -139,7 +139,7 @@ async function interact(store: AnalysisStore, interaction: Interaction): Promise
   const analysis = await draftAnalysis(store, interaction.draft);
   if (!analysis?.draft) return;
   if (interaction.kind === 'attribute-claim') {
-    const anchored = analysis.claims[interaction.claimIndex];
+    const anchored = claimAt(analysis, interaction.claimIndex);
     const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
     const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
     const edits = attributionEdits(analysis, interaction.claimIndex, picked);

@@ -193,6 +193,33 @@ describe('quick fixes', () => {
     assert.deepEqual(after.annotations.findings, []);
   });
 
+  it('edits the claim a finding is about when an item before it in the list is not a claim', () => {
+    const texts = {
+      draft: 'The mayor said the harbour budget will double next year, and the ferry will run all the winter.',
+      yaml: [
+        'version: 1',
+        'entities:',
+        '  mayor:',
+        '    name: The mayor',
+        '    type: person',
+        'claims:',
+        '  - not a claim, only a string',
+        '  - text: the harbour budget will double next year',
+        '    type: prediction',
+        '    source: mayor',
+        '  - text: the ferry will run all winter',
+        '    type: fact',
+        '    source: mayor',
+        '',
+      ].join('\n'),
+    };
+    const drifted = only(analyzeTexts(texts), 'span-drifted');
+    const [update] = fixesFor(analyzeTexts(texts), drifted);
+    const after = apply(texts, update);
+    assert.match(after.yaml, /text: the harbour budget will double next year\n/, 'the claim before it is untouched');
+    assert.match(after.yaml, /text: the ferry will run all the winter\n/);
+  });
+
   it('makes ids from names', () => {
     assert.deepEqual(['Volodymyr Zelensky', 'Truth Social', 'Ngozi Okonjo-Iweala', '  ', 'Émile Zola'].map(slugify), [
       'volodymyr-zelensky',
