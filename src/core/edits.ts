@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { OffsetRange } from './model';
 import type { ParsedAnnotationFile } from './parse';
+import { lineEnd } from './textIndex';
 
 /** Replace `range` of `file`'s current text by `newText`. */
 export interface TextEdit {
@@ -17,12 +18,6 @@ export type Value = string | number | boolean | readonly string[] | { readonly [
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  const at = end === -1 ? text.length : end;
-  return at > 0 && text[at - 1] === '\r' ? at - 1 : at;
 }
 
 /** The file's line break, so inserted lines match it. */

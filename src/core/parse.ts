@@ -4,6 +4,7 @@ import { parseDocument, type Document } from 'yaml';
 import { BASES, ENTITY_TYPES, STATUSES, type Basis, type Claim, type ClaimStatus, type ClaimType, type Entity, type EntityType, type Finding, type OffsetRange, type SourceRef, type SpanSelector, type YamlLocation } from './model';
 import { schemaProblems } from './schema';
 import { makeFinding } from './findingFactory';
+import { lineEnd } from './textIndex';
 import { MAX_FLOW_DEPTH, tooDeeplyNested } from './yamlLimits';
 import { readSimpleYaml, simplePlainValue } from './simpleYaml';
 import { duplicateKeys, resolved, treeFromDocument, valueAt, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
@@ -83,8 +84,8 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
     duplicates = duplicateKeys(root);
   }
   for (const key of duplicates ?? []) {
-    const written = text.slice(key.start, lineEnd(text, key.start)).replace(/:.*$/, '').trim();
-    findings.push(makeFinding('invalid-annotation', `Duplicate key '${written}': only the last one counts`, file, keyRange(text, { start: key.start, end: key.start })));
+    const range = { start: key.start, end: key.end };
+    findings.push(makeFinding('invalid-annotation', `Duplicate key '${text.slice(key.start, key.end)}': only the last one counts`, file, range));
   }
 
   const reader = new NodeReader(file, text);
@@ -325,11 +326,6 @@ class NodeReader {
   }
 }
 
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end > 0 && text[end - 1] === '\r' ? end - 1 : end;
-}
-
 function firstLine(message: string): string {
   return message.split('\n')[0];
 }
@@ -366,8 +362,3 @@ export function firstContentLine(text: string): OffsetRange {
   return { start, end: match.index + match[0].trimEnd().length };
 }
 
-function keyRange(text: string, range: OffsetRange): OffsetRange {
-  const colon = text.indexOf(':', range.start);
-  const end = lineEnd(text, range.start);
-  return { start: range.start, end: colon !== -1 && colon < end ? colon : end };
-}

@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaJson from '../../schemas/annotation-file.schema.json';
 import { closestMatches } from './closest';
 import type { OffsetRange } from './model';
+import { lineEnd } from './textIndex';
 import type { YamlNode, YamlPair } from './yamlTree';
 
 export const ANNOTATION_SCHEMA = schemaJson;
@@ -107,8 +108,7 @@ function rangeOf(node: YamlNode | undefined): OffsetRange | undefined {
 function headOf(node: YamlNode | undefined, text: string): OffsetRange | undefined {
   const range = rangeOf(node);
   if (!range) return undefined;
-  const lineEnd = text.indexOf('\n', range.start);
-  return { start: range.start, end: Math.min(range.end, lineEnd === -1 ? text.length : lineEnd) };
+  return { start: range.start, end: Math.min(range.end, lineEnd(text, range.start)) };
 }
 
 function findKey(node: YamlNode | undefined, name: string): YamlNode | undefined {

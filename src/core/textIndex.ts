@@ -2,6 +2,13 @@
 import type { OffsetRange } from './model';
 import { sentenceStarts } from './sentences';
 
+/** Where the line holding `offset` ends: at its line break, before a CR of a CRLF. */
+export function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  const at = end === -1 ? text.length : end;
+  return at > 0 && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+}
+
 /** Zero-based line and UTF-16 column, as VS Code counts them. */
 export interface LineColumn {
   readonly line: number;

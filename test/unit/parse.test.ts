@@ -58,6 +58,10 @@ describe('parsing an annotation file', () => {
     const text = 'version: 1\nentities:\n  kyiv:\n    name: Kyiv\n  kyiv:\n    name: Kiev\n';
     const { at } = parse(text);
     assert.deepEqual(at('invalid-annotation'), [{ text: 'kyiv', message: "Duplicate key 'kyiv': only the last one counts" }]);
+    // A quoted key with a colon in it: the key as written, not the line up to its first colon.
+    const quoted = parse('version: 1\nclaimTypes:\n  "a:b":\n    label: A\n  "a:b":\n    label: B\n');
+    const duplicate = quoted.at('invalid-annotation').filter((finding) => finding.message.startsWith('Duplicate'));
+    assert.deepEqual(duplicate, [{ text: '"a:b"', message: 'Duplicate key \'"a:b"\': only the last one counts' }]);
   });
 
   it('places schema errors at the offending node, in words an editor understands', () => {
