@@ -118,7 +118,7 @@ function keysOf(map: Node | undefined, except?: OffsetRange): string[] {
 function nodeAt(root: Node, path: readonly Segment[]): Node | undefined {
   let node: Node | undefined = root;
   for (const segment of path) {
-    if (isMap(node)) node = (node.items.find((pair) => isScalar(pair.key) && scalarText(pair.key as Node) === segment)?.value ?? undefined) as Node | undefined;
+    if (isMap(node)) node = (node.items.findLast((pair) => isScalar(pair.key) && scalarText(pair.key as Node) === segment)?.value ?? undefined) as Node | undefined;
     else if (isSeq(node) && typeof segment === 'number') node = (node.items[segment] ?? undefined) as Node | undefined;
     else return undefined;
   }

@@ -113,10 +113,15 @@ export function resolved(node: YamlNode | undefined): YamlNode | undefined {
   return node?.kind === 'alias' ? node.target : node;
 }
 
-/** The value of the first pair whose key is `key`, followed through an alias. */
+/**
+ * The value of the last pair whose key is `key`, followed through an alias: with a key written twice
+ * the last one counts, as the duplicate-key finding says and as the schema check and edits read it.
+ */
 export function valueAt(map: YamlMapping, key: string): YamlNode | undefined {
-  // A loop, not find(): called for every field of every claim.
-  for (const pair of map.pairs) {
+  // A loop, not findLast(): called for every field of every claim.
+  const pairs = map.pairs;
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair = pairs[i];
     if (pair.key.kind === 'scalar' && pair.key.value === key) return resolved(pair.value);
   }
   return undefined;

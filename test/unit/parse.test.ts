@@ -64,6 +64,11 @@ describe('parsing an annotation file', () => {
     assert.deepEqual(duplicate, [{ text: '"a:b"', message: 'Duplicate key \'"a:b"\': only the last one counts' }]);
   });
 
+  it('reads the last of a key written twice, as its finding says', () => {
+    const { parsed } = parse('version: 1\nclaims:\n  - text: the bridge opens\n    type: fact\n    type: opinion\n');
+    assert.equal(parsed.claims[0].type, 'opinion');
+  });
+
   it('places schema errors at the offending node, in words an editor understands', () => {
     const text = [
       'version: 1',
