@@ -29,6 +29,9 @@ describe('the npm package of the CLI', function () {
 
   after(() => {
     fs.rmSync(work, { recursive: true, force: true });
+    // `npm pack` ran prepack, which left dist/ as the minified production build: the editor tests
+    // that follow in `npm test`, and F5, expect the development build.
+    execFileSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'ignore' });
   });
 
   it('installs from the packed tarball into a clean folder and checks a copy of the sample with npx', () => {
