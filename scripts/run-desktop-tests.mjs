@@ -50,6 +50,9 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 const vscodeExecutablePath = await vscodeExecutable();
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-desktop-'));
 const resultsFile = path.join(resultsDir, 'results.json');
+// A copy, as scripts/run-vscode-tests.mjs makes: some tests save fixture files.
+const workspace = path.join(resultsDir, 'workspace');
+fs.cpSync(path.join(repoRoot, 'test/integration/workspace'), workspace, { recursive: true });
 let exitCode = 1;
 try {
   exitCode = await runTests({
@@ -58,7 +61,7 @@ try {
     extensionTestsPath,
     extensionTestsEnv: { [RESULTS_ENV]: resultsFile },
     // test-electron adds --disable-workspace-trust, --skip-welcome and the other quiet-start flags.
-    launchArgs: [path.join(repoRoot, 'test/integration/workspace'), '--disable-extensions'],
+    launchArgs: [workspace, '--disable-extensions'],
   });
 } catch (error) {
   // runTests rejects when VS Code exits non-zero: the tests failed, or VS Code could not start.

@@ -32,7 +32,7 @@ const MAX_ALIAS_COUNT = 1000;
 const MAX_SYNTAX_FINDINGS = 100;
 
 /** How the library parses annotation files, for the model and for edits alike. */
-function parseWithLibrary(text: string): Document {
+export function parseWithLibrary(text: string): Document {
   // The parser's own duplicate-key check compares each key with every other (quadratic: a mapping of
   // 500,000 keys never finishes); the fast reader and duplicateKeys() find them in one pass.
   // logLevel 'error': a mapping used as a key would otherwise print a process warning from toJS().

@@ -191,6 +191,8 @@ describe('in a draft', () => {
 
   it('reveals and selects a span from the tree', async () => {
     const api = await extensionApi();
+    await open(DRAFT);
+    await treeShowing(api, DRAFT);
     const [, claimsGroup] = api.tree.getChildren();
     const prediction = api.tree.getChildren(claimsGroup).find((node) => node.label === 'Prediction');
     assert.ok(prediction);

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { EditorialAnnotationsApi } from '../../src/extension';
 import { runMocha } from '../support/runMocha';
+import { EXTENSION_ID } from './util';
 
 const RESULTS_ENV = 'EDITORIAL_TEST_RESULTS';
 /** Runs only the tests whose titles match (`npm run bench` uses it to time activation alone). */
@@ -17,7 +18,7 @@ const OUTPUT_MARKER = '[mocha] ';
 export async function run(): Promise<void> {
   // Starting the extension and waiting for its first results can take seconds on 2 cores.
   const results = await runMocha(__dirname, 20_000, (line) => console.log(OUTPUT_MARKER + line), process.env[GREP_ENV]);
-  const extension = vscode.extensions.getExtension<EditorialAnnotationsApi>('editorial-annotations.editorial-annotations');
+  const extension = vscode.extensions.getExtension<EditorialAnnotationsApi>(EXTENSION_ID);
   if (extension?.isActive) results.activation = extension.exports.activation;
   const resultsFile = process.env[RESULTS_ENV];
   if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ANALYSIS_SETTINGS, SECTION } from '../../src/vscode/config';
+import { EXTENSION_ID } from './util';
 
-const EXTENSION_ID = 'editorial-annotations.editorial-annotations';
 
 interface CommandContribution {
   command: string;

@@ -46,7 +46,7 @@ export function diagnosticsWhen(
     });
     const timer = setTimeout(() => {
       subscription.dispose();
-      const actual = vscode.languages.getDiagnostics(uri).map(describe);
+      const actual = vscode.languages.getDiagnostics(uri).map(describeDiagnostic);
       reject(new Error(`diagnostics of ${path.basename(uri.fsPath)} never matched; they are:\n${actual.join('\n') || '(none)'}`));
     }, timeoutMs);
     check();
@@ -54,9 +54,8 @@ export function diagnosticsWhen(
 }
 
 /** `code@line:character text`, for readable assertions. */
-export function describe(diagnostic: vscode.Diagnostic): string {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return `${code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
+function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
+  return `${codeOf(diagnostic)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
 }
 
 export function codeOf(diagnostic: vscode.Diagnostic): string {
