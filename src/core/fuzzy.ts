@@ -54,7 +54,18 @@ interface Region {
 export class FuzzyMatcher {
   private words?: Map<string, number[]>;
 
+  /**
+   * The vote buckets of seededRegions(), all zero between uses: kept for the next quote of this draft
+   * (and dropped with it: for a 10 MB draft they are megabytes).
+   */
+  private votes = new Float32Array(1024);
+
   constructor(private readonly text: string) {}
+
+  private voteBuckets(count: number): Float32Array {
+    if (this.votes.length < count) this.votes = new Float32Array(count);
+    return this.votes;
+  }
 
   find(query: FuzzyQuery): FuzzyMatch | undefined {
     const { quote } = query;
@@ -135,7 +146,7 @@ export class FuzzyMatcher {
     // the quote's own votes fall in one bucket or two neighbours, so pairs of buckets are scored.
     // A dense array of buckets (plus the list of those touched) is much faster than a Map here. It is
     // kept for the next quote, and only the touched buckets are cleared after use.
-    const weights = voteBuckets(Math.ceil(this.text.length / slack) + 3);
+    const weights = this.voteBuckets(Math.ceil(this.text.length / slack) + 3);
     const touched: number[] = [];
     for (const seed of usable) {
       for (const position of seed.positions) {
@@ -182,13 +193,6 @@ export class FuzzyMatcher {
   }
 }
 
-/** The vote buckets of seededRegions(), all zero between uses. */
-let votes = new Float32Array(1024);
-
-function voteBuckets(count: number): Float32Array {
-  if (votes.length < count) votes = new Float32Array(count);
-  return votes;
-}
 
 /** The runs of letters, digits and marks in a text, with their offsets. */
 function wordsOf(text: string): Array<{ word: string; offset: number }> {

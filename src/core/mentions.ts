@@ -4,7 +4,7 @@
 import type { OffsetRange } from './model';
 import type { DraftText } from './anchor';
 import { isWordCharAt, normalizeFragment, toNormalizedOffset } from './normalize';
-import { TextKeyedMap } from './textKeyedMap';
+import { extendHash, TextKeyedMap } from './textKeyedMap';
 
 export interface Mention {
   readonly entityId: string;
@@ -121,7 +121,7 @@ export function findAutomaticMentions(
       // The hash of each stretch a form could be, all in one pass: forms of many lengths share a leading word.
       const reach = Math.min(lengths[0], text.length - wordStart);
       let hash = 0;
-      for (let k = 0; k < reach; k++) hashes[k + 1] = hash = (Math.imul(hash, 31) + text.charCodeAt(wordStart + k)) | 0;
+      for (let k = 0; k < reach; k++) hashes[k + 1] = hash = extendHash(hash, text.charCodeAt(wordStart + k));
       for (const length of lengths) {
         const end = wordStart + length;
         const candidate = end <= text.length ? formsAt.getHashed(hashes[length], text, wordStart, end) : undefined;

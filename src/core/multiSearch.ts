@@ -1,17 +1,16 @@
 // Every occurrence of many needles in one text, in one pass (Rabin–Karp with a hash table of the
 // needles' first characters). Searching each needle with indexOf costs O(needles × text): with 10,000
 // claims in a 1 MB draft that is seconds; this is one scan of the text plus the matches.
-import { hashUnits, TextKeyedMap } from './textKeyedMap';
+// The polynomial hash is hashUnits()'s, so that windows can be looked up in a TextKeyedMap too.
+import { HASH_BASE, hashUnits, TextKeyedMap } from './textKeyedMap';
 
 /** How many leading characters of a needle are hashed; shorter needles are searched with indexOf. */
 const HASHED = 8;
-/** The base of the polynomial hash: hashUnits()'s, so that windows can be looked up in a TextKeyedMap too. */
-const BASE = 31;
 
-/** BASE to the power HASHED - 1, modulo 2^32: the weight of the character leaving the window. */
+/** HASH_BASE to the power HASHED - 1, modulo 2^32: the weight of the character leaving the window. */
 const OUTGOING_WEIGHT = (() => {
   let weight = 1;
-  for (let i = 1; i < HASHED; i++) weight = Math.imul(weight, BASE);
+  for (let i = 1; i < HASHED; i++) weight = Math.imul(weight, HASH_BASE);
   return weight;
 })();
 
@@ -89,6 +88,8 @@ interface NeedleIndex {
 /** The last few indexes built, most recent first: an analysis searches for its claims and its mentions. */
 const recentIndexes: NeedleIndex[] = [];
 const RECENT_INDEXES = 4;
+/** Up to this many needles are searched with indexOf, one by one, and their index is not kept. */
+const FEW_NEEDLES = 4;
 
 /** Drops the kept indexes, so that the next search builds its own (the bench times searches from scratch). */
 export function forgetNeedleIndexes(): void {
@@ -96,6 +97,9 @@ export function forgetNeedleIndexes(): void {
 }
 
 function needleIndex(needles: readonly string[]): NeedleIndex {
+  // A few needles (one span looked up by a fix or a command) cost nothing to index, and keeping them
+  // would push out the indexes worth keeping: the claims' and the mentions'.
+  if (needles.length <= FEW_NEEDLES) return buildNeedleIndex(needles);
   const known = recentIndexes.find((index) => index.needles.length === needles.length && index.needles.every((needle, at) => needle === needles[at]));
   if (known) return known;
   const built = buildNeedleIndex(needles);
@@ -108,7 +112,7 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
   const searchedAlone: number[] = [];
   const byWindow = new Map<string, Bucket>();
   // indexOf is the faster search for a few needles.
-  const few = needles.length <= 4;
+  const few = needles.length <= FEW_NEEDLES;
   needles.forEach((needle, index) => {
     if (needle.length >= HASHED && !few) bucketFor(byWindow, needle.slice(0, HASHED)).needles.push(index);
     else if (needle.length > 0) searchedAlone.push(index);
@@ -171,7 +175,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     const first = slots[hash & mask];
     if (first !== -1) check(first, hash, at);
     if (at === last) break;
-    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), BASE) + text.charCodeAt(at + HASHED)) | 0;
+    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), HASH_BASE) + text.charCodeAt(at + HASHED)) | 0;
   }
   return complete();
 

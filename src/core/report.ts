@@ -1,6 +1,7 @@
 // A draft's sourcing in numbers, for an editor's sign-off: claims by type and status, who the sources
 // are, what is left unattributed or unverified, and the findings by severity.
 import type { Analysis } from './analysis';
+import { needsAttribution } from './findings/attribution';
 import { STATUSES, type ClaimStatus, type Severity } from './model';
 
 export interface SourceSummary {
@@ -46,7 +47,7 @@ export function draftReport(analysis: Analysis & { draft: NonNullable<Analysis['
     byType[label] = (byType[label] ?? 0) + 1;
     byStatus[claim.status]++;
     for (const id of new Set(claim.sources.map((source) => source.id))) sourceCounts.set(id, (sourceCounts.get(id) ?? 0) + 1);
-    if (type?.requiresSource && claim.sources.length === 0 && !(claim.basis && type.acceptedBases.includes(claim.basis))) unattributed++;
+    if (type && needsAttribution(claim, type)) unattributed++;
   }
   const sources: SourceSummary[] = [];
   for (const [id, claims] of sourceCounts) {

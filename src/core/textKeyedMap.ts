@@ -52,9 +52,17 @@ export class TextKeyedMap<T> {
   }
 }
 
+/** The base of the polynomial hash; the exact search rolls its windows' hashes with it. */
+export const HASH_BASE = 31;
+
+/** The hash of a text extended by one UTF-16 unit: hashUnits() one step at a time. */
+export function extendHash(hash: number, unit: number): number {
+  return (Math.imul(hash, HASH_BASE) + unit) | 0;
+}
+
 /** The hash of text[start, end): the same as the exact search's window hash. */
 export function hashUnits(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  for (let i = start; i < end; i++) hash = extendHash(hash, text.charCodeAt(i));
   return hash;
 }

@@ -43,6 +43,11 @@ function canBeSource(entity: Entity): boolean {
   return entity.type !== 'event' && entity.type !== 'work';
 }
 
+/** A claim of a type that needs a source, with none and no basis the type accepts instead. */
+export function needsAttribution(claim: Claim, type: ClaimType): boolean {
+  return type.requiresSource && claim.sources.length === 0 && !(claim.basis !== undefined && type.acceptedBases.includes(claim.basis));
+}
+
 export function attributionFindings(analysis: Analysis): Finding[] {
   const draft = analysis.draft;
   if (!draft) return [];
@@ -54,7 +59,7 @@ export function attributionFindings(analysis: Analysis): Finding[] {
     if (!range) continue;
     const type = analysis.claimTypes.get(claim.type);
     const sources = claim.sources.length === 0 ? [] : claim.sources.map((source) => analysis.entities.get(source.id)).filter((e): e is Entity => e !== undefined);
-    if (type?.requiresSource && claim.sources.length === 0 && !(claim.basis && type.acceptedBases.includes(claim.basis))) {
+    if (type && needsAttribution(claim, type)) {
       findings.push(
         makeFinding('unattributed-claim', unattributedMessage(type), draft.path, range, {
           ...data(claim, range),
