@@ -10,7 +10,7 @@ import { addClaim, addEntity, addMention, mapStartingAt, newAnnotationFileText, 
 import { entitiesNear } from '../core/findings/attribution';
 import { freeEntityId, likelySpeakers, parsedFile, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
-import type { OutlineNode } from '../core/outline';
+import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits } from './applyEdits';
@@ -189,11 +189,6 @@ function entityLocation(analysis: Analysis, entityId: string, range: OffsetRange
     return anchor.kind === 'found' && anchor.range.start === range.start;
   });
   return explicit?.textLocation ?? entity?.keyLocation;
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 export function registerAnnotateCommands(store: AnalysisStore): vscode.Disposable {

@@ -1,5 +1,6 @@
 // Applies the core's text edits as one WorkspaceEdit (one undo), against the open buffers.
 import * as vscode from 'vscode';
+import { revealOffsets } from './ranges';
 import type { TextEdit } from '../core/edits';
 import { textHash, type Expectation } from '../core/fixes';
 
@@ -42,11 +43,8 @@ export async function applyTextEdits(edits: readonly TextEdit[], options: ApplyO
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
   await Promise.all(cleanBefore.map((document) => document.save()));
   if (options.select) {
-    const document = await documentOf(options.select.file);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
-    const start = document.positionAt(options.select.offset);
-    editor.selection = new vscode.Selection(start, document.positionAt(options.select.offset + options.select.length));
-    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const { file, offset, length } = options.select;
+    await revealOffsets(file, { start: offset, end: offset + length }, true);
   }
   return true;
 }
