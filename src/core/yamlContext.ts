@@ -1,8 +1,10 @@
 // What is at an offset of an annotation file: an entity's key, a `source` id, a claim's type, a
 // span's `text:`, a field name being typed... Read from the yaml Document's nodes, which the parser
 // builds even around syntax errors, so the answer holds while the user is typing.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { OffsetRange } from './model';
+import { parseWithLibrary } from './parse';
+import { tooDeeplyNested } from './yamlLimits';
 
 /** The kinds of mapping whose field names can be completed. */
 export type FieldOwner = 'top' | 'entity' | 'claim' | 'span' | 'claim-type';
@@ -62,7 +64,11 @@ const PROBE = 'x';
 export function completionContextAt(text: string, offset: number): YamlContext | undefined {
   // After `key:` with no space the probe would glue onto the key; nothing can be completed there.
   if (offset > 0 && text[offset - 1] === ':') return undefined;
-  const probed = parseDocument(text.slice(0, offset) + PROBE + text.slice(offset), { keepSourceTokens: false });
+  const probedText = text.slice(0, offset) + PROBE + text.slice(offset);
+  // As the annotation file itself is parsed (parse.ts): never a bracket nesting that can stall or
+  // abort the parser, and no quadratic duplicate-key check on every completion request.
+  if (tooDeeplyNested(probedText) !== undefined) return undefined;
+  const probed = parseWithLibrary(probedText);
   const context = yamlContextAt(probed, offset);
   if (!context) return undefined;
   const unprobe = (at: number): number => (at > offset ? at - PROBE.length : at);
