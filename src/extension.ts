@@ -38,12 +38,13 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
   const store = new AnalysisStore(log);
   const watcher = new AnnotationFilesWatcher();
   const tree = registerTreeView(store);
+  const projectConfig = registerProjectConfig(store, log);
   context.subscriptions.push(
     log,
     store,
     watcher,
     registerDiagnostics(store, context.extensionUri),
-    registerProjectConfig(store, log),
+    projectConfig.disposable,
     registerCheckWorkspace(store),
     registerWalkthrough(context),
     registerHover(store),
@@ -63,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
       if (affectsAnalysis(event)) store.reset();
     }),
   );
-  store.scheduleAll(0);
+  // The first analyses wait for the project configs (a few small files): begun with the defaults, they
+  // would show other severities for a moment, then all run again.
+  void projectConfig.ready.then(() => store.scheduleAll(0));
   const activation = { loading: activateStart - bundleEvaluationStart, activating: performance.now() - activateStart };
   log.appendLine(`Activated in ${(activation.loading + activation.activating).toFixed(1)} ms (loading ${activation.loading.toFixed(1)} ms, activate() ${activation.activating.toFixed(1)} ms)`);
   return { analysisOf: (document) => store.current(document), tree: tree.provider, activation };

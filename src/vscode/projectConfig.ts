@@ -13,7 +13,7 @@ const CONFIG_NAMES = new Set<string>([...PROJECT_CONFIG_FILES, 'package.json']);
 /** Edits of an open config count once typing pauses. */
 const RELOAD_DELAY_MS = 300;
 
-export function registerProjectConfig(store: AnalysisStore, log: vscode.OutputChannel): vscode.Disposable {
+export function registerProjectConfig(store: AnalysisStore, log: vscode.OutputChannel): { readonly disposable: vscode.Disposable; readonly ready: Promise<void> } {
   let generation = 0;
   let applied = JSON.stringify([]);
   const warned = new Set<string>();
@@ -55,8 +55,8 @@ export function registerProjectConfig(store: AnalysisStore, log: vscode.OutputCh
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{${[...CONFIG_NAMES].join(',')}}`);
-  reload().catch((error: unknown) => log.appendLine(`[error] reading the project config: ${error instanceof Error ? error.message : String(error)}`));
-  return vscode.Disposable.from(
+  const ready = reload().catch((error: unknown) => log.appendLine(`[error] reading the project config: ${error instanceof Error ? error.message : String(error)}`));
+  const disposable = vscode.Disposable.from(
     watcher,
     watcher.onDidCreate(reloadSoon),
     watcher.onDidChange(reloadSoon),
@@ -67,6 +67,7 @@ export function registerProjectConfig(store: AnalysisStore, log: vscode.OutputCh
     }),
     { dispose: () => clearTimeout(timer) },
   );
+  return { disposable, ready };
 }
 
 async function warnAboutConfig(file: string, count: number, line: number | undefined): Promise<void> {
