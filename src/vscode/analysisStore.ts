@@ -87,27 +87,35 @@ export class AnalysisStore implements vscode.Disposable {
   refresh(file: string): Promise<readonly Analysis[]> {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
-    const generation = (this.generations.get(file) ?? 0) + 1;
-    this.generations.set(file, generation);
-    const run = this.compute(file).then(
-      (analyses) => {
-        if (this.generations.get(file) === generation) {
-          if (analyses.length > 0) this.results.set(file, analyses);
-          else this.results.delete(file);
-          this.changed.fire(file);
-        }
-        return analyses;
-      },
-      (error: unknown) => {
-        this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return [] as readonly Analysis[];
-      },
-    );
+    const run = this.analyzeNewest(file).then(({ analyses, kept }) => {
+      if (kept) this.changed.fire(file);
+      return analyses;
+    });
     const tracked = run.finally(() => {
       if (this.inFlight.get(file) === tracked) this.inFlight.delete(file);
     });
     this.inFlight.set(file, tracked);
     return tracked;
+  }
+
+  /**
+   * Analyses a file as a new generation and keeps the result unless a newer run was started meanwhile
+   * (`kept`). A failure is logged and leaves the last result in place.
+   */
+  private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly Analysis[]; readonly kept: boolean }> {
+    const generation = (this.generations.get(file) ?? 0) + 1;
+    this.generations.set(file, generation);
+    let analyses: readonly Analysis[];
+    try {
+      analyses = await this.compute(file);
+    } catch (error) {
+      this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { analyses: [], kept: false };
+    }
+    const kept = this.generations.get(file) === generation;
+    if (kept && analyses.length > 0) this.results.set(file, analyses);
+    else if (kept) this.results.delete(file);
+    return { analyses, kept };
   }
 
   private async compute(file: string): Promise<readonly Analysis[]> {
@@ -157,17 +165,7 @@ export class AnalysisStore implements vscode.Disposable {
     let done = 0;
     for (const file of files) {
       if (token?.isCancellationRequested) break;
-      const generation = (this.generations.get(file) ?? 0) + 1;
-      this.generations.set(file, generation);
-      try {
-        const analyses = await this.compute(file);
-        if (this.generations.get(file) === generation) {
-          if (analyses.length > 0) this.results.set(file, analyses);
-          else this.results.delete(file);
-        }
-      } catch (error) {
-        this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
+      await this.analyzeNewest(file);
       done++;
       onAnalysed?.(file);
     }
