@@ -204,19 +204,37 @@ describe('properties of anchoring under random redrafting', () => {
 });
 
 describe('properties of the one-pass search for many needles', () => {
+  const oneAtATime = (text: string, needles: readonly string[]): number[][] =>
+    needles.map((needle) => {
+      const starts: number[] = [];
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) starts.push(at);
+      return starts;
+    });
+
   it('finds every occurrence of every needle, as indexOf does one needle at a time', () => {
     // A tiny alphabet: needles share long beginnings, so crowded buckets are split several times.
     const unit = fc.constantFrom('a', 'b', ' ');
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 400 }), fc.array(fc.string({ unit, minLength: 1, maxLength: 40 }), { minLength: 5, maxLength: 60 }), (text, needles) => {
-        const expected = needles.map((needle) => {
-          const starts: number[] = [];
-          for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) starts.push(at);
-          return starts;
-        });
-        assert.deepEqual(findAllOccurrences(text, needles), expected);
+        assert.deepEqual(findAllOccurrences(text, needles), oneAtATime(text, needles));
       }),
       settings(500),
+    );
+  });
+
+  it('does so with more distinct beginnings than one regex takes (the rolling-hash search)', () => {
+    // Over 512 distinct first windows of 8 characters: the search hashes every place of the text
+    // instead of matching a regex of the windows. Five letters give enough distinct windows.
+    // Most needles are cut from the text, so that they occur (some many times); the rest are random.
+    const unit = fc.constantFrom('a', 'b', 'c', 'd', ' ');
+    const cut = fc.tuple(fc.nat(), fc.integer({ min: 8, max: 24 }));
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 2000, maxLength: 4000 }), fc.array(cut, { minLength: 600, maxLength: 700 }), fc.array(fc.string({ unit, minLength: 8, maxLength: 24 }), { minLength: 100, maxLength: 200 }), (text, cuts, random) => {
+        const needles = [...cuts.map(([at, length]) => text.substr(at % (text.length - length), length)), ...random];
+        fc.pre(new Set(needles.map((needle) => needle.slice(0, 8))).size > 512);
+        assert.deepEqual(findAllOccurrences(text, needles), oneAtATime(text, needles));
+      }),
+      settings(30),
     );
   });
 });
