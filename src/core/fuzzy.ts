@@ -51,6 +51,27 @@ interface Region {
   readonly to: number;
 }
 
+/** A word of the quote that occurs in the draft: where it is in the quote, where in the draft, and its vote. */
+class Seed {
+  constructor(
+    readonly offset: number,
+    readonly positions: readonly number[],
+    readonly weight: number,
+  ) {}
+}
+
+function byRarity(a: Seed, b: Seed): number {
+  return a.positions.length - b.positions.length;
+}
+
+/** A candidate place: a pair of vote buckets and their weight. */
+class Place {
+  constructor(
+    readonly bucket: number,
+    readonly weight: number,
+  ) {}
+}
+
 export class FuzzyMatcher {
   private words?: Map<string, number[]>;
 
@@ -124,22 +145,22 @@ export class FuzzyMatcher {
 
   /** Stretches of the draft that share the most words with the quote, at the same distances apart. */
   private seededRegions(quote: string, slack: number): Region[] {
+    // Plain loops over objects of one shape: this runs for every drifted quote, often before the
+    // optimising compiler has seen enough of it, and array callbacks over mixed shapes kept it
+    // unoptimised for dozens of analyses.
     const index = this.wordIndex();
-    const seeds = wordsOf(quote)
-      .map(({ word, offset }) => {
-        const positions = index.get(word) ?? [];
-        // A rare word's vote counts for more: it is likelier to be where the quote went.
-        return { offset, positions, weight: word.length / Math.log2(2 + positions.length) };
-      })
-      .filter((seed) => seed.positions.length > 0);
+    const seeds: Seed[] = [];
+    forEachWord(quote, (start, end) => {
+      const positions = index.get(quote.slice(start, end));
+      if (positions !== undefined) seeds.push(new Seed(start, positions, (end - start) / Math.log2(2 + positions.length)));
+    });
     // The rarest words say most about where the quote is: take them first, up to a budget of votes.
-    seeds.sort((a, b) => a.positions.length - b.positions.length);
-    const usable: typeof seeds = [];
+    seeds.sort(byRarity);
+    let usable = 0;
     let budget = MAX_VOTES;
-    for (const seed of seeds) {
-      if (usable.length >= MIN_SEEDS && seed.positions.length > budget) break;
-      usable.push(seed);
-      budget -= seed.positions.length;
+    while (usable < seeds.length && (usable < MIN_SEEDS || seeds[usable].positions.length <= budget)) {
+      budget -= seeds[usable].positions.length;
+      usable++;
     }
 
     // Each occurrence of a quote word votes for where the quote would start, in buckets `slack` wide;
@@ -148,20 +169,22 @@ export class FuzzyMatcher {
     // kept for the next quote, and only the touched buckets are cleared after use.
     const weights = this.voteBuckets(Math.ceil(this.text.length / slack) + 3);
     const touched: number[] = [];
-    for (const seed of usable) {
-      for (const position of seed.positions) {
-        const bucket = Math.max(0, Math.floor((position - seed.offset) / slack) + 1);
+    for (let s = 0; s < usable; s++) {
+      const { offset, positions, weight } = seeds[s];
+      for (let p = 0; p < positions.length; p++) {
+        const bucket = Math.max(0, Math.floor((positions[p] - offset) / slack) + 1);
         if (weights[bucket] === 0) touched.push(bucket);
-        weights[bucket] += seed.weight;
+        weights[bucket] += weight;
       }
     }
-    const best: Array<{ bucket: number; weight: number }> = [];
-    for (const bucket of touched) {
+    const best: Place[] = [];
+    for (let t = 0; t < touched.length; t++) {
+      const bucket = touched[t];
       const pair = weights[bucket] + weights[bucket + 1];
       if (best.length === MAX_CANDIDATES && pair <= best[best.length - 1].weight) continue;
       // A neighbouring pair is the same place: keep the heavier of the two.
       let near = -1;
-      for (let k = 0; k < best.length; k++) if (Math.abs(best[k].bucket - bucket) <= 1) near = near === -1 ? k : near;
+      for (let k = 0; k < best.length && near === -1; k++) if (Math.abs(best[k].bucket - bucket) <= 1) near = k;
       if (near !== -1) {
         if (best[near].weight >= pair) continue;
         best.splice(near, 1);
@@ -169,14 +192,16 @@ export class FuzzyMatcher {
       // Heaviest first; a new place goes after those as heavy (as a stable sort would put it).
       let at = best.length;
       while (at > 0 && best[at - 1].weight < pair) at--;
-      best.splice(at, 0, { bucket, weight: pair });
+      best.splice(at, 0, new Place(bucket, pair));
       if (best.length > MAX_CANDIDATES) best.pop();
     }
-    for (const bucket of touched) weights[bucket] = 0;
+    for (let t = 0; t < touched.length; t++) weights[touched[t]] = 0;
     // A place with less than a third of the best one's votes shares too few words to be worth aligning.
-    return best
-      .filter(({ weight }) => weight >= best[0].weight / 3)
-      .map(({ bucket }) => ({ from: (bucket - 2) * slack, to: (bucket + 1) * slack + quote.length + slack }));
+    const regions: Region[] = [];
+    for (const { bucket, weight } of best) {
+      if (weight >= best[0].weight / 3) regions.push({ from: (bucket - 2) * slack, to: (bucket + 1) * slack + quote.length + slack });
+    }
+    return regions;
   }
 
   private wordIndex(): Map<string, number[]> {
@@ -193,13 +218,6 @@ export class FuzzyMatcher {
   }
 }
 
-
-/** The runs of letters, digits and marks in a text, with their offsets. */
-function wordsOf(text: string): Array<{ word: string; offset: number }> {
-  const words: Array<{ word: string; offset: number }> = [];
-  forEachWord(text, (start, end) => words.push({ word: text.slice(start, end), offset: start }));
-  return words;
-}
 
 /** ASCII letters, digits and `_`: isWordCharAt() for the characters most words are made of. */
 const ASCII_WORD_UNITS = new Uint8Array(128).map((_, code) => (isWordCharAt(String.fromCharCode(code), 0) ? 1 : 0));
