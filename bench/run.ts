@@ -224,12 +224,25 @@ function activation(): void {
   console.log(`  of which evaluating the bundle ${ms(loading)} ms, activate() ${ms(activating)} ms (medians)`);
 }
 
+/**
+ * `npm run bench -- 10KB 100KB` measures only those sizes (and skips the memory, bundle and activation
+ * figures): for working on one part. Growth is printed between the sizes measured.
+ */
+function sizesAsked(): { sizes: typeof SIZES; everything: boolean } {
+  const asked = process.argv.slice(2);
+  if (asked.length === 0) return { sizes: SIZES, everything: true };
+  const unknown = asked.filter((label) => !SIZES.some((size) => size.label === label));
+  if (unknown.length > 0) throw new Error(`unknown size ${unknown.join(', ')}: the sizes are ${SIZES.map((size) => size.label).join(', ')}`);
+  return { sizes: SIZES.filter((size) => asked.includes(size.label)), everything: false };
+}
+
 async function main(): Promise<void> {
+  const { sizes, everything } = sizesAsked();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${os.cpus().length} cores, ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const peers = await loadPeers();
   const wholes: number[] = [];
-  for (const size of SIZES) {
+  for (const size of sizes) {
     console.log(`\n${size.label}`);
     const corpus = makeCorpus(size.bytes);
     wholes.push(analysisBench(corpus, size.label, size.runs));
@@ -238,7 +251,8 @@ async function main(): Promise<void> {
     if (size.bytes === 100_000) keystrokeBench(corpus);
   }
   console.log('\nGrowth (10× the input; linear is 10×, the target at most 11×)');
-  for (let i = 1; i < SIZES.length; i++) figure(`growth ${SIZES[i].label}/${SIZES[i - 1].label}`, (wholes[i] / wholes[i - 1]).toFixed(1), 'x');
+  for (let i = 1; i < sizes.length; i++) figure(`growth ${sizes[i].label}/${sizes[i - 1].label}`, (wholes[i] / wholes[i - 1]).toFixed(1), 'x');
+  if (!everything) return;
   console.log('\nMemory and size');
   peakMemory();
   bundle();
