@@ -97,9 +97,13 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
     this.changed.fire(undefined);
   }
 
-  /** Show only the problems group, or everything. */
-  toggleProblemsOnly(): void {
-    this.problemsOnly = !this.problemsOnly;
+  /**
+   * Shows only the Problems group, or every group: what the button says, whatever the view shows now
+   * (a command run twice, or from a keybinding, must not flip the view back).
+   */
+  showProblemsOnly(problemsOnly: boolean): void {
+    if (problemsOnly === this.problemsOnly) return;
+    this.problemsOnly = problemsOnly;
     void vscode.commands.executeCommand('setContext', PROBLEMS_ONLY_CONTEXT, this.problemsOnly);
     this.update();
   }
@@ -195,8 +199,8 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
   const provider = new AnnotationTreeProvider(store);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const commands = vscode.Disposable.from(
-    vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.toggleProblemsOnly()),
-    vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.toggleProblemsOnly()),
+    vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.showProblemsOnly(true)),
+    vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.showProblemsOnly(false)),
     vscode.commands.registerCommand(TREE_COMMANDS.groupClaimsBySource, () => provider.groupClaims('source')),
     vscode.commands.registerCommand(TREE_COMMANDS.groupClaimsByType, () => provider.groupClaims('type')),
     vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? revealOffsets(node.target.file, node.target.range) : undefined)),
