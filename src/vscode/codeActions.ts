@@ -123,20 +123,32 @@ async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analy
   return store.current(await vscode.workspace.openTextDocument(vscode.Uri.file(draft)));
 }
 
+/**
+ * Asks whom claim `claimIndex` of `draft`'s annotation file is to be attributed to (the entities named
+ * near it first) and makes that entity its source, adding the entity when the user makes a new one.
+ * The "Attribute to…" quick fix and the view's "Attribute to…" action.
+ */
+export async function attributeClaim(store: AnalysisStore, draft: string, claimIndex: number): Promise<void> {
+  const analysis = await draftAnalysis(store, draft);
+  if (!analysis?.draft) return;
+  const anchored = claimAt(analysis, claimIndex);
+  const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
+  const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
+  if (picked?.kind !== 'entity') return;
+  await applyTextEdits([...picked.edits, ...setClaimField(analysis.annotations, claimIndex, 'source', picked.id)]);
+}
+
 async function interact(store: AnalysisStore, interaction: Interaction): Promise<void> {
   if (interaction.kind === 'reveal') {
     await revealOffsets(interaction.file, interaction.range, true);
     return;
   }
-  const analysis = await draftAnalysis(store, interaction.draft);
-  if (!analysis?.draft) return;
   if (interaction.kind === 'attribute-claim') {
-    const anchored = claimAt(analysis, interaction.claimIndex);
-    const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
-    const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
-    if (picked?.kind === 'entity') await applyTextEdits([...picked.edits, ...setClaimField(analysis.annotations, interaction.claimIndex, 'source', picked.id)]);
+    await attributeClaim(store, interaction.draft, interaction.claimIndex);
     return;
   }
+  const analysis = await draftAnalysis(store, interaction.draft);
+  if (!analysis?.draft) return;
   const picked = await pickEntity(analysis, likelySpeakers(analysis, interaction.range), 'Who said it?');
   if (picked?.kind !== 'entity') return;
   await applyTextEdits([...picked.edits, ...quoteClaimEdits(analysis, interaction.range, picked.id)]);

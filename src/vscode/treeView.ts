@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
-import type { Interaction } from '../core/fixes';
-import { APPLY_FIX_COMMAND } from './codeActions';
+import { attributeClaim } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
 import { saveSwitchedSetting, SECTION } from './config';
 import { revealOffsets } from './ranges';
@@ -207,9 +206,7 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
     vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? revealOffsets(node.annotation.file, node.annotation.range, true) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {
       const draft = provider.shownAnalysis?.draft?.path;
-      if (draft === undefined || node.claimIndex === undefined) return undefined;
-      const interaction: Interaction = { kind: 'attribute-claim', draft, claimIndex: node.claimIndex };
-      return vscode.commands.executeCommand(APPLY_FIX_COMMAND, { title: 'Attribute to…', code: 'unattributed-claim', edits: [], expect: [], interaction });
+      return draft === undefined || node.claimIndex === undefined ? undefined : attributeClaim(store, draft, node.claimIndex);
     }),
   );
   return { provider, disposable: vscode.Disposable.from(provider, view, commands) };
