@@ -20,6 +20,14 @@ export const CLAIMS_BY_SOURCE_CONTEXT = 'editorialAnnotations.tree.claimsBySourc
  * one button; a value per folder would regroup the view as the editor moves between folders' drafts.
  */
 export const GROUP_CLAIMS_BY_SETTING = 'tree.groupClaimsBy';
+/**
+ * Claims grouped by source open with every source expanded while that makes a short list: up to this
+ * many rows, sources and their claims together (a short story's who-said-what, at a glance). A longer
+ * article opens with the sources collapsed, each with its count of claims: one screen to choose a
+ * voice from, rather than a long scroll to find it. The user's own expanding or collapsing of a
+ * source then stays, as VS Code keeps it for a row it already shows.
+ */
+const SOURCES_OPEN_UP_TO_ROWS = 20;
 export const TREE_COMMANDS = {
   problemsOnly: 'editorialAnnotations.tree.showProblemsOnly',
   showAll: 'editorialAnnotations.tree.showAll',
@@ -53,6 +61,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
   private roots: OutlineNode[] = [];
   private problemsOnly = false;
   private claimGrouping = configuredClaimGrouping();
+  private sourcesOpen = true;
   private analysis: Analysis | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -91,6 +100,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
       this.analysis = draft === undefined ? undefined : this.store.draftAnalysis(draft);
     }
     const groups = this.analysis ? annotationTree(this.analysis, this.claimGrouping) : [];
+    const sources = groups.find((group) => group.key === 'claims')?.children.filter((group) => group.sourceGroup !== undefined) ?? [];
+    this.sourcesOpen = sources.reduce((rows, source) => rows + 1 + source.children.length, 0) <= SOURCES_OPEN_UP_TO_ROWS;
     this.roots = this.problemsOnly ? groups.filter((group) => group.key === 'problems') : groups;
     void vscode.commands.executeCommand('setContext', HAS_ANNOTATIONS_CONTEXT, this.analysis !== undefined);
     this.changed.fire(undefined);
@@ -143,14 +154,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
     return node ? [...node.children] : this.roots;
   }
 
+  /** How a row first opens: groups expanded (the sources of claims only in a short list), the rest collapsed. */
+  private collapsibleState(node: OutlineNode): vscode.TreeItemCollapsibleState {
+    if (node.children.length === 0) return vscode.TreeItemCollapsibleState.None;
+    const open = node.kind === 'group' && (node.sourceGroup === undefined || this.sourcesOpen);
+    return open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
   getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const collapsible =
-      node.children.length === 0
-        ? vscode.TreeItemCollapsibleState.None
-        : node.kind === 'group' && node.key !== 'problems'
-          ? vscode.TreeItemCollapsibleState.Expanded
-          : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, node.key === 'problems' && node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : collapsible);
+    const item = new vscode.TreeItem(node.label, this.collapsibleState(node));
     item.id = node.key;
     item.description = node.detail;
     // e.g. "claim unattributed": menus in package.json match on these words.
