@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { overlaps, type Analysis, type Orphan } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath } from '../core/discovery';
-import { addClaim, addEntity, addMention, mapStartingAt, newAnnotationFileText, setFields, type TextEdit } from '../core/edits';
+import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { freeEntityId, likelySpeakers, parsedFile, reanchorFields } from '../core/fixes';
+import { likelySpeakers, parsedFile, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
@@ -90,17 +90,10 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   const picked = await pickEntity(analysis, likely, 'Who makes this claim?', '', others);
   if (!picked) return;
   const selector = describeSpan(analysis.draft.prepared, range);
-  const edits: TextEdit[] = [];
-  let source: string | undefined;
-  let basis: string | undefined;
-  if (picked.kind === 'existing') source = picked.id;
-  if (picked.kind === 'new') {
-    source = freeEntityId(analysis, picked.name);
-    edits.push(...addEntity(analysis.annotations, source, { name: picked.name, type: picked.type }));
-  }
-  if (picked.kind === 'other' && picked.value.startsWith('basis:')) basis = picked.value.slice('basis:'.length);
-  edits.push(...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis }));
-  await applyTextEdits(edits);
+  const source = picked.kind === 'entity' ? picked.id : undefined;
+  const basis = picked.kind === 'other' && picked.value.startsWith('basis:') ? picked.value.slice('basis:'.length) : undefined;
+  const newEntity = picked.kind === 'entity' ? picked.edits : [];
+  await applyTextEdits([...newEntity, ...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis })]);
 }
 
 function unquoted(selection: DraftSelection): OffsetRange {
@@ -116,9 +109,9 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
   const analysis = await analysisCreatingFile(store, selection.editor.document);
   if (!analysis?.draft) return;
   const picked = await pickEntity(analysis, entitiesNear(analysis, selection.range), `Annotate “${excerpt(selection.text)}”: a new entity, or a mention of one`, selection.text);
-  if (!picked || picked.kind === 'other') return;
-  if (picked.kind === 'new') {
-    await applyTextEdits(addEntity(analysis.annotations, freeEntityId(analysis, picked.name), { name: picked.name, type: picked.type }));
+  if (picked?.kind !== 'entity') return;
+  if (picked.isNew) {
+    await applyTextEdits(picked.edits);
     return;
   }
   const entity = analysis.entities.get(picked.id)!;

@@ -1,9 +1,9 @@
 // Quick fixes on the findings, in the draft and in the YAML, plus "Fix all" (also as source.fixAll).
 import * as vscode from 'vscode';
 import { claimAt, type Analysis } from '../core/analysis';
-import { addEntity, setClaimField, type TextEdit } from '../core/edits';
+import { setClaimField, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { fixAllFor, fixesFor, freeEntityId, likelySpeakers, quoteClaimEdits, type Fix, type Interaction } from '../core/fixes';
+import { fixAllFor, fixesFor, likelySpeakers, quoteClaimEdits, type Fix, type Interaction } from '../core/fixes';
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits, unmetExpectation } from './applyEdits';
@@ -123,12 +123,19 @@ async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analy
   return store.current(await vscode.workspace.openTextDocument(vscode.Uri.file(draft)));
 }
 
-/** The edits that make `picked` the source of claim `claimIndex`, creating the entity if it is new. */
-export function attributionEdits(analysis: Analysis, claimIndex: number, picked: Awaited<ReturnType<typeof pickEntity>>): TextEdit[] {
-  if (!picked || picked.kind === 'other') return [];
-  if (picked.kind === 'existing') return setClaimField(analysis.annotations, claimIndex, 'source', picked.id);
-  const id = freeEntityId(analysis, picked.name);
-  return [...addEntity(analysis.annotations, id, { name: picked.name, type: picked.type }), ...setClaimField(analysis.annotations, claimIndex, 'source', id)];
+/**
+ * Asks whom claim `claimIndex` of `draft`'s annotation file is to be attributed to (the entities named
+ * near it first) and makes that entity its source, adding the entity when the user makes a new one.
+ * The "Attribute to…" quick fix and the view's "Attribute to…" action.
+ */
+export async function attributeClaim(store: AnalysisStore, draft: string, claimIndex: number): Promise<void> {
+  const analysis = await draftAnalysis(store, draft);
+  if (!analysis?.draft) return;
+  const anchored = claimAt(analysis, claimIndex);
+  const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
+  const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
+  if (picked?.kind !== 'entity') return;
+  await applyTextEdits([...picked.edits, ...setClaimField(analysis.annotations, claimIndex, 'source', picked.id)]);
 }
 
 async function interact(store: AnalysisStore, interaction: Interaction): Promise<void> {
@@ -136,24 +143,15 @@ async function interact(store: AnalysisStore, interaction: Interaction): Promise
     await revealOffsets(interaction.file, interaction.range, true);
     return;
   }
+  if (interaction.kind === 'attribute-claim') {
+    await attributeClaim(store, interaction.draft, interaction.claimIndex);
+    return;
+  }
   const analysis = await draftAnalysis(store, interaction.draft);
   if (!analysis?.draft) return;
-  if (interaction.kind === 'attribute-claim') {
-    const anchored = claimAt(analysis, interaction.claimIndex);
-    const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
-    const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
-    const edits = attributionEdits(analysis, interaction.claimIndex, picked);
-    if (edits.length > 0) await applyTextEdits(edits);
-    return;
-  }
   const picked = await pickEntity(analysis, likelySpeakers(analysis, interaction.range), 'Who said it?');
-  if (!picked || picked.kind === 'other') return;
-  if (picked.kind === 'existing') {
-    await applyTextEdits(quoteClaimEdits(analysis, interaction.range, picked.id));
-    return;
-  }
-  const id = freeEntityId(analysis, picked.name);
-  await applyTextEdits([...addEntity(analysis.annotations, id, { name: picked.name, type: picked.type }), ...quoteClaimEdits(analysis, interaction.range, id)]);
+  if (picked?.kind !== 'entity') return;
+  await applyTextEdits([...picked.edits, ...quoteClaimEdits(analysis, interaction.range, picked.id)]);
 }
 
 export function registerCodeActions(store: AnalysisStore): vscode.Disposable {

@@ -1,11 +1,16 @@
 // Asking the user for an entity: the likely ones first (named near the words), then all, or a new one.
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
+import { addEntity, type TextEdit } from '../core/edits';
+import { freeEntityId } from '../core/fixes';
 import { ENTITY_TYPES, type EntityType } from '../core/model';
 
+/**
+ * The answer to pickEntity(): an entity, by its id, with the edits that add it to the annotation file
+ * when the user made a new one (none for an existing one); or one of the other choices offered.
+ */
 export type PickedEntity =
-  | { readonly kind: 'existing'; readonly id: string }
-  | { readonly kind: 'new'; readonly name: string; readonly type: EntityType }
+  | { readonly kind: 'entity'; readonly id: string; readonly isNew: boolean; readonly edits: readonly TextEdit[] }
   | { readonly kind: 'other'; readonly value: string };
 
 interface EntityItem extends vscode.QuickPickItem {
@@ -45,12 +50,16 @@ export async function pickEntity(
   ];
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Who? Type to filter', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return undefined;
-  if (picked.id) return { kind: 'existing', id: picked.id };
+  if (picked.id) return { kind: 'entity', id: picked.id, isNew: false, edits: [] };
   if (picked.value !== undefined) return { kind: 'other', value: picked.value };
-  return askNewEntity(suggestedName);
+  const entity = await askNewEntity(suggestedName);
+  if (!entity) return undefined;
+  // An id no entity of this analysis has, written into the article's own annotation file.
+  const id = freeEntityId(analysis, entity.name);
+  return { kind: 'entity', id, isNew: true, edits: addEntity(analysis.annotations, id, entity) };
 }
 
-export async function askNewEntity(suggestedName: string): Promise<PickedEntity | undefined> {
+async function askNewEntity(suggestedName: string): Promise<{ name: string; type: EntityType } | undefined> {
   const name = await vscode.window.showInputBox({
     title: 'New entity',
     prompt: 'Name, as the draft writes it in full (e.g. "Volodymyr Zelensky")',
@@ -63,5 +72,5 @@ export async function askNewEntity(suggestedName: string): Promise<PickedEntity 
     { title: `What is ${name.trim()}?`, placeHolder: 'person, organization, place…' },
   );
   if (!type) return undefined;
-  return { kind: 'new', name: name.trim(), type: type.label as EntityType };
+  return { name: name.trim(), type: type.label as EntityType };
 }

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
-import type { Interaction } from '../core/fixes';
-import { APPLY_FIX_COMMAND } from './codeActions';
+import { attributeClaim } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
 import { saveSwitchedSetting, SECTION } from './config';
 import { revealOffsets } from './ranges';
@@ -21,6 +20,14 @@ export const CLAIMS_BY_SOURCE_CONTEXT = 'editorialAnnotations.tree.claimsBySourc
  * one button; a value per folder would regroup the view as the editor moves between folders' drafts.
  */
 export const GROUP_CLAIMS_BY_SETTING = 'tree.groupClaimsBy';
+/**
+ * Claims grouped by source open with every source expanded while that makes a short list: up to this
+ * many rows, sources and their claims together (a short story's who-said-what, at a glance). A longer
+ * article opens with the sources collapsed, each with its count of claims: one screen to choose a
+ * voice from, rather than a long scroll to find it. The user's own expanding or collapsing of a
+ * source then stays, as VS Code keeps it for a row it already shows.
+ */
+const SOURCES_OPEN_UP_TO_ROWS = 20;
 export const TREE_COMMANDS = {
   problemsOnly: 'editorialAnnotations.tree.showProblemsOnly',
   showAll: 'editorialAnnotations.tree.showAll',
@@ -54,6 +61,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
   private roots: OutlineNode[] = [];
   private problemsOnly = false;
   private claimGrouping = configuredClaimGrouping();
+  private sourcesOpen = true;
   private analysis: Analysis | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -92,14 +100,20 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
       this.analysis = draft === undefined ? undefined : this.store.draftAnalysis(draft);
     }
     const groups = this.analysis ? annotationTree(this.analysis, this.claimGrouping) : [];
+    const sources = groups.find((group) => group.key === 'claims')?.children.filter((group) => group.sourceGroup !== undefined) ?? [];
+    this.sourcesOpen = sources.reduce((rows, source) => rows + 1 + source.children.length, 0) <= SOURCES_OPEN_UP_TO_ROWS;
     this.roots = this.problemsOnly ? groups.filter((group) => group.key === 'problems') : groups;
     void vscode.commands.executeCommand('setContext', HAS_ANNOTATIONS_CONTEXT, this.analysis !== undefined);
     this.changed.fire(undefined);
   }
 
-  /** Show only the problems group, or everything. */
-  toggleProblemsOnly(): void {
-    this.problemsOnly = !this.problemsOnly;
+  /**
+   * Shows only the Problems group, or every group: what the button says, whatever the view shows now
+   * (a command run twice, or from a keybinding, must not flip the view back).
+   */
+  showProblemsOnly(problemsOnly: boolean): void {
+    if (problemsOnly === this.problemsOnly) return;
+    this.problemsOnly = problemsOnly;
     void vscode.commands.executeCommand('setContext', PROBLEMS_ONLY_CONTEXT, this.problemsOnly);
     this.update();
   }
@@ -140,14 +154,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<OutlineNo
     return node ? [...node.children] : this.roots;
   }
 
+  /** How a row first opens: groups expanded (the sources of claims only in a short list), the rest collapsed. */
+  private collapsibleState(node: OutlineNode): vscode.TreeItemCollapsibleState {
+    if (node.children.length === 0) return vscode.TreeItemCollapsibleState.None;
+    const open = node.kind === 'group' && (node.sourceGroup === undefined || this.sourcesOpen);
+    return open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
   getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const collapsible =
-      node.children.length === 0
-        ? vscode.TreeItemCollapsibleState.None
-        : node.kind === 'group' && node.key !== 'problems'
-          ? vscode.TreeItemCollapsibleState.Expanded
-          : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, node.key === 'problems' && node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : collapsible);
+    const item = new vscode.TreeItem(node.label, this.collapsibleState(node));
     item.id = node.key;
     item.description = node.detail;
     // e.g. "claim unattributed": menus in package.json match on these words.
@@ -195,17 +210,15 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
   const provider = new AnnotationTreeProvider(store);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const commands = vscode.Disposable.from(
-    vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.toggleProblemsOnly()),
-    vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.toggleProblemsOnly()),
+    vscode.commands.registerCommand(TREE_COMMANDS.problemsOnly, () => provider.showProblemsOnly(true)),
+    vscode.commands.registerCommand(TREE_COMMANDS.showAll, () => provider.showProblemsOnly(false)),
     vscode.commands.registerCommand(TREE_COMMANDS.groupClaimsBySource, () => provider.groupClaims('source')),
     vscode.commands.registerCommand(TREE_COMMANDS.groupClaimsByType, () => provider.groupClaims('type')),
     vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? revealOffsets(node.target.file, node.target.range) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? revealOffsets(node.annotation.file, node.annotation.range, true) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {
       const draft = provider.shownAnalysis?.draft?.path;
-      if (draft === undefined || node.claimIndex === undefined) return undefined;
-      const interaction: Interaction = { kind: 'attribute-claim', draft, claimIndex: node.claimIndex };
-      return vscode.commands.executeCommand(APPLY_FIX_COMMAND, { title: 'Attribute to…', code: 'unattributed-claim', edits: [], expect: [], interaction });
+      return draft === undefined || node.claimIndex === undefined ? undefined : attributeClaim(store, draft, node.claimIndex);
     }),
   );
   return { provider, disposable: vscode.Disposable.from(provider, view, commands) };

@@ -189,6 +189,22 @@ describe('in a draft', () => {
     assert.match(String(item.contextValue), /\bunattributed\b/, 'the unattributed claim offers "Attribute to…"');
   });
 
+  it('shows what the filter buttons say, however often each runs', async () => {
+    const api = await extensionApi();
+    await open(DRAFT);
+    await treeShowing(api, DRAFT);
+    const roots = (): string[] => api.tree.getChildren().map((node) => node.label);
+    try {
+      await vscode.commands.executeCommand('editorialAnnotations.tree.showProblemsOnly');
+      await vscode.commands.executeCommand('editorialAnnotations.tree.showProblemsOnly');
+      assert.deepEqual(roots(), ['Problems'], 'Show Problems Only twice still shows the problems only');
+    } finally {
+      await vscode.commands.executeCommand('editorialAnnotations.tree.showAll');
+    }
+    await vscode.commands.executeCommand('editorialAnnotations.tree.showAll');
+    assert.deepEqual(roots(), ['Entities', 'Claims', 'Problems'], 'Show All twice still shows all');
+  });
+
   it('reveals and selects a span from the tree', async () => {
     const api = await extensionApi();
     await open(DRAFT);

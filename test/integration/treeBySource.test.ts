@@ -1,5 +1,6 @@
 // The Editorial Annotations view's Claims grouped by source ("who said what"): switched by the view's
-// buttons (their commands), kept in the `tree.groupClaimsBy` setting, and still revealing claims.
+// buttons (their commands), kept in the `tree.groupClaimsBy` setting, still revealing claims, and
+// with the sources collapsed on a long article.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EditorialAnnotationsApi } from '../../src/extension';
@@ -7,6 +8,8 @@ import type { OutlineNode } from '../../src/core/outline';
 import { extensionApi, open, treeShowing, treeWhen, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'summit.txt');
+// Five sources and twenty claims: a list too long to open every source of.
+const LONG_DRAFT = workspaceFile('articles', 'budget-briefing.txt');
 const SETTING = 'tree.groupClaimsBy';
 const BY_SOURCE = 'editorialAnnotations.tree.groupClaimsBySource';
 const BY_TYPE = 'editorialAnnotations.tree.groupClaimsByType';
@@ -101,6 +104,37 @@ describe('the Editorial Annotations view, claims by source', () => {
     await vscode.commands.executeCommand(BY_TYPE);
     assert.equal(settings().inspect(SETTING)?.workspaceValue, 'type');
     assert.equal(api.tree.groupClaimsBy, 'type');
+  });
+
+  it('opens every source expanded on a short article, and collapsed, with its count, on a long one', async () => {
+    const { Expanded, Collapsed } = vscode.TreeItemCollapsibleState;
+    const states = (): string[] => api.tree.getChildren(claimsGroup(api)).map((node) => `${node.label} ${api.tree.getTreeItem(node).collapsibleState}`);
+    await vscode.commands.executeCommand(BY_SOURCE);
+    // 5 sources and 9 claims under them: 14 rows.
+    assert.deepEqual(states(), [
+      `Eva Lind ${Expanded}`,
+      `Omar Haddad ${Expanded}`,
+      `Sudrian foreign ministry ${Expanded}`,
+      `norland-spokesman ${Expanded}`,
+      `No source ${Expanded}`,
+    ]);
+
+    await open(LONG_DRAFT);
+    await treeShowing(api, LONG_DRAFT);
+    // 6 groups and 20 claims: 26 rows.
+    assert.deepEqual(states(), [
+      `Ruth Okafor ${Collapsed}`,
+      `Tomas Berg ${Collapsed}`,
+      `Mara Quinn ${Collapsed}`,
+      `Dev Singh ${Collapsed}`,
+      `City hall ${Collapsed}`,
+      `No source ${Collapsed}`,
+    ]);
+    assert.equal(api.tree.getTreeItem(api.tree.getChildren(claimsGroup(api))[0]).description, 'person · 5 claims');
+    assert.equal(api.tree.getTreeItem(claimsGroup(api)).collapsibleState, Expanded, 'the Claims group itself stays open');
+
+    await vscode.commands.executeCommand(BY_TYPE);
+    assert.deepEqual(states(), [`Fact ${Expanded}`, `Direct quote ${Expanded}`, `Paraphrase ${Expanded}`], 'claims by type open as before');
   });
 
   it('reveals a claim from the by-source tree, and offers the same actions on it', async () => {

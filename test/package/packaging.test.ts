@@ -29,6 +29,20 @@ function placeholders(value: unknown): string[] {
   return [];
 }
 
+/** The fields of a contribution whose strings users read: the command palette, menus, settings, views. */
+const USER_TEXT = new Set(['title', 'category', 'description', 'markdownDescription', 'contextualTitle', 'name', 'label', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', 'markdownDeprecationMessage']);
+
+/** `where = text` for each string users read that is written in the manifest instead of taken from package.nls.json. */
+function unlocalised(value: unknown, where: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => unlocalised(item, `${where}[${index}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const at = `${where}.${key}`;
+    const texts = USER_TEXT.has(key) ? [inner].flat().filter((text): text is string => typeof text === 'string') : [];
+    return [...texts.filter((text) => placeholders(text).length === 0).map((text) => `${at} = ${text}`), ...unlocalised(inner, at)];
+  });
+}
+
 /** A localised manifest string as users see it. */
 function text(value: string): string {
   return /^%.+%$/.test(value) ? nls[value.slice(1, -1)] : value;
@@ -40,6 +54,10 @@ describe('the published extension', () => {
     assert.deepEqual([...used].filter((key) => typeof nls[key] !== 'string'), []);
     assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), []);
     assert.equal(text(manifest.displayName as string), 'Editorial Annotations');
+  });
+
+  it('takes every title, category and description users read from package.nls.json', () => {
+    assert.deepEqual(unlocalised({ contributes: manifest.contributes, capabilities: manifest.capabilities }, 'package.json'), []);
   });
 
   it('describes every choice of every setting that offers a list of them', () => {

@@ -1,6 +1,7 @@
 // Working the sample's warnings down as an editor does, with the mouse and the pickers only: a
 // quotation nobody annotated becomes a claim in two picks (its kind, then who said it), and an
-// unattributed claim gets its source through the "Attribute to…" quick fix. The extension saves an
+// unattributed claim gets its source through the "Attribute to…" quick fix, or through the view's
+// "Attribute to…" action and a new entity. The extension saves an
 // annotation file it edits when that file had no unsaved changes, so these checks change the sample (the
 // runner's copy) on disk: each puts back the bytes of the files it may change and reverts their editors,
 // whatever happened, so that the next check starts from the sample as it ships.
@@ -17,6 +18,7 @@ const DRAFT_NAME = path.basename(DRAFT);
 // The sample's deliberate unannotated quotation, and one of its deliberately unattributed claims.
 const QUOTE = 'most of the major points are agreed to';
 const UNATTRIBUTED = 'has made statements that have angered Kyiv';
+const UNATTRIBUTED_FACT = 'a top Russian general, Yaroslav Moskalik, was killed';
 
 function read(file: string): string {
   return fs.readFileSync(workbench().samplePath(file), 'utf8');
@@ -173,5 +175,44 @@ describe('annotating the sample draft', () => {
     const item = await annotationItem(`text: ${UNATTRIBUTED}`);
     assert.ok(item.includes(`source: ${witkoff}`), `the claim's source is ${witkoff}; it reads:\n${item.join('\n')}`);
     await savedWith(original.get(ANNOTATIONS)!, `source: ${witkoff}`);
+  });
+
+  it('attributes an unattributed claim to a new entity from the view\'s "Attribute to…" action', async () => {
+    const at = problemAt(UNATTRIBUTED_FACT);
+    await openDraft();
+    await (await workbench().problemRows(DRAFT_NAME)).filter({ hasText: 'unattributed-claim' }).filter({ hasText: at }).waitFor();
+    await workbench().closePanel();
+
+    // The side bar's room for the view, as the sample's checks make it: the folder's files and the
+    // Outline closed, and the groups around the claims closed before the claims open.
+    await workbench().section('Explorer', false);
+    await workbench().section('Outline', false);
+    const view = await workbench().section('Editorial Annotations');
+    await workbench().expandRow(view, 'Entities', false);
+    await workbench().expandRow(view, 'Claims', false);
+    await workbench().expandRow(view, 'Problems', false);
+    await workbench().expandRow(view, 'Claims');
+    await workbench().expandRow(view, 'Direct quote', false);
+    await workbench().expandRow(view, 'Paraphrase', false);
+    await workbench().expandRow(view, 'Fact');
+    // The row's label is the claim's words, cut short.
+    await workbench().rowContextMenu(view.locator('.monaco-list-row', { hasText: 'Yaroslav Moskalik' }).first(), 'Attribute to…');
+    await workbench().page.locator('.quick-input-widget .quick-input-title', { hasText: 'Attribute the claim to…' }).waitFor();
+    // Last in a long list, the choice shows once the list is filtered.
+    const input = workbench().page.locator('.quick-input-widget input');
+    await input.fill('New entity');
+    await workbench().page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'New entity…' }).click();
+    await workbench().page.locator('.quick-input-widget .quick-input-title', { hasText: /^New entity$/ }).waitFor();
+    await input.fill('Russian Investigative Committee');
+    await input.press('Enter');
+    await workbench().pick('What is Russian Investigative Committee?', 'organization');
+
+    // The draft does not name the new source yet: the problem there is now that, no longer the missing source.
+    await (await workbench().problemRows(DRAFT_NAME)).filter({ hasText: 'attribution-not-in-text' }).filter({ hasText: at }).filter({ hasText: 'Russian Investigative Committee' }).waitFor();
+    await workbench().page.locator('.statusbar-item', { hasText: '1 unattributed' }).waitFor();
+    await savedWith(original.get(ANNOTATIONS)!, 'source: russian-investigative-committee');
+    const yaml = parse(read(ANNOTATIONS)) as { entities: Record<string, unknown>; claims: { id: string; source?: unknown }[] };
+    assert.deepEqual(yaml.entities['russian-investigative-committee'], { name: 'Russian Investigative Committee', type: 'organization' });
+    assert.equal(yaml.claims.find((claim) => claim.id === 'moskalik-killed')?.source, 'russian-investigative-committee');
   });
 });

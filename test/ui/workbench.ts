@@ -195,6 +195,17 @@ export class Workbench {
   async contextMenu(text: string, item: string): Promise<void> {
     const { middle } = await this.spanOf(text);
     await this.page.mouse.click(middle.x, middle.y, { button: 'right' });
+    await this.chooseFromMenu(item);
+  }
+
+  /** Right-clicks a row of a tree (see row()) and clicks the context menu's `item`. */
+  async rowContextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: 'right' });
+    await this.chooseFromMenu(item);
+  }
+
+  /** Clicks the `item` of the context menu just opened. */
+  private async chooseFromMenu(item: string): Promise<void> {
     const menu = this.page.locator('.monaco-menu').filter({ visible: true });
     const entry = menu.locator('.action-label', { hasText: exactly(item) });
     // A menu ignores releases of the mouse for its first 100 ms, so that the right-click's own does not
