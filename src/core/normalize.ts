@@ -46,7 +46,6 @@ const CHANGED_CLASS = classOf([...WHITE_SPACE.replace(' ', ''), ...FOLDS.flatMap
  * writing one offset per character (4 bytes each) was most of the time normalising it took.
  */
 export class NormalizedText {
-  private map?: Uint32Array;
   /** The piece of the last offset looked up: lookups mostly go through the text in order. */
   private lastPiece = 0;
 
@@ -73,19 +72,6 @@ export class NormalizedText {
       piece = this.lastPiece = low;
     }
     return index + this.pieceShifts[piece];
-  }
-
-  /** For each UTF-16 unit of `text` and one past its end, the offset in `original` of the character it came from. */
-  get toOriginal(): Uint32Array {
-    if (!this.map) {
-      const map = new Uint32Array(this.text.length + 1);
-      for (let piece = 0; piece < this.pieceStarts.length; piece++) {
-        const end = piece + 1 < this.pieceStarts.length ? this.pieceStarts[piece + 1] : map.length;
-        for (let index = this.pieceStarts[piece]; index < end; index++) map[index] = index + this.pieceShifts[piece];
-      }
-      this.map = map;
-    }
-    return this.map;
   }
 }
 
