@@ -3,12 +3,12 @@
 // file gets one on its first annotation, where discovery will find it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { overlaps, type Analysis, type Orphan } from '../core/analysis';
+import { overlaps, parsedFileOf as parsedFile, type Analysis, type Orphan } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath } from '../core/discovery';
 import { addClaim, addEntity, addMention, mapStartingAt, newAnnotationFileText, setFields, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { freeEntityId, likelySpeakers, parsedFile, reanchorFields } from '../core/fixes';
+import { freeEntityId, likelySpeakers, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
