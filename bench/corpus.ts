@@ -128,3 +128,15 @@ export function makeCorpus(bytes: number, seed = 1): Corpus {
   });
   return { draft, yaml: yaml.join('\n') + '\n', claims, entityCount: entities.length };
 }
+
+/** Cyrillic letters for a to z, one for one. */
+const CYRILLIC = 'абцдефгхийклмнопярстувшжыз';
+
+/** The text with each Latin letter swapped for a Cyrillic one, case kept: the same sentences in another script. */
+export function inCyrillic(text: string): string {
+  return text.replace(/[a-z]/gi, (ch) => {
+    const lower = ch.toLowerCase();
+    const letter = CYRILLIC[lower.charCodeAt(0) - 0x61];
+    return ch === lower ? letter : letter.toUpperCase();
+  });
+}

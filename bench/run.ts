@@ -10,7 +10,8 @@ import { DraftText } from '../src/core/anchor';
 import { parseAnnotationFile } from '../src/core/parse';
 import { forgetFormIndex } from '../src/core/mentions';
 import { forgetNeedleIndexes } from '../src/core/multiSearch';
-import { makeCorpus, type Corpus } from './corpus';
+import { sentenceStarts } from '../src/core/sentences';
+import { inCyrillic, makeCorpus, type Corpus } from './corpus';
 import { redraft } from './edits';
 import { loadPeers, type Peers } from './peers';
 
@@ -104,6 +105,13 @@ function analysisBench(corpus: Corpus, label: string, runs: number): number {
   console.log(`  ${label}: parse ${ms(parse)} ms + analyze ${ms(engine)} ms`);
   figure(`analysis ${label}`, ms(whole), 'ms');
   return whole;
+}
+
+/** Sentence ends of the draft, and of the same draft in Cyrillic letters (once 15 to 70 times as slow). */
+function sentencesBench(corpus: Corpus, label: string): void {
+  const cyrillic = inCyrillic(corpus.draft);
+  figure(`sentences ${label}`, ms(time(() => sentenceStarts(corpus.draft), 21)), 'ms');
+  figure(`sentences ${label} in Cyrillic`, ms(time(() => sentenceStarts(cyrillic), 21)), 'ms');
 }
 
 async function exactBench(corpus: Corpus, label: string, peers: Peers): Promise<void> {
@@ -249,6 +257,7 @@ async function main(): Promise<void> {
     if (size.bytes <= 1_000_000) await exactBench(corpus, size.label, peers);
     if (size.fuzzyQuotes > 0) fuzzyBench(corpus, size.label, size.fuzzyQuotes, peers);
     if (size.bytes === 100_000) keystrokeBench(corpus);
+    if (size.bytes === 1_000_000) sentencesBench(corpus, size.label);
   }
   console.log('\nGrowth (10× the input; linear is 10×, the target at most 11×)');
   for (let i = 1; i < sizes.length; i++) figure(`growth ${sizes[i].label}/${sizes[i - 1].label}`, (wholes[i] / wholes[i - 1]).toFixed(1), 'x');

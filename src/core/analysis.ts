@@ -41,6 +41,13 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
+/** The parse of `file` in an analysis: its annotation file or its registry. */
+export function parsedFileOf(analysis: Analysis, file: string): ParsedAnnotationFile | undefined {
+  if (analysis.annotations.file === file) return analysis.annotations;
+  if (analysis.registry?.file === file) return analysis.registry;
+  return undefined;
+}
+
 /**
  * The claim written at `index` in the YAML's `claims:` list (a finding's claimIndex). Not the array
  * index: an item that is not a mapping makes no claim, and every claim after it moves up one.

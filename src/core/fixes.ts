@@ -1,12 +1,11 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, overlaps, type Analysis } from './analysis';
+import { claimAt, overlaps, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { entitiesNear } from './findings/attribution';
 import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
-import type { ParsedAnnotationFile } from './parse';
 import { describeSpan } from './selectors';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
@@ -54,12 +53,6 @@ function fileText(analysis: Analysis, file: string): string | undefined {
   if (analysis.draft?.path === file) return analysis.draft.text;
   if (analysis.annotations.file === file) return analysis.annotations.text;
   if (analysis.registry?.file === file) return analysis.registry.text;
-  return undefined;
-}
-
-export function parsedFile(analysis: Analysis, file: string): ParsedAnnotationFile | undefined {
-  if (analysis.annotations.file === file) return analysis.annotations;
-  if (analysis.registry?.file === file) return analysis.registry;
   return undefined;
 }
 
@@ -234,7 +227,7 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   if (!draft) return [];
   const selector = selectorOf(analysis, finding);
   if (!selector) return [];
-  const parsed = parsedFile(analysis, selector.location.file);
+  const parsed = parsedFileOf(analysis, selector.location.file);
   const map = parsed ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   const anchor = draft.prepared.anchor({ text: selector.text });
   if (!parsed || !map || anchor.kind !== 'found') return [];
@@ -257,7 +250,7 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
 }
 
 function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
-  const parsed = parsedFile(analysis, finding.file);
+  const parsed = parsedFileOf(analysis, finding.file);
   const id = finding.data?.value;
   if (!parsed || !id) return [];
   const fixes = (finding.data?.candidateEntityIds ?? []).map((suggestion, index) =>
@@ -273,7 +266,7 @@ const ANONYMITY_PLACEHOLDER = 'why anonymity was granted';
 
 function anonymityFixes(analysis: Analysis, finding: Finding): Fix[] {
   const entity: Entity | undefined = analysis.entities.get(finding.data?.entityId ?? '');
-  const parsed = entity ? parsedFile(analysis, entity.keyLocation.file) : undefined;
+  const parsed = entity ? parsedFileOf(analysis, entity.keyLocation.file) : undefined;
   if (!entity || !parsed) return [];
   const edits = setEntityField(parsed, entity.id, 'anonymity', ANONYMITY_PLACEHOLDER);
   const insertion = edits[0];
@@ -331,7 +324,7 @@ export function reanchorFields(analysis: Analysis, range: OffsetRange, old: { pr
 function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const selector = selectorOf(analysis, finding);
   const range = finding.data?.draftRange;
-  const parsed = selector ? parsedFile(analysis, selector.location.file) : undefined;
+  const parsed = selector ? parsedFileOf(analysis, selector.location.file) : undefined;
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   if (!analysis.draft || !selector || !range || !parsed || !map) return [];
   const fields: Record<string, string | number> = reanchorFields(analysis, range, selector);

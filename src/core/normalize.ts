@@ -2,26 +2,42 @@
 // Spec: straight vs curly quotes and apostrophes, hyphen vs en/em dash, runs of white space and line
 // breaks (CRLF too), a leading BOM. We also fold "…" into "...", which authors type either way.
 
-const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u02BC';
-const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033';
-const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
-const ELLIPSIS = '\u2026';
+/**
+ * White space: each run of it becomes one plain space. The characters JavaScript's \s matches, but for
+ * the BOM (only a leading one is dropped, see below).
+ */
+const WHITE_SPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+
+/** The characters folded into what authors type, each with what it becomes. */
+const FOLDS: ReadonlyArray<readonly [folded: string, characters: string]> = [
+  ["'", '\u2018\u2019\u201a\u201b\u2032\u02bc'],
+  ['"', '\u201c\u201d\u201e\u201f\u2033'],
+  ['-', '\u2010\u2011\u2012\u2013\u2014\u2015\u2212'],
+  ['...', '\u2026'],
+];
+
+// Everything below is derived from the two lists above: a table per UTF-16 unit for the scans, and
+// regex character classes for finding the next character to change.
+
+/** Per UTF-16 unit: 1 white space, 0 not. */
+const spaceUnits = new Uint8Array(0x10000);
+for (const ch of WHITE_SPACE) spaceUnits[ch.charCodeAt(0)] = 1;
+/** What each folded character becomes. */
+const foldedUnits = new Map<number, string>();
+for (const [folded, characters] of FOLDS) for (const ch of characters) foldedUnits.set(ch.charCodeAt(0), folded);
 
 function isSpace(code: number): boolean {
-  return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-    code === 0x205f || code === 0x3000
-  );
+  return spaceUnits[code] === 1;
 }
 
-function foldChar(ch: string): string {
-  if (SINGLE_QUOTES.includes(ch)) return "'";
-  if (DOUBLE_QUOTES.includes(ch)) return '"';
-  if (DASHES.includes(ch)) return '-';
-  if (ch === ELLIPSIS) return '...';
-  return ch;
+/** A regex character class's contents that match exactly the characters of `chars`. */
+function classOf(chars: Iterable<string>): string {
+  return [...chars].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 }
+
+/** The characters normalisation changes wherever they are: white space but the plain space, and the folded ones. */
+const CHANGED_CLASS = classOf([...WHITE_SPACE.replace(' ', ''), ...FOLDS.flatMap(([, characters]) => [...characters])]);
 
 /**
  * A normalised copy of a text, with the way back to the original's offsets. The way back is kept in
@@ -30,7 +46,6 @@ function foldChar(ch: string): string {
  * writing one offset per character (4 bytes each) was most of the time normalising it took.
  */
 export class NormalizedText {
-  private map?: Uint32Array;
   /** The piece of the last offset looked up: lookups mostly go through the text in order. */
   private lastPiece = 0;
 
@@ -58,19 +73,6 @@ export class NormalizedText {
     }
     return index + this.pieceShifts[piece];
   }
-
-  /** For each UTF-16 unit of `text` and one past its end, the offset in `original` of the character it came from. */
-  get toOriginal(): Uint32Array {
-    if (!this.map) {
-      const map = new Uint32Array(this.text.length + 1);
-      for (let piece = 0; piece < this.pieceStarts.length; piece++) {
-        const end = piece + 1 < this.pieceStarts.length ? this.pieceStarts[piece + 1] : map.length;
-        for (let index = this.pieceStarts[piece]; index < end; index++) map[index] = index + this.pieceShifts[piece];
-      }
-      this.map = map;
-    }
-    return this.map;
-  }
 }
 
 /**
@@ -78,7 +80,7 @@ export class NormalizedText {
  * followed by more white space starts a run), the quotes, dashes and ellipsis it folds. The BOM is
  * dealt with apart: only a leading one is dropped.
  */
-const TO_NORMALIZE = / (?=[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2018-\u201f\u2026\u2032\u2033\u02bc]/g;
+const TO_NORMALIZE = new RegExp(` (?=[${classOf(WHITE_SPACE)}])|[${CHANGED_CLASS}]`, 'g');
 
 export function normalizeWithMap(original: string): NormalizedText {
   const length = original.length;
@@ -111,7 +113,7 @@ export function normalizeWithMap(original: string): NormalizedText {
       i = at + 1;
       while (i < length && isSpace(original.charCodeAt(i))) i++;
     } else {
-      const folded = foldChar(original[at]);
+      const folded = foldedUnits.get(code) as string;
       chunks.push(original.slice(sliceStart, at), folded);
       // Every unit of a fold comes from the one character.
       for (let k = 1; k < folded.length; k++) shiftFrom(out + k, at - out - k);
@@ -127,7 +129,7 @@ export function normalizeWithMap(original: string): NormalizedText {
 }
 
 /** Any character normalisation changes: white space other than one plain space, quotes, dashes, an ellipsis, a BOM. */
-const CHANGED_BY_NORMALISATION = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2018-\u201f\u2026\u2032\u2033\u02bc\ufeff]| {2}/;
+const CHANGED_BY_NORMALISATION = new RegExp(`[${CHANGED_CLASS}\\ufeff]| {2}`);
 
 /** Normalises a fragment written in the YAML (a selector's text, prefix or suffix, a surface form). */
 export function normalizeFragment(fragment: string): string {

@@ -1,7 +1,7 @@
 // What the hover shows in an annotation file: the entity card of an id (as in the draft), and for a
 // span's `text:` where it anchored in the draft (line and sentence, the span in bold) or why it didn't.
 import * as path from 'path';
-import type { Analysis } from './analysis';
+import { parsedFileOf, type Analysis } from './analysis';
 import { closestMatches } from './closest';
 import { entityCard } from './hover';
 import { escapeMarkdown } from './markdown';
@@ -9,7 +9,7 @@ import type { Entity, OffsetRange } from './model';
 import type { ParsedAnnotationFile } from './parse';
 import { LineIndex } from './textIndex';
 import { yamlContextAt } from './yamlContext';
-import { entityAt, parsedFileOf, spanAnchors, type SpanAnchor } from './yamlNavigation';
+import { entityAt, spanAnchors, type SpanAnchor } from './yamlNavigation';
 
 export interface YamlHoverContent {
   /** The id or `text:` value the hover is about. */

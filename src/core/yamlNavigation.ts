@@ -5,7 +5,7 @@
 // `analysis` is the analysis the annotation file takes part in, computed on the text the offsets
 // are in; `world` is every other analysis known (other articles sharing the registry, for one).
 import * as path from 'path';
-import type { Analysis } from './analysis';
+import { parsedFileOf, type Analysis } from './analysis';
 import type { AnchorResult } from './anchor';
 import { replaceScalar, type TextEdit } from './edits';
 import { textHash, type Expectation } from './fixes';
@@ -21,13 +21,6 @@ export interface TextLocation {
 }
 
 export const ENTITY_ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-
-/** The parse of `file` in an analysis: its annotation file or its registry. */
-export function parsedFileOf(analysis: Analysis, file: string): ParsedAnnotationFile | undefined {
-  if (analysis.annotations.file === file) return analysis.annotations;
-  if (analysis.registry?.file === file) return analysis.registry;
-  return undefined;
-}
 
 /** An entity id where the user points: an entity's key or a `source` value. */
 export interface EntityAt {

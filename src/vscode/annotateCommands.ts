@@ -3,12 +3,12 @@
 // file gets one on its first annotation, where discovery will find it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { overlaps, type Analysis, type Orphan } from '../core/analysis';
+import { overlaps, parsedFileOf, type Analysis, type Orphan } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath } from '../core/discovery';
 import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { likelySpeakers, parsedFile, reanchorFields } from '../core/fixes';
+import { likelySpeakers, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
@@ -147,7 +147,7 @@ async function reanchor(store: AnalysisStore, node?: OutlineNode): Promise<void>
     orphan = (await vscode.window.showQuickPick(items, { title: `Re-anchor which annotation to “${excerpt(selection.text)}”?` }))?.orphan;
   }
   const selector = orphan?.selector;
-  const parsed = selector ? parsedFile(analysis, selector.location.file) : undefined;
+  const parsed = selector ? parsedFileOf(analysis, selector.location.file) : undefined;
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   if (!selector || !parsed || !map) return;
   await applyTextEdits(setFields(parsed, map, reanchorFields(analysis, selection.range, selector)));

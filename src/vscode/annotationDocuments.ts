@@ -2,10 +2,10 @@
 // text is now, the analyses of every annotation file of its workspace folder (where a registry
 // entity is used), and the core's locations as VS Code's.
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analysis';
+import { parsedFileOf, type Analysis } from '../core/analysis';
 import { YAML_EXTENSIONS } from '../core/discovery';
 import { LineIndex } from '../core/textIndex';
-import { parsedFileOf, type TextLocation } from '../core/yamlNavigation';
+import type { TextLocation } from '../core/yamlNavigation';
 import type { AnalysisStore } from './analysisStore';
 import { workspaceFileHost } from './fileHost';
 import { toVsRange } from './ranges';

@@ -13,11 +13,13 @@ describe('normalisation', () => {
     const original = '\uFEFF“Putin’s”  talks —\r\n\tnext…';
     const normalized = normalizeWithMap(original);
     assert.equal(normalized.text, `"Putin's" talks - next...`);
-    assert.equal(normalized.toOriginal.length, normalized.text.length + 1);
     // Every normalised character points at the original character it came from.
-    assert.equal(original[normalized.toOriginal[normalized.text.indexOf('P')]], 'P');
-    assert.equal(original[normalized.toOriginal[normalized.text.indexOf('-')]], '—');
-    assert.equal(normalized.toOriginal[normalized.text.length], original.length);
+    const from = (index: number): string => original[normalized.originalOffset(index)];
+    assert.equal(from(normalized.text.indexOf('P')), 'P');
+    assert.equal(from(normalized.text.indexOf('-')), '—');
+    assert.deepEqual([0, 1, 2].map((k) => from(normalized.text.indexOf('...') + k)), ['…', '…', '…']);
+    assert.equal(from(normalized.text.indexOf('next')), 'n');
+    assert.equal(normalized.originalOffset(normalized.text.length), original.length);
   });
 });
 

@@ -254,7 +254,7 @@ describe('properties of normalisation', () => {
 
 describe('properties of sentence starts', () => {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const PIECES = ['Word', 'word', ' ', ' ', '. ', '.', '!', '?', '?!', '...', '…', '"', '“', '”', '’', ')', '(', '\n', '\r\n', '\u2029', '3.5', 'U.S.', 'etc. ', 'é', 'É', ', ', ';', '\t', '\u00a0', '。', '😀', '-', ':'];
+  const PIECES = ['Word', 'word', ' ', ' ', '. ', '.', '!', '?', '?!', '...', '…', '"', '“', '”', '’', ')', '(', '\n', '\r\n', '\u2029', '3.5', 'U.S.', 'etc. ', 'é', 'É', ', ', ';', '\t', '\u00a0', '。', '😀', '-', ':', 'Я', 'я', 'ω', 'ა', '।'];
 
   it('are those of Intl.Segmenter over the whole text', () => {
     fc.assert(
