@@ -56,17 +56,30 @@ function fileText(analysis: Analysis, file: string): string | undefined {
   return undefined;
 }
 
-/** Expectations: the finding's words are still there, and every file the edits touch is unchanged. */
-function expectations(analysis: Analysis, finding: Finding, edits: readonly TextEdit[]): Expectation[] {
+/** That each of `files` still has the text it had when `analysis` was made (edits computed on it fit). */
+export function unchangedSince(analysis: Analysis, files: Iterable<string>): Expectation[] {
+  const expect: Expectation[] = [];
+  for (const file of new Set(files)) {
+    const text = fileText(analysis, file);
+    if (text !== undefined) expect.push({ file, text: textHash(text) });
+  }
+  return expect;
+}
+
+/**
+ * Expectations: the finding's words are still there, and every file the edits touch is unchanged. A
+ * fix that asks first (attribute to…, annotate quote…) will edit the annotation file: it too must be
+ * unchanged, or the claim it names by its place in the list may be another one by then.
+ */
+function expectations(analysis: Analysis, finding: Finding, edits: readonly TextEdit[], interaction?: Interaction): Expectation[] {
   const expect: Expectation[] = [];
   const underFinding = fileText(analysis, finding.file);
   if (underFinding !== undefined) {
     expect.push({ file: finding.file, range: finding.range, text: underFinding.slice(finding.range.start, finding.range.end) });
   }
-  for (const file of new Set(edits.map((edit) => edit.file))) {
-    const text = fileText(analysis, file);
-    if (text !== undefined) expect.push({ file, text: textHash(text) });
-  }
+  const edited = edits.map((edit) => edit.file);
+  if (interaction && interaction.kind !== 'reveal') edited.push(analysis.annotations.file);
+  expect.push(...unchangedSince(analysis, edited));
   return expect;
 }
 
@@ -153,7 +166,7 @@ function nameFromId(id: string): string {
 }
 
 function fix(analysis: Analysis, finding: Finding, fields: Omit<Fix, 'code' | 'expect'>): Fix {
-  return { ...fields, code: finding.code, expect: expectations(analysis, finding, fields.edits) };
+  return { ...fields, code: finding.code, expect: expectations(analysis, finding, fields.edits, fields.interaction) };
 }
 
 function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {

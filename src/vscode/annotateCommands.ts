@@ -93,7 +93,7 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   const source = picked.kind === 'entity' ? picked.id : undefined;
   const basis = picked.kind === 'other' && picked.value.startsWith('basis:') ? picked.value.slice('basis:'.length) : undefined;
   const newEntity = picked.kind === 'entity' ? picked.edits : [];
-  await applyTextEdits([...newEntity, ...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis })]);
+  await applyTextEdits([...newEntity, ...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis })], { computedOn: analysis });
 }
 
 function unquoted(selection: DraftSelection): OffsetRange {
@@ -111,7 +111,7 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
   const picked = await pickEntity(analysis, entitiesNear(analysis, selection.range), `Annotate “${excerpt(selection.text)}”: a new entity, or a mention of one`, selection.text);
   if (picked?.kind !== 'entity') return;
   if (picked.isNew) {
-    await applyTextEdits(picked.edits);
+    await applyTextEdits(picked.edits, { computedOn: analysis });
     return;
   }
   const entity = analysis.entities.get(picked.id)!;
@@ -119,7 +119,7 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
     void vscode.window.showInformationMessage(`${entity.name} is in the shared registry: add the mention there, or define the entity in this article's file.`);
     return;
   }
-  await applyTextEdits(addMention(analysis.annotations, entity.id, describeSpan(analysis.draft.prepared, selection.range)));
+  await applyTextEdits(addMention(analysis.annotations, entity.id, describeSpan(analysis.draft.prepared, selection.range)), { computedOn: analysis });
 }
 
 interface OrphanItem extends vscode.QuickPickItem {
@@ -150,7 +150,7 @@ async function reanchor(store: AnalysisStore, node?: OutlineNode): Promise<void>
   const parsed = selector ? parsedFileOf(analysis, selector.location.file) : undefined;
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   if (!selector || !parsed || !map) return;
-  await applyTextEdits(setFields(parsed, map, reanchorFields(analysis, selection.range, selector)));
+  await applyTextEdits(setFields(parsed, map, reanchorFields(analysis, selection.range, selector)), { computedOn: analysis });
 }
 
 /** The YAML entry of what is at the cursor: the innermost claim, else the entity mentioned there. */

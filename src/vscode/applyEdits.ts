@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { revealOffsets } from './ranges';
 import type { TextEdit } from '../core/edits';
-import { textHash, type Expectation } from '../core/fixes';
+import type { Analysis } from '../core/analysis';
+import { textHash, unchangedSince, type Expectation } from '../core/fixes';
 
 async function documentOf(file: string): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(vscode.Uri.file(file));
@@ -21,6 +22,11 @@ export async function unmetExpectation(expectations: readonly Expectation[]): Pr
 export interface ApplyOptions {
   /** Put the cursor on this range of `file` after the edits (offsets in the edited text). */
   readonly select?: { readonly file: string; readonly offset: number; readonly length: number };
+  /**
+   * The analysis the edits were computed on, when the user was asked something in between: the edits
+   * are applied only if every file they touch still has the text it had then (else a warning says so).
+   */
+  readonly computedOn?: Analysis;
 }
 
 /**
@@ -29,6 +35,13 @@ export interface ApplyOptions {
  * a buffer the user was editing is left for them to save.
  */
 export async function applyTextEdits(edits: readonly TextEdit[], options: ApplyOptions = {}): Promise<boolean> {
+  if (options.computedOn) {
+    const stale = await unmetExpectation(unchangedSince(options.computedOn, edits.map((edit) => edit.file)));
+    if (stale) {
+      void vscode.window.showWarningMessage(`Not applied: ${vscode.workspace.asRelativePath(stale.file)} changed while you were choosing. Run the command again.`);
+      return false;
+    }
+  }
   const workspaceEdit = new vscode.WorkspaceEdit();
   const documents = new Map<string, vscode.TextDocument>();
   for (const edit of edits) {

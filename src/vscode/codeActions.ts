@@ -124,18 +124,18 @@ async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analy
 }
 
 /**
- * Asks whom claim `claimIndex` of `draft`'s annotation file is to be attributed to (the entities named
- * near it first) and makes that entity its source, adding the entity when the user makes a new one.
- * The "Attribute to…" quick fix and the view's "Attribute to…" action.
+ * Asks whom claim `claimIndex` of the analysis's annotation file is to be attributed to (the entities
+ * named near it first) and makes that entity its source, adding the entity when the user makes a new
+ * one: the "Attribute to…" quick fix and the view's "Attribute to…" action. Nothing is written if the
+ * annotation file changed since `analysis` (the claim at that place could be another one by then).
  */
-export async function attributeClaim(store: AnalysisStore, draft: string, claimIndex: number): Promise<void> {
-  const analysis = await draftAnalysis(store, draft);
-  if (!analysis?.draft) return;
+export async function attributeClaim(analysis: Analysis, claimIndex: number): Promise<void> {
+  if (!analysis.draft) return;
   const anchored = claimAt(analysis, claimIndex);
   const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
   const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
   if (picked?.kind !== 'entity') return;
-  await applyTextEdits([...picked.edits, ...setClaimField(analysis.annotations, claimIndex, 'source', picked.id)]);
+  await applyTextEdits([...picked.edits, ...setClaimField(analysis.annotations, claimIndex, 'source', picked.id)], { computedOn: analysis });
 }
 
 async function interact(store: AnalysisStore, interaction: Interaction): Promise<void> {
@@ -143,15 +143,16 @@ async function interact(store: AnalysisStore, interaction: Interaction): Promise
     await revealOffsets(interaction.file, interaction.range, true);
     return;
   }
-  if (interaction.kind === 'attribute-claim') {
-    await attributeClaim(store, interaction.draft, interaction.claimIndex);
-    return;
-  }
+  // The fix's expectations held a moment ago: this analysis is of the files as they were offered.
   const analysis = await draftAnalysis(store, interaction.draft);
   if (!analysis?.draft) return;
+  if (interaction.kind === 'attribute-claim') {
+    await attributeClaim(analysis, interaction.claimIndex);
+    return;
+  }
   const picked = await pickEntity(analysis, likelySpeakers(analysis, interaction.range), 'Who said it?');
   if (picked?.kind !== 'entity') return;
-  await applyTextEdits([...picked.edits, ...quoteClaimEdits(analysis, interaction.range, picked.id)]);
+  await applyTextEdits([...picked.edits, ...quoteClaimEdits(analysis, interaction.range, picked.id)], { computedOn: analysis });
 }
 
 export function registerCodeActions(store: AnalysisStore): vscode.Disposable {

@@ -217,8 +217,9 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
     vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? revealOffsets(node.target.file, node.target.range) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? revealOffsets(node.annotation.file, node.annotation.range, true) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {
-      const draft = provider.shownAnalysis?.draft?.path;
-      return draft === undefined || node.claimIndex === undefined ? undefined : attributeClaim(store, draft, node.claimIndex);
+      // The analysis the row was made from: if the annotation file changed since, nothing is written.
+      const shown = provider.shownAnalysis;
+      return shown === undefined || node.claimIndex === undefined ? undefined : attributeClaim(shown, node.claimIndex);
     }),
   );
   return { provider, disposable: vscode.Disposable.from(provider, view, commands) };

@@ -177,6 +177,31 @@ describe('annotating the sample draft', () => {
     await savedWith(original.get(ANNOTATIONS)!, `source: ${witkoff}`);
   });
 
+  it('writes nothing when the annotation file changes while the "Attribute to…" picker is open, and says so', async () => {
+    const at = problemAt(UNATTRIBUTED);
+    await openDraft();
+    await (await workbench().problemRows(DRAFT_NAME)).filter({ hasText: 'unattributed-claim' }).filter({ hasText: at }).waitFor();
+    await workbench().page.locator('.statusbar-item', { hasText: '2 unattributed' }).waitFor();
+    await workbench().reveal(UNATTRIBUTED);
+    await workbench().clickOn(UNATTRIBUTED);
+    await workbench().quickFix('Attribute to…');
+    await workbench().page.locator('.quick-input-widget .quick-input-title', { hasText: 'Attribute the claim to…' }).waitFor();
+
+    // While the editor chooses, the file changes on disk (a colleague's edit synced, a checkout): the
+    // other unattributed claim gets a basis, a line above the one being attributed.
+    const before = read(ANNOTATIONS);
+    const changed = before.replace(`text: ${UNATTRIBUTED_FACT} in a car bombing outside Moscow\n    type: fact\n`, '$&    basis: public-record\n');
+    assert.notEqual(changed, before, 'the sample has the claim the check changes');
+    fs.writeFileSync(workbench().samplePath(ANNOTATIONS), changed);
+    // The extension has read the new file when one unattributed claim is left.
+    await workbench().page.locator('.statusbar-item', { hasText: '1 unattributed' }).waitFor();
+    await workbench().pick('Attribute the claim to…', 'Steve Witkoff');
+
+    await workbench().page.locator('.notification-toast', { hasText: 'changed while you were choosing' }).waitFor();
+    assert.equal(read(ANNOTATIONS), changed, 'the annotation file is as it was changed, with no source written into it');
+    await workbench().runCommand('Notifications: Clear All Notifications');
+  });
+
   it('attributes an unattributed claim to a new entity from the view\'s "Attribute to…" action', async () => {
     const at = problemAt(UNATTRIBUTED_FACT);
     await openDraft();

@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
-import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, type Fix } from '../../src/core/fixes';
+import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -45,6 +45,18 @@ describe('quick fixes', () => {
       fixesFor(analysis, fact).filter((fix) => fix.title.startsWith('Mark as')).map((fix) => fix.title),
       ['Mark as common knowledge', 'Mark as observed by the reporter', 'Mark as public record', 'Mark as documented'],
     );
+  });
+
+  it('a fix that asks first expects the annotation file it will edit unchanged: the claim it names by place could be another one', () => {
+    const texts = sampleTexts();
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'unattributed-claim', (f) => f.data?.claimId === 'witkoff-angered-kyiv');
+    const ask = fixesFor(analysis, finding).find((fix) => fix.title === 'Attribute to…')!;
+    assert.equal(ask.edits.length, 0, 'it edits only once the user has picked');
+    assert.deepEqual(ask.expect.filter((expectation) => expectation.range === undefined), [{ file: SAMPLE_ANNOTATIONS, text: textHash(texts.yaml) }]);
+    const quote = only(analysis, 'unannotated-quote');
+    const annotate = fixesFor(analysis, quote).find((fix) => fix.title === 'Annotate quote…')!;
+    assert.ok(annotate.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
   });
 
   it('attributing removes the warning and changes one line of the YAML', () => {
