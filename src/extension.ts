@@ -32,6 +32,9 @@ export interface EditorialAnnotationsApi {
   readonly activation: { readonly loading: number; readonly activating: number };
 }
 
+/** Resolves, once no analysis is waiting or under way, with how many times each file was analysed. */
+export const SETTLED_COMMAND = '_editorialAnnotations.settled';
+
 export function activate(context: vscode.ExtensionContext): EditorialAnnotationsApi {
   const activateStart = performance.now();
   const log = vscode.window.createOutputChannel('Editorial Annotations');
@@ -59,6 +62,9 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     registerStatusBar(store),
     tree.disposable,
     registerDocumentTracking(store),
+    // Internal (not in package.json, so not in the palette; VS Code hides commands starting with _):
+    // the integration tests wait on it to see which files an edit had analysed again.
+    vscode.commands.registerCommand(SETTLED_COMMAND, () => store.settled()),
     watcher.onDidChange(() => store.filesChanged()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsAnalysis(event)) store.reset();

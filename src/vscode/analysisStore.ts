@@ -20,6 +20,11 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<readonly Analysis[]>>();
+  /** Analyses under way, by file (a file can be analysed by a refresh and a workspace check at once). */
+  private readonly computing = new Map<string, number>();
+  /** How many times each file was analysed since activation: what the tests read through settled(). */
+  private readonly analysisCounts = new Map<string, number>();
+  private readonly idleWaiters: Array<() => void> = [];
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
@@ -93,6 +98,7 @@ export class AnalysisStore implements vscode.Disposable {
     });
     const tracked = run.finally(() => {
       if (this.inFlight.get(file) === tracked) this.inFlight.delete(file);
+      this.notifyIfIdle();
     });
     this.inFlight.set(file, tracked);
     return tracked;
@@ -119,6 +125,19 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private async compute(file: string): Promise<readonly Analysis[]> {
+    this.computing.set(file, (this.computing.get(file) ?? 0) + 1);
+    this.analysisCounts.set(file, (this.analysisCounts.get(file) ?? 0) + 1);
+    try {
+      return await this.computeNow(file);
+    } finally {
+      const left = (this.computing.get(file) ?? 1) - 1;
+      if (left > 0) this.computing.set(file, left);
+      else this.computing.delete(file);
+      this.notifyIfIdle();
+    }
+  }
+
+  private async computeNow(file: string): Promise<readonly Analysis[]> {
     const { project } = this.projectFor(file);
     const started = Date.now();
     let analyses: readonly Analysis[];
@@ -193,6 +212,25 @@ export class AnalysisStore implements vscode.Disposable {
     this.timers.delete(file);
     this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
     if (this.results.delete(file)) this.changed.fire(file);
+    this.notifyIfIdle();
+  }
+
+  /**
+   * For the integration tests (the internal command `_editorialAnnotations.settled`, see extension.ts):
+   * resolves once no analysis is waiting or under way, with how many times each file was analysed
+   * since activation, so that a test can tell which files an edit had analysed again.
+   */
+  async settled(): Promise<Record<string, number>> {
+    await new Promise<void>((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.notifyIfIdle();
+    });
+    return Object.fromEntries(this.analysisCounts);
+  }
+
+  private notifyIfIdle(): void {
+    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   /** Settings or files on disk changed: start again from a clean slate and re-analyse what is open. */
