@@ -3,7 +3,6 @@
 import { bundleEvaluationStart } from './loadClock';
 import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
-import { isYamlPath } from './core/discovery';
 import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
 import { registerAnnotateCommands } from './vscode/annotateCommands';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
@@ -82,16 +81,14 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
 function registerDocumentTracking(store: AnalysisStore): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.onDidOpenTextDocument((document) => {
-      if (AnalysisStore.isCandidate(document)) store.schedule(document.uri.fsPath, 0);
+      if (AnalysisStore.isCandidate(document)) store.opened(document);
     }),
+    // A draft's text moves its spans; an annotation file's text changes every draft it annotates (and
+    // the registry's every draft of its folder): the store re-analyses what read the document.
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length === 0 || !AnalysisStore.isCandidate(event.document)) return;
-      // A draft's text moves its spans; an annotation file's text changes every draft it annotates,
-      // and may change which draft that is.
-      if (isYamlPath(event.document.uri.fsPath)) store.filesChanged();
-      else store.scheduleAll();
+      if (event.contentChanges.length > 0 && AnalysisStore.isCandidate(event.document)) store.edited(event.document);
     }),
-    vscode.workspace.onDidCloseTextDocument((document) => store.forget(document.uri.fsPath)),
+    vscode.workspace.onDidCloseTextDocument((document) => store.closed(document)),
     // A document's model can outlive its last tab: closing the tab is what the user sees as closing.
     vscode.window.tabGroups.onDidChangeTabs((event) => {
       for (const tab of event.closed) {

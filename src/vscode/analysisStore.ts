@@ -1,9 +1,10 @@
 // Keeps the analysis of every open draft and annotation file up to date: re-analyses a short while
-// after each edit (saved or not), drops results that a newer run has overtaken, and tells listeners.
+// after each edit (saved or not) what read the file edited, drops results that a newer run has
+// overtaken, and tells listeners.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { isDraftPath, isYamlPath } from '../core/discovery';
+import { isDraftPath, isYamlPath, readArticleField } from '../core/discovery';
 import { AnnotationProject } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import { workspaceFileHost } from './fileHost';
@@ -29,9 +30,16 @@ export class AnalysisStore implements vscode.Disposable {
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
   private readonly log: vscode.OutputChannel;
+  /**
+   * The `article:` of each open YAML document as discovery last read it. Discovery reads nothing else
+   * of a file's text (which draft an annotation file annotates), so an edit that leaves it alone
+   * concerns only the analyses that read the file.
+   */
+  private readonly articles = new Map<string, string | undefined>();
 
   constructor(log: vscode.OutputChannel) {
     this.log = log;
+    for (const document of vscode.workspace.textDocuments) this.noteArticle(document);
   }
 
   dispose(): void {
@@ -63,13 +71,78 @@ export class AnalysisStore implements vscode.Disposable {
     return isDraftPath(file) || isYamlPath(file);
   }
 
-  /** Every draft and annotation file open in a tab or already analysed, to be analysed again after the delay. */
-  scheduleAll(delay?: number): void {
+  /** The documents kept current: every draft and YAML file open in a tab or already analysed. */
+  private tracked(): string[] {
+    const files: string[] = [];
     for (const document of vscode.workspace.textDocuments) {
       if (!AnalysisStore.isCandidate(document)) continue;
       const file = document.uri.fsPath;
-      if (this.results.has(file) || isShownInTab(file)) this.schedule(file, delay);
+      if (this.results.has(file) || isShownInTab(file)) files.push(file);
     }
+    return files;
+  }
+
+  /** Every document kept current, to be analysed again after the delay. */
+  scheduleAll(delay?: number): void {
+    for (const file of this.tracked()) this.schedule(file, delay);
+  }
+
+  /**
+   * The documents kept current that read `file`, to be analysed again after the delay: the file itself,
+   * those whose last analysis read it, and those being analysed now (what they read is not known yet,
+   * and may be its old text).
+   */
+  private scheduleReaders(file: string): void {
+    for (const target of this.tracked()) {
+      if (target === file || this.computing.has(target) || this.reads(target, file)) this.schedule(target);
+    }
+  }
+
+  /** Whether the last analysis of `target` read `file`. */
+  private reads(target: string, file: string): boolean {
+    return this.results.get(target)?.some((analysis) => filesRead(analysis).has(file)) ?? false;
+  }
+
+  /** A draft or YAML document was opened: analysed at once. */
+  opened(document: vscode.TextDocument): void {
+    this.noteArticle(document);
+    this.schedule(document.uri.fsPath, 0);
+  }
+
+  /**
+   * The text of an open draft or YAML document changed: what read it is analysed again after the
+   * delay. A changed `article:` may change which draft an annotation file annotates: then discovery
+   * starts again and every document kept current is analysed again.
+   */
+  edited(document: vscode.TextDocument): void {
+    const file = document.uri.fsPath;
+    if (isYamlPath(file)) {
+      const known = this.articles.has(file);
+      const before = this.articles.get(file);
+      this.noteArticle(document);
+      if (!known || this.articles.get(file) !== before) {
+        this.filesChanged();
+        return;
+      }
+    }
+    this.scheduleReaders(file);
+  }
+
+  /**
+   * A document was closed: its analysis goes, and what read it reads the disk now, where unsaved
+   * changes are gone; for a YAML file, with perhaps another `article:`.
+   */
+  closed(document: vscode.TextDocument): void {
+    const file = document.uri.fsPath;
+    this.forget(file);
+    if (!AnalysisStore.isCandidate(document)) return;
+    this.articles.delete(file);
+    if (isYamlPath(file)) this.filesChanged();
+    else this.scheduleReaders(file);
+  }
+
+  private noteArticle(document: vscode.TextDocument): void {
+    if (AnalysisStore.isCandidate(document) && isYamlPath(document.uri.fsPath)) this.articles.set(document.uri.fsPath, readArticleField(document.getText()));
   }
 
   /** Analyses the document again after the delay; a newer call restarts the wait. */
@@ -206,7 +279,7 @@ export class AnalysisStore implements vscode.Disposable {
     return [...this.results.values()].flat();
   }
 
-  /** The document was closed: its analysis goes, and with it the findings only it produced. */
+  /** The document is no longer shown: its analysis goes, and with it the findings only it produced. */
   forget(file: string): void {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
@@ -239,11 +312,32 @@ export class AnalysisStore implements vscode.Disposable {
     this.scheduleAll(0);
   }
 
-  /** Annotation files changed on disk: forget what discovery knew and re-analyse what is open. */
+  /** Annotation files changed: forget what discovery knew and re-analyse what is open. */
   filesChanged(): void {
     for (const { project } of this.projects.values()) project.invalidate();
     this.scheduleAll();
   }
+}
+
+const filesReadCache = new WeakMap<Analysis, ReadonlySet<string>>();
+
+/**
+ * The files whose text an analysis read: its draft, its annotation file, the entity registry, and the
+ * other annotation files that claim the same draft (each named by the finding that says so; when that
+ * finding is turned off, nothing of theirs is shown). Which files those are is discovery's answer,
+ * which changes only with an `article:` or with files created and deleted.
+ */
+function filesRead(analysis: Analysis): ReadonlySet<string> {
+  let files = filesReadCache.get(analysis);
+  if (!files) {
+    const read = new Set<string>([analysis.annotations.file]);
+    if (analysis.draft) read.add(analysis.draft.path);
+    if (analysis.registry) read.add(analysis.registry.file);
+    for (const finding of analysis.findings) read.add(finding.file);
+    files = read;
+    filesReadCache.set(analysis, files);
+  }
+  return files;
 }
 
 /** Whether any editor tab shows the file (VS Code may keep a closed document's model for a while). */
