@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     // Internal (not in package.json, so not in the palette; VS Code hides commands starting with _):
     // the integration tests wait on it to see which files an edit had analysed again.
     vscode.commands.registerCommand(SETTLED_COMMAND, () => store.settled()),
-    watcher.onDidChange(() => store.filesChanged()),
+    watcher.onDidChange(({ uri, kind }) => store.changedOnDisk(uri.fsPath, kind)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsAnalysis(event)) store.reset();
     }),

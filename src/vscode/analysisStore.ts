@@ -7,7 +7,8 @@ import type { Analysis } from '../core/analysis';
 import { isDraftPath, isYamlPath, readArticleField } from '../core/discovery';
 import { AnnotationProject } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
-import { workspaceFileHost } from './fileHost';
+import type { FileChangeKind } from './annotationFilesWatcher';
+import { openDocument, workspaceFileHost } from './fileHost';
 
 interface ProjectEntry {
   readonly project: AnnotationProject;
@@ -310,6 +311,18 @@ export class AnalysisStore implements vscode.Disposable {
   reset(): void {
     this.projects.clear();
     this.scheduleAll(0);
+  }
+
+  /**
+   * A draft or YAML file was created, changed or deleted on disk. An open document's text is what the
+   * analyses read, and VS Code reloads an unmodified one (an edit): its file on disk changing matters
+   * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
+   * a YAML file's may have another `article:`, and a file created or deleted changes discovery.
+   */
+  changedOnDisk(file: string, kind: FileChangeKind): void {
+    if (kind === 'changed' && openDocument(file)) return;
+    if (kind === 'changed' && isDraftPath(file)) this.scheduleReaders(file);
+    else this.filesChanged();
   }
 
   /** Annotation files changed: forget what discovery knew and re-analyse what is open. */

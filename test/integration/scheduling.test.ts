@@ -4,13 +4,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EditorialAnnotationsApi } from '../../src/extension';
-import { analysedBetween, analysisCounts, changeOnDisk, codes, diagnosticsWhen, extensionApi, open, revert, workspaceFile } from './util';
+import { analysedBetween, analysisCounts, changeOnDisk, codes, diagnosticsWhen, extensionApi, open, restoring, revert, workspaceFile } from './util';
 
 const SMOKE = workspaceFile('articles', 'smoke.txt');
 const SMOKE_ANNOTATIONS = workspaceFile('annotations', 'smoke.yaml');
 const RALLY = workspaceFile('articles', 'rally.txt');
 const NOTES = workspaceFile('articles', 'notes.txt');
 const REGISTRY = workspaceFile('annotations', 'entities.yaml');
+/** Never opened as a document by any test (its annotation file is), so the extension reads it from disk. */
+const QUAY = workspaceFile('articles', 'quay.txt');
+const QUAY_ANNOTATIONS = workspaceFile('annotations', 'quay.yaml');
 
 describe('what an edit analyses again', () => {
   let api: EditorialAnnotationsApi;
@@ -73,6 +76,36 @@ describe('what an edit analyses again', () => {
       ['annotations/rally.yaml', 'annotations/smoke.yaml'],
       'rally.txt, which never read smoke.yaml, now has two annotation files',
     );
+  });
+
+  it('an annotation file, saved: nothing more than its edit had analysed', async () => {
+    await restoring(SMOKE_ANNOTATIONS, async () => {
+      const before = await analysisCounts();
+      const edit = new vscode.WorkspaceEdit();
+      const description = smokeAnnotations.getText().indexOf('Mayor of Riverton');
+      edit.insert(SMOKE_ANNOTATIONS, smokeAnnotations.positionAt(description), 'Elected ');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await changeOnDisk(SMOKE_ANNOTATIONS, () => smokeAnnotations.save().then(assert.ok));
+      const analysed = analysedBetween(before, await analysisCounts());
+      assert.deepEqual(analysed, ['annotations/smoke.yaml', 'articles/smoke.txt'], 'saving changed nothing any analysis reads');
+    });
+  });
+
+  it('a draft no editor has open, changed on disk by another program: the open annotation file that reads it', async () => {
+    const quayAnnotations = (await open(QUAY_ANNOTATIONS)).document;
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === QUAY.fsPath), 'the draft must not be open for this test to mean anything');
+    const original = await vscode.workspace.fs.readFile(QUAY);
+    try {
+      await analysisCounts();
+      const redrafted = new TextDecoder().decode(original).replace('Reportedly, the', 'The');
+      await changeOnDisk(QUAY, () => vscode.workspace.fs.writeFile(QUAY, new TextEncoder().encode(redrafted)));
+      await analysisCounts();
+      assert.equal((await api.analysisOf(quayAnnotations))?.draft?.text, redrafted);
+    } finally {
+      await changeOnDisk(QUAY, () => vscode.workspace.fs.writeFile(QUAY, original));
+    }
+    await analysisCounts();
+    assert.equal((await api.analysisOf(quayAnnotations))?.draft?.text, new TextDecoder().decode(original));
   });
 
   describe('with an entity registry', () => {
