@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EditorialAnnotationsApi } from '../../src/extension';
-import { analysedBetween, analysisCounts, changeOnDisk, codes, diagnosticsWhen, extensionApi, open, restoring, revert, workspaceFile } from './util';
+import { analysedBetween, analysisCounts, changeOnDisk, codes, diagnosticsWhen, extensionApi, open, putBack, restoring, revert, workspaceFile } from './util';
 
 const SMOKE = workspaceFile('articles', 'smoke.txt');
 const SMOKE_ANNOTATIONS = workspaceFile('annotations', 'smoke.yaml');
@@ -20,9 +20,11 @@ describe('what an edit analyses again', () => {
   let smoke: vscode.TextDocument;
   let smokeAnnotations: vscode.TextDocument;
   let rally: vscode.TextDocument;
+  const originals = new Map<vscode.Uri, string>();
 
   before(async () => {
     api = await extensionApi();
+    for (const uri of [SMOKE, SMOKE_ANNOTATIONS]) originals.set(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Two annotated drafts, the annotation file of one, and a draft without one, each in a tab.
     rally = (await open(RALLY)).document;
@@ -32,7 +34,7 @@ describe('what an edit analyses again', () => {
   });
 
   afterEach(async () => {
-    for (const document of [smoke, smokeAnnotations]) await revert(document);
+    for (const [uri, original] of originals) await putBack(uri, original);
     await analysisCounts();
   });
 

@@ -169,13 +169,21 @@ export async function restoring(uri: vscode.Uri, body: () => Promise<void>): Pro
   try {
     await body();
   } finally {
-    // Through the open document, so the editor, the disk and the analysis agree at once.
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (document.getText() !== original) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
-      await vscode.workspace.applyEdit(edit);
-    }
-    if (document.isDirty) await document.save();
+    await putBack(uri, original);
   }
+}
+
+/**
+ * Gives a fixture file its original text again, saved. Reverting is not enough where edits may have
+ * been saved: VS Code in the browser saves edits after a second (`files.autoSave` is on there).
+ */
+export async function putBack(uri: vscode.Uri, original: string): Promise<void> {
+  // Through the open document, so the editor, the disk and the analysis agree at once.
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (document.isDirty) await document.save();
 }
