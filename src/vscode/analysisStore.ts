@@ -1,6 +1,6 @@
-// Keeps the analysis of every open draft and annotation file up to date: re-analyses a short while
-// after each edit (saved or not) what read the file edited, drops results that a newer run has
-// overtaken, and tells listeners.
+// Keeps the analysis of every open draft and annotation file, and of the drafts the workspace check
+// analysed, up to date: re-analyses a short while after each edit (saved or not) what read the file
+// edited, drops results that a newer run has overtaken, and tells listeners.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
@@ -9,6 +9,12 @@ import { AnnotationProject } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
 import { openDocument, workspaceFileHost } from './fileHost';
+
+/**
+ * How long checked drafts that no editor shows wait before they are analysed again, at the least:
+ * after the open documents (the analysis delay, 300 ms by default), one after the other.
+ */
+const BACKGROUND_DELAY_MS = 1000;
 
 interface ProjectEntry {
   readonly project: AnnotationProject;
@@ -27,6 +33,13 @@ export class AnalysisStore implements vscode.Disposable {
   /** How many times each file was analysed since activation: what the tests read through settled(). */
   private readonly analysisCounts = new Map<string, number>();
   private readonly idleWaiters: Array<() => void> = [];
+  /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
+  private readonly checked = new Set<string>();
+  /** Checked drafts no editor shows, waiting to be analysed again together. */
+  private readonly background = new Set<string>();
+  private backgroundTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The run analysing the waiting checked drafts; a newer one takes over. */
+  private backgroundRun: object | undefined;
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
@@ -46,6 +59,8 @@ export class AnalysisStore implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    clearTimeout(this.backgroundTimer);
+    this.backgroundRun = undefined;
     this.changed.dispose();
   }
 
@@ -72,31 +87,39 @@ export class AnalysisStore implements vscode.Disposable {
     return isDraftPath(file) || isYamlPath(file);
   }
 
-  /** The documents kept current: every draft and YAML file open in a tab or already analysed. */
-  private tracked(): string[] {
-    const files: string[] = [];
+  /** The open documents kept current: every draft and YAML file open in a tab or already analysed. */
+  private openTracked(): Set<string> {
+    const files = new Set<string>();
     for (const document of vscode.workspace.textDocuments) {
       if (!AnalysisStore.isCandidate(document)) continue;
       const file = document.uri.fsPath;
-      if (this.results.has(file) || isShownInTab(file)) files.push(file);
+      if (this.results.has(file) || isShownInTab(file)) files.add(file);
     }
     return files;
   }
 
-  /** Every document kept current, to be analysed again after the delay. */
+  /**
+   * The files kept current that `wanted` picks, to be analysed again: open documents each after the
+   * delay, checked drafts that no editor shows together in the background.
+   */
+  private scheduleWhere(wanted: (file: string) => boolean, delay?: number): void {
+    const open = this.openTracked();
+    for (const file of open) if (wanted(file)) this.schedule(file, delay);
+    this.scheduleInBackground([...this.checked].filter((file) => !open.has(file) && wanted(file)), delay);
+  }
+
+  /** Every file kept current, to be analysed again after the delay. */
   scheduleAll(delay?: number): void {
-    for (const file of this.tracked()) this.schedule(file, delay);
+    this.scheduleWhere(() => true, delay);
   }
 
   /**
-   * The documents kept current that read `file`, to be analysed again after the delay: the file itself,
+   * The files kept current that read `file`, to be analysed again after the delay: the file itself,
    * those whose last analysis read it, and those being analysed now (what they read is not known yet,
    * and may be its old text).
    */
   private scheduleReaders(file: string): void {
-    for (const target of this.tracked()) {
-      if (target === file || this.computing.has(target) || this.reads(target, file)) this.schedule(target);
-    }
+    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, file));
   }
 
   /** Whether the last analysis of `target` read `file`. */
@@ -250,20 +273,58 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /**
-   * Analyses files that need not be open (a workspace-wide check), one after the other, and tells
-   * listeners once at the end rather than once per file. A file whose analysis a newer run overtook
-   * keeps that run's result. Resolves with how many files were analysed before `token` cancelled.
+   * Analyses drafts that need not be open (the workspace check), one after the other, and tells
+   * listeners once at the end rather than once per file; from then on they are kept current, shown in
+   * an editor or not. A file whose analysis a newer run overtook keeps that run's result. Resolves with
+   * how many drafts were analysed before `token` cancelled.
    */
-  async analyzeInBackground(files: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (file: string) => void): Promise<number> {
+  async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
     let done = 0;
-    for (const file of files) {
+    for (const draft of drafts) {
       if (token?.isCancellationRequested) break;
-      await this.analyzeNewest(file);
+      this.checked.add(draft);
+      await this.analyzeNewest(draft);
       done++;
-      onAnalysed?.(file);
+      onAnalysed?.(draft);
     }
-    if (done > 0) this.changed.fire(files[done - 1]);
+    if (done > 0) this.changed.fire(drafts[done - 1]);
     return done;
+  }
+
+  /** The drafts the workspace check analysed, kept current since. */
+  get checkedDrafts(): ReadonlySet<string> {
+    return this.checked;
+  }
+
+  /** Checked drafts no editor shows, to be analysed again together once the wait is over (a newer call restarts it). */
+  private scheduleInBackground(drafts: readonly string[], delay?: number): void {
+    if (drafts.length === 0) return;
+    for (const draft of drafts) this.background.add(draft);
+    const wait = Math.max(delay ?? this.projectFor(drafts[0]).settings.analysisDelay, BACKGROUND_DELAY_MS);
+    clearTimeout(this.backgroundTimer);
+    this.backgroundTimer = setTimeout(() => {
+      this.backgroundTimer = undefined;
+      void this.analyzeWaiting();
+    }, wait);
+  }
+
+  /**
+   * Analyses the waiting checked drafts one after the other, and tells listeners once at the end. Stops
+   * when more are scheduled meanwhile: the run after the wait takes those and the ones left.
+   */
+  private async analyzeWaiting(): Promise<void> {
+    const run = {};
+    this.backgroundRun = run;
+    let last: string | undefined;
+    while (this.backgroundRun === run && this.backgroundTimer === undefined && this.background.size > 0) {
+      const [draft] = this.background;
+      this.background.delete(draft);
+      await this.analyzeNewest(draft);
+      last = draft;
+    }
+    if (this.backgroundRun === run) this.backgroundRun = undefined;
+    if (last !== undefined) this.changed.fire(last);
+    this.notifyIfIdle();
   }
 
   /**
@@ -280,12 +341,16 @@ export class AnalysisStore implements vscode.Disposable {
     return [...this.results.values()].flat();
   }
 
-  /** The document is no longer shown: its analysis goes, and with it the findings only it produced. */
+  /**
+   * The document is no longer shown: its analysis goes, and with it the findings only it produced. A
+   * checked draft is analysed again in the background, from the text it has now.
+   */
   forget(file: string): void {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
     this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
     if (this.results.delete(file)) this.changed.fire(file);
+    if (this.checked.has(file)) this.scheduleInBackground([file]);
     this.notifyIfIdle();
   }
 
@@ -304,10 +369,11 @@ export class AnalysisStore implements vscode.Disposable {
 
   private notifyIfIdle(): void {
     if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0) return;
+    if (this.backgroundTimer !== undefined || this.backgroundRun !== undefined) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  /** Settings or files on disk changed: start again from a clean slate and re-analyse what is open. */
+  /** Settings or files on disk changed: start again from a clean slate and re-analyse what is kept current. */
   reset(): void {
     this.projects.clear();
     this.scheduleAll(0);
@@ -325,7 +391,7 @@ export class AnalysisStore implements vscode.Disposable {
     else this.filesChanged();
   }
 
-  /** Annotation files changed: forget what discovery knew and re-analyse what is open. */
+  /** Annotation files changed: forget what discovery knew and re-analyse what is kept current. */
   filesChanged(): void {
     for (const { project } of this.projects.values()) project.invalidate();
     this.scheduleAll();
