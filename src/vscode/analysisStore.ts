@@ -1,12 +1,20 @@
-// Keeps the analysis of every open draft and annotation file up to date: re-analyses a short while
-// after each edit (saved or not), drops results that a newer run has overtaken, and tells listeners.
+// Keeps the analysis of every open draft and annotation file, and of the drafts the workspace check
+// analysed, up to date: re-analyses a short while after each edit (saved or not) what read the file
+// edited, drops results that a newer run has overtaken, and tells listeners.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { isDraftPath, isYamlPath } from '../core/discovery';
+import { isDraftPath, isYamlPath, readArticleField } from '../core/discovery';
 import { AnnotationProject } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
-import { workspaceFileHost } from './fileHost';
+import type { FileChangeKind } from './annotationFilesWatcher';
+import { openDocument, workspaceFileHost } from './fileHost';
+
+/**
+ * How long checked drafts that no editor shows wait before they are analysed again, at the least:
+ * after the open documents (the analysis delay, 300 ms by default), one after the other.
+ */
+const BACKGROUND_DELAY_MS = 1000;
 
 interface ProjectEntry {
   readonly project: AnnotationProject;
@@ -20,18 +28,39 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<readonly Analysis[]>>();
+  /** Analyses under way, by file (a file can be analysed by a refresh and a workspace check at once). */
+  private readonly computing = new Map<string, number>();
+  /** How many times each file was analysed since activation: what the tests read through settled(). */
+  private readonly analysisCounts = new Map<string, number>();
+  private readonly idleWaiters: Array<() => void> = [];
+  /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
+  private readonly checked = new Set<string>();
+  /** Checked drafts no editor shows, waiting to be analysed again together. */
+  private readonly background = new Set<string>();
+  private backgroundTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The run analysing the waiting checked drafts; a newer one takes over. */
+  private backgroundRun: object | undefined;
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
   private readonly log: vscode.OutputChannel;
+  /**
+   * The `article:` of each open YAML document as discovery last read it. Discovery reads nothing else
+   * of a file's text (which draft an annotation file annotates), so an edit that leaves it alone
+   * concerns only the analyses that read the file.
+   */
+  private readonly articles = new Map<string, string | undefined>();
 
   constructor(log: vscode.OutputChannel) {
     this.log = log;
+    for (const document of vscode.workspace.textDocuments) this.noteArticle(document);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    clearTimeout(this.backgroundTimer);
+    this.backgroundRun = undefined;
     this.changed.dispose();
   }
 
@@ -58,13 +87,86 @@ export class AnalysisStore implements vscode.Disposable {
     return isDraftPath(file) || isYamlPath(file);
   }
 
-  /** Every draft and annotation file open in a tab or already analysed, to be analysed again after the delay. */
-  scheduleAll(delay?: number): void {
+  /** The open documents kept current: every draft and YAML file open in a tab or already analysed. */
+  private openTracked(): Set<string> {
+    const files = new Set<string>();
     for (const document of vscode.workspace.textDocuments) {
       if (!AnalysisStore.isCandidate(document)) continue;
       const file = document.uri.fsPath;
-      if (this.results.has(file) || isShownInTab(file)) this.schedule(file, delay);
+      if (this.results.has(file) || isShownInTab(file)) files.add(file);
     }
+    return files;
+  }
+
+  /**
+   * The files kept current that `wanted` picks, to be analysed again: open documents each after the
+   * delay, checked drafts that no editor shows together in the background.
+   */
+  private scheduleWhere(wanted: (file: string) => boolean, delay?: number): void {
+    const open = this.openTracked();
+    for (const file of open) if (wanted(file)) this.schedule(file, delay);
+    this.scheduleInBackground([...this.checked].filter((file) => !open.has(file) && wanted(file)), delay);
+  }
+
+  /** Every file kept current, to be analysed again after the delay. */
+  scheduleAll(delay?: number): void {
+    this.scheduleWhere(() => true, delay);
+  }
+
+  /**
+   * The files kept current that read `file`, to be analysed again after the delay: the file itself,
+   * those whose last analysis read it, and those being analysed now (what they read is not known yet,
+   * and may be its old text).
+   */
+  private scheduleReaders(file: string): void {
+    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, file));
+  }
+
+  /** Whether the last analysis of `target` read `file`. */
+  private reads(target: string, file: string): boolean {
+    return this.results.get(target)?.some((analysis) => filesRead(analysis).has(file)) ?? false;
+  }
+
+  /** A draft or YAML document was opened: analysed at once. */
+  opened(document: vscode.TextDocument): void {
+    this.noteArticle(document);
+    this.schedule(document.uri.fsPath, 0);
+  }
+
+  /**
+   * The text of an open draft or YAML document changed: what read it is analysed again after the
+   * delay. A changed `article:` may change which draft an annotation file annotates: then discovery
+   * starts again and every document kept current is analysed again.
+   */
+  edited(document: vscode.TextDocument): void {
+    const file = document.uri.fsPath;
+    if (isYamlPath(file)) {
+      const known = this.articles.has(file);
+      const before = this.articles.get(file);
+      this.noteArticle(document);
+      if (!known || this.articles.get(file) !== before) {
+        this.filesChanged();
+        return;
+      }
+    }
+    this.scheduleReaders(file);
+  }
+
+  /**
+   * A document was closed: its analysis goes, and what read it reads the disk now, where unsaved
+   * changes are gone; for a YAML file, with perhaps another `article:`.
+   */
+  closed(document: vscode.TextDocument): void {
+    const file = document.uri.fsPath;
+    this.forget(file);
+    if (!AnalysisStore.isCandidate(document)) return;
+    this.articles.delete(file);
+    if (isYamlPath(file)) this.filesChanged();
+    else this.scheduleReaders(file);
+  }
+
+  private noteArticle(document: vscode.TextDocument): void {
+    if (AnalysisStore.isCandidate(document) && isYamlPath(document.uri.fsPath)) this.articles.set(document.uri.fsPath, readArticleField(document.getText()));
   }
 
   /** Analyses the document again after the delay; a newer call restarts the wait. */
@@ -93,6 +195,7 @@ export class AnalysisStore implements vscode.Disposable {
     });
     const tracked = run.finally(() => {
       if (this.inFlight.get(file) === tracked) this.inFlight.delete(file);
+      this.notifyIfIdle();
     });
     this.inFlight.set(file, tracked);
     return tracked;
@@ -119,6 +222,19 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private async compute(file: string): Promise<readonly Analysis[]> {
+    this.computing.set(file, (this.computing.get(file) ?? 0) + 1);
+    this.analysisCounts.set(file, (this.analysisCounts.get(file) ?? 0) + 1);
+    try {
+      return await this.computeNow(file);
+    } finally {
+      const left = (this.computing.get(file) ?? 1) - 1;
+      if (left > 0) this.computing.set(file, left);
+      else this.computing.delete(file);
+      this.notifyIfIdle();
+    }
+  }
+
+  private async computeNow(file: string): Promise<readonly Analysis[]> {
     const { project } = this.projectFor(file);
     const started = Date.now();
     let analyses: readonly Analysis[];
@@ -157,20 +273,58 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /**
-   * Analyses files that need not be open (a workspace-wide check), one after the other, and tells
-   * listeners once at the end rather than once per file. A file whose analysis a newer run overtook
-   * keeps that run's result. Resolves with how many files were analysed before `token` cancelled.
+   * Analyses drafts that need not be open (the workspace check), one after the other, and tells
+   * listeners once at the end rather than once per file; from then on they are kept current, shown in
+   * an editor or not. A file whose analysis a newer run overtook keeps that run's result. Resolves with
+   * how many drafts were analysed before `token` cancelled.
    */
-  async analyzeInBackground(files: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (file: string) => void): Promise<number> {
+  async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
     let done = 0;
-    for (const file of files) {
+    for (const draft of drafts) {
       if (token?.isCancellationRequested) break;
-      await this.analyzeNewest(file);
+      this.checked.add(draft);
+      await this.analyzeNewest(draft);
       done++;
-      onAnalysed?.(file);
+      onAnalysed?.(draft);
     }
-    if (done > 0) this.changed.fire(files[done - 1]);
+    if (done > 0) this.changed.fire(drafts[done - 1]);
     return done;
+  }
+
+  /** The drafts the workspace check analysed, kept current since. */
+  get checkedDrafts(): ReadonlySet<string> {
+    return this.checked;
+  }
+
+  /** Checked drafts no editor shows, to be analysed again together once the wait is over (a newer call restarts it). */
+  private scheduleInBackground(drafts: readonly string[], delay?: number): void {
+    if (drafts.length === 0) return;
+    for (const draft of drafts) this.background.add(draft);
+    const wait = Math.max(delay ?? this.projectFor(drafts[0]).settings.analysisDelay, BACKGROUND_DELAY_MS);
+    clearTimeout(this.backgroundTimer);
+    this.backgroundTimer = setTimeout(() => {
+      this.backgroundTimer = undefined;
+      void this.analyzeWaiting();
+    }, wait);
+  }
+
+  /**
+   * Analyses the waiting checked drafts one after the other, and tells listeners once at the end. Stops
+   * when more are scheduled meanwhile: the run after the wait takes those and the ones left.
+   */
+  private async analyzeWaiting(): Promise<void> {
+    const run = {};
+    this.backgroundRun = run;
+    let last: string | undefined;
+    while (this.backgroundRun === run && this.backgroundTimer === undefined && this.background.size > 0) {
+      const [draft] = this.background;
+      this.background.delete(draft);
+      await this.analyzeNewest(draft);
+      last = draft;
+    }
+    if (this.backgroundRun === run) this.backgroundRun = undefined;
+    if (last !== undefined) this.changed.fire(last);
+    this.notifyIfIdle();
   }
 
   /**
@@ -187,25 +341,82 @@ export class AnalysisStore implements vscode.Disposable {
     return [...this.results.values()].flat();
   }
 
-  /** The document was closed: its analysis goes, and with it the findings only it produced. */
+  /**
+   * The document is no longer shown: its analysis goes, and with it the findings only it produced. A
+   * checked draft is analysed again in the background, from the text it has now.
+   */
   forget(file: string): void {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
     this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
     if (this.results.delete(file)) this.changed.fire(file);
+    if (this.checked.has(file)) this.scheduleInBackground([file]);
+    this.notifyIfIdle();
   }
 
-  /** Settings or files on disk changed: start again from a clean slate and re-analyse what is open. */
+  /**
+   * For the integration tests (the internal command `_editorialAnnotations.settled`, see extension.ts):
+   * resolves once no analysis is waiting or under way, with how many times each file was analysed
+   * since activation, so that a test can tell which files an edit had analysed again.
+   */
+  async settled(): Promise<Record<string, number>> {
+    await new Promise<void>((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.notifyIfIdle();
+    });
+    return Object.fromEntries(this.analysisCounts);
+  }
+
+  private notifyIfIdle(): void {
+    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0) return;
+    if (this.backgroundTimer !== undefined || this.backgroundRun !== undefined) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Settings or files on disk changed: start again from a clean slate and re-analyse what is kept current. */
   reset(): void {
     this.projects.clear();
     this.scheduleAll(0);
   }
 
-  /** Annotation files changed on disk: forget what discovery knew and re-analyse what is open. */
+  /**
+   * A draft or YAML file was created, changed or deleted on disk. An open document's text is what the
+   * analyses read, and VS Code reloads an unmodified one (an edit): its file on disk changing matters
+   * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
+   * a YAML file's may have another `article:`, and a file created or deleted changes discovery.
+   */
+  changedOnDisk(file: string, kind: FileChangeKind): void {
+    if (kind === 'changed' && openDocument(file)) return;
+    if (kind === 'changed' && isDraftPath(file)) this.scheduleReaders(file);
+    else this.filesChanged();
+  }
+
+  /** Annotation files changed: forget what discovery knew and re-analyse what is kept current. */
   filesChanged(): void {
     for (const { project } of this.projects.values()) project.invalidate();
     this.scheduleAll();
   }
+}
+
+const filesReadCache = new WeakMap<Analysis, ReadonlySet<string>>();
+
+/**
+ * The files whose text an analysis read: its draft, its annotation file, the entity registry, and the
+ * other annotation files that claim the same draft (each named by the finding that says so; when that
+ * finding is turned off, nothing of theirs is shown). Which files those are is discovery's answer,
+ * which changes only with an `article:` or with files created and deleted.
+ */
+function filesRead(analysis: Analysis): ReadonlySet<string> {
+  let files = filesReadCache.get(analysis);
+  if (!files) {
+    const read = new Set<string>([analysis.annotations.file]);
+    if (analysis.draft) read.add(analysis.draft.path);
+    if (analysis.registry) read.add(analysis.registry.file);
+    for (const finding of analysis.findings) read.add(finding.file);
+    files = read;
+    filesReadCache.set(analysis, files);
+  }
+  return files;
 }
 
 /** Whether any editor tab shows the file (VS Code may keep a closed document's model for a while). */

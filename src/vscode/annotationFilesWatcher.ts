@@ -1,21 +1,25 @@
-// One watcher for the files discovery depends on (annotation files, and drafts appearing or going),
-// wrapped in one event.
+// One watcher for the files analyses read on disk (annotation files and drafts: created, changed or
+// deleted), wrapped in one event.
 import * as vscode from 'vscode';
 
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  readonly uri: vscode.Uri;
+  readonly kind: FileChangeKind;
+}
+
 export class AnnotationFilesWatcher implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly emitter = new vscode.EventEmitter<FileChange>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** Created on first use, so nothing watches until someone listens. */
-  get onDidChange(): vscode.Event<vscode.Uri> {
+  get onDidChange(): vscode.Event<FileChange> {
     if (!this.watcher) {
       this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,txt,md}');
-      const fire = (uri: vscode.Uri): void => this.emitter.fire(uri);
-      const fireForYaml = (uri: vscode.Uri): void => {
-        if (/\.ya?ml$/i.test(uri.fsPath)) fire(uri);
-      };
-      this.subscriptions.push(this.watcher, this.watcher.onDidCreate(fire), this.watcher.onDidDelete(fire), this.watcher.onDidChange(fireForYaml));
+      const fire = (kind: FileChangeKind) => (uri: vscode.Uri) => this.emitter.fire({ uri, kind });
+      this.subscriptions.push(this.watcher, this.watcher.onDidCreate(fire('created')), this.watcher.onDidChange(fire('changed')), this.watcher.onDidDelete(fire('deleted')));
     }
     return this.emitter.event;
   }

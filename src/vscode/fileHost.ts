@@ -6,7 +6,8 @@ import type { FileHost } from '../core/discovery';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
 const decoder = new TextDecoder('utf-8');
 
-function openDocument(file: string): vscode.TextDocument | undefined {
+/** The open document of a file, shown or not: what the analyses read rather than the disk. */
+export function openDocument(file: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
 }
 

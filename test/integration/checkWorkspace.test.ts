@@ -2,10 +2,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
-import { codeOf, codes, diagnosticsWhen, EXTENSION_ID, extensionApi, workspaceFile } from './util';
+import { analysedBetween, analysisCounts, changeOnDisk, codeOf, codes, diagnosticsWhen, EXTENSION_ID, extensionApi, open, putBack, workspaceFile } from './util';
 
 const UNOPENED = workspaceFile('articles', 'harbour-budget.txt');
 const PROJECT_CONFIG = workspaceFile('.editorial-annotations.yaml');
+/** Never opened as a document by a test; its annotation file is. */
+const QUAY = workspaceFile('articles', 'quay.txt');
+const QUAY_ANNOTATIONS = workspaceFile('annotations', 'quay.yaml');
+const COUNCIL_VOTE = workspaceFile('articles', 'council-vote.txt');
 
 function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
@@ -58,6 +62,71 @@ describe('checking every draft in the workspace', () => {
         .update('severity', { 'vague-attribution': 'hint' }, vscode.ConfigurationTarget.Workspace);
       const local = await diagnosticsWhen(UNOPENED, (list) => severityOf(list, 'vague-attribution') === vscode.DiagnosticSeverity.Hint);
       assert.deepEqual(codes(local), ['vague-attribution'], 'the config still turns the unattributed claim off');
+    });
+  });
+
+  describe('keeps the checked drafts current', () => {
+    let original: string;
+
+    before(async () => {
+      original = new TextDecoder().decode(await vscode.workspace.fs.readFile(QUAY_ANNOTATIONS));
+      await vscode.commands.executeCommand('editorialAnnotations.checkWorkspace');
+      await analysisCounts();
+    });
+
+    afterEach(async () => {
+      await putBack(QUAY_ANNOTATIONS, original);
+      await analysisCounts();
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('follows an edit of a checked draft\'s annotation file before it is saved, and checks no other draft again', async () => {
+      assert.ok(!isOpen(QUAY), 'the draft must not be open for this test to mean anything');
+      assert.deepEqual(codes(await diagnosticsWhen(QUAY, (list) => list.length > 0)), ['vague-attribution']);
+      const document = (await open(QUAY_ANNOTATIONS)).document;
+      const before = await analysisCounts();
+      const edit = new vscode.WorkspaceEdit();
+      const source = document.getText().indexOf('    source: harbour-master\n');
+      edit.delete(QUAY_ANNOTATIONS, new vscode.Range(document.positionAt(source), document.positionAt(source + '    source: harbour-master\n'.length)));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = await diagnosticsWhen(QUAY, (list) => list.length === 2);
+      assert.deepEqual(codes(after), ['unattributed-claim', 'vague-attribution']);
+      assert.deepEqual(analysedBetween(before, await analysisCounts()), ['annotations/quay.yaml', 'articles/quay.txt']);
+      assert.ok(!isOpen(QUAY), 'following the edit does not open the draft');
+    });
+
+    it('checks a draft again when another program changes it on disk', async () => {
+      assert.ok(!isOpen(QUAY), 'the draft must not be open for this test to mean anything');
+      await diagnosticsWhen(QUAY, (list) => codes(list).includes('vague-attribution'));
+      const original = await vscode.workspace.fs.readFile(QUAY);
+      try {
+        const redrafted = new TextDecoder().decode(original).replace('Reportedly, the', 'The');
+        await changeOnDisk(QUAY, () => vscode.workspace.fs.writeFile(QUAY, new TextEncoder().encode(redrafted)));
+        await diagnosticsWhen(QUAY, (list) => list.length === 0);
+      } finally {
+        await changeOnDisk(QUAY, () => vscode.workspace.fs.writeFile(QUAY, original));
+      }
+      await diagnosticsWhen(QUAY, (list) => codes(list).includes('vague-attribution'));
+    });
+
+    it('gives a checked draft its problems back once its editor is closed', async () => {
+      await open(COUNCIL_VOTE);
+      const problems = (await diagnosticsWhen(COUNCIL_VOTE, (list) => list.length > 0)).length;
+      const closed = new Promise<void>((resolve) => {
+        const subscription = vscode.window.tabGroups.onDidChangeTabs((event) => {
+          if (!event.closed.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.fsPath === COUNCIL_VOTE.fsPath)) return;
+          subscription.dispose();
+          resolve();
+        });
+      });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // The extension hears of the closed tab before this test does: the draft's own analysis is gone.
+      await closed;
+      assert.deepEqual(vscode.languages.getDiagnostics(COUNCIL_VOTE), [], 'closing drops the analysis of the open draft');
+      await diagnosticsWhen(COUNCIL_VOTE, (list) => list.length === problems);
     });
   });
 });

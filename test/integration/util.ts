@@ -53,6 +53,46 @@ export function diagnosticsWhen(
   });
 }
 
+/**
+ * How many times the extension analysed each file, read once no analysis is waiting or under way
+ * (the extension's internal command for its tests; see README, Testing).
+ */
+export async function analysisCounts(): Promise<Record<string, number>> {
+  return (await vscode.commands.executeCommand<Record<string, number>>('_editorialAnnotations.settled')) ?? {};
+}
+
+/**
+ * Changes a file on disk as another program would, and resolves once VS Code has told the extension
+ * host's file watchers (the extension's among them), so that what they scheduled is under way.
+ */
+export async function changeOnDisk(uri: vscode.Uri, change: () => Thenable<void>, timeoutMs = 10_000): Promise<void> {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
+  try {
+    const told = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no file event for ${path.basename(uri.fsPath)}`)), timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      watcher.onDidCreate(done);
+      watcher.onDidChange(done);
+      watcher.onDidDelete(done);
+    });
+    await change();
+    await told;
+  } finally {
+    watcher.dispose();
+  }
+}
+
+/** The files analysed between two readings of analysisCounts(), relative to the workspace and sorted. */
+export function analysedBetween(before: Record<string, number>, after: Record<string, number>): string[] {
+  return Object.keys(after)
+    .filter((file) => after[file] > (before[file] ?? 0))
+    .map((file) => vscode.workspace.asRelativePath(file))
+    .sort();
+}
+
 /** `code@line:character text`, for readable assertions. */
 function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
   return `${codeOf(diagnostic)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
@@ -129,13 +169,21 @@ export async function restoring(uri: vscode.Uri, body: () => Promise<void>): Pro
   try {
     await body();
   } finally {
-    // Through the open document, so the editor, the disk and the analysis agree at once.
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (document.getText() !== original) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
-      await vscode.workspace.applyEdit(edit);
-    }
-    if (document.isDirty) await document.save();
+    await putBack(uri, original);
   }
+}
+
+/**
+ * Gives a fixture file its original text again, saved. Reverting is not enough where edits may have
+ * been saved: VS Code in the browser saves edits after a second (`files.autoSave` is on there).
+ */
+export async function putBack(uri: vscode.Uri, original: string): Promise<void> {
+  // Through the open document, so the editor, the disk and the analysis agree at once.
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (document.isDirty) await document.save();
 }
