@@ -74,6 +74,14 @@ const MAX_PATTERN_WINDOWS = 512;
  */
 interface NeedleIndex {
   readonly needles: readonly string[];
+  /**
+   * Per needle, its length and two of its characters (the middle one and the last, packed): checked
+   * against the text before comparing the whole needle. The needles of a bucket share their first
+   * windows; reading each from memory to find where it differs is, with a hundred thousand claims, a
+   * cache miss per needle, where these arrays are small and the text at that place is at hand.
+   */
+  readonly lengths: Int32Array;
+  readonly probes: Int32Array;
   /** Needles searched with indexOf: a few needles, or one shorter than a window. */
   readonly searchedAlone: readonly number[];
   /** The buckets by first window, looked up where a window stands in the text. */
@@ -119,8 +127,14 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
   });
   const table = [...byWindow.values()];
   for (const bucket of table) split(bucket, 1, needles);
+  const lengths = new Int32Array(needles.length);
+  const probes = new Int32Array(needles.length);
+  needles.forEach((needle, index) => {
+    lengths[index] = needle.length;
+    probes[index] = probeOf(needle, 0, needle.length);
+  });
   // A copy: the caller may change its array after the search.
-  const base = { needles: [...needles], searchedAlone, roots: new TextKeyedMap(byWindow), table };
+  const base = { needles: [...needles], lengths, probes, searchedAlone, roots: new TextKeyedMap(byWindow), table };
   if (table.length <= MAX_PATTERN_WINDOWS) {
     const escaped = table.map((bucket) => bucket.window.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
@@ -137,6 +151,11 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
   return { ...base, heads, chain };
 }
 
+/** The middle and last UTF-16 units of text[start, end), packed: what probes hold. */
+function probeOf(text: string, start: number, end: number): number {
+  return (text.charCodeAt(start + ((end - start) >> 1)) << 16) | text.charCodeAt(end - 1);
+}
+
 /**
  * All start offsets of each needle in `text`, overlapping ones included, ascending; one array per
  * needle, in the order given. Empty needles match nowhere.
@@ -146,7 +165,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
   // element, and the needles never found share none until the end (far less memory to collect).
   // Filled, not `new Array(length)`: V8 keeps the elements of a long array made that way in a dictionary.
   const found = needles.map((): number[] | undefined => undefined);
-  const { searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
+  const { lengths, probes, searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
   for (const index of searchedAlone) {
     const needle = needles[index];
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) record(index, at);
@@ -204,7 +223,10 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     let bucket: Bucket | undefined = root;
     // At most one bucket per window can match here: follow the one that does.
     for (let position = at + HASHED; bucket; position += HASHED) {
-      for (const index of bucket.needles) if (text.startsWith(needles[index], at)) record(index, at);
+      for (const index of bucket.needles) {
+        const end = at + lengths[index];
+        if (end <= text.length && probeOf(text, at, end) === probes[index] && text.startsWith(needles[index], at)) record(index, at);
+      }
       if (!bucket.next || position + HASHED > text.length) break;
       bucket = bucket.next.get(text, position, position + HASHED);
     }
