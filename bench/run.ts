@@ -42,12 +42,17 @@ function fromScratch(): void {
 }
 
 /**
- * Untimed runs first, so that the figure is of compiled code, as in a running editor: a quarter of the
- * timed runs (up to 5), since the optimising compiler can take several calls to compile a hot loop.
+ * Untimed runs first, so that the figure is of compiled code, as in a running editor after its first
+ * few analyses: a quarter of the timed runs, up to 25. The optimising compiler can take that many calls
+ * of a sub-millisecond run (a function deoptimised, then waiting to be compiled again), and a median
+ * of runs half of which are not yet compiled says more about the compiler than about the code.
  */
 function warmUps(runs: number): number {
-  return runs > 3 ? Math.min(5, Math.ceil(runs / 4)) : 0;
+  return runs > 3 ? Math.min(25, Math.ceil(runs / 4)) : 0;
 }
+
+/** Timed runs of a comparison that takes milliseconds (10 KB), for both engines: a steady median. */
+const SMALL_RUNS = 101;
 
 function time(run: () => void, runs: number, beforeEach: () => void = fromScratch): number {
   for (let i = warmUps(runs); i > 0; i--) {
@@ -118,7 +123,7 @@ async function exactBench(corpus: Corpus, label: string, peers: Peers): Promise<
   const step = Math.max(1, Math.floor(corpus.claims.length / EXACT_SAMPLE));
   const selectors = corpus.claims.filter((_, index) => index % step === 0).map((claim) => ({ text: claim.text }));
   const work = selectors.length * corpus.draft.length;
-  const runs = work > 1e7 ? 3 : 21;
+  const runs = work > 1e7 ? 3 : SMALL_RUNS;
   let ourMatches = 0;
   let theirMatches = 0;
   const ours = time(() => {
@@ -140,14 +145,15 @@ function fuzzyBench(corpus: Corpus, label: string, count: number, peers: Peers):
   const selectors = quotes.map((quote) => ({ text: quote.exact, prefix: quote.prefix, suffix: quote.suffix }));
   // A run takes a few milliseconds at 10 KB: more runs there, for both, give a steady median.
   const small = draft.length < 50_000;
+  const runs = small ? SMALL_RUNS : 7;
   const ours = time(() => {
     const results = new DraftText(draft).anchorAll(selectors);
     ourRight = results.filter((result, index) => result.kind === 'found' && right(result.range, quotes[index])).length;
-  }, small ? 21 : 7);
+  }, runs);
   // The peer takes seconds a run at 1 MB: the median of three there (its code is compiled by then).
   const theirs = time(() => {
     theirRight = quotes.filter((quote) => right(peers.fuzzy(draft, quote), quote)).length;
-  }, small ? 21 : draft.length > 200_000 ? 3 : 5);
+  }, small ? runs : draft.length > 200_000 ? 3 : 5);
   compare(`fuzzy re-anchoring ${label} (${quotes.length} edited quotes)`, ours, 'approx-string-match', theirs);
   figure(`fuzzy accuracy ${label} ours`, ((100 * ourRight) / quotes.length).toFixed(1), '%');
   figure(`fuzzy accuracy ${label} approx-string-match`, ((100 * theirRight) / quotes.length).toFixed(1), '%');
