@@ -68,6 +68,13 @@ function split(bucket: Bucket, depth: number, needles: readonly string[]): void 
 const MAX_PATTERN_WINDOWS = 512;
 
 /**
+ * The characters that mean something in a regex. Few windows have one: testing costs less than
+ * replacing (which builds a new string each time), and this runs for every window of an index.
+ */
+const REGEX_SYNTAX = /[.*+?^${}()|[\]\\/]/;
+const REGEX_SYNTAX_ALL = new RegExp(REGEX_SYNTAX.source, 'g');
+
+/**
  * The needles sorted for the search: the buckets of those long enough to hash, by their first window,
  * and the regex of those windows or the hash table of their buckets. Built from the needles alone, and
  * kept for the next search for the same needles: re-analyses of a draft look for the same claims again.
@@ -136,7 +143,7 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
   // A copy: the caller may change its array after the search.
   const base = { needles: [...needles], lengths, probes, searchedAlone, roots: new TextKeyedMap(byWindow), table };
   if (table.length <= MAX_PATTERN_WINDOWS) {
-    const escaped = table.map((bucket) => bucket.window.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const escaped = table.map((bucket) => (REGEX_SYNTAX.test(bucket.window) ? bucket.window.replace(REGEX_SYNTAX_ALL, '\\$&') : bucket.window));
     return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
   }
   let size = 256;

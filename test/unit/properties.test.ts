@@ -222,6 +222,18 @@ describe('properties of the one-pass search for many needles', () => {
     );
   });
 
+  it('does so when the needles are written with the characters regexes give a meaning to', () => {
+    // The first windows of the needles become one regex: each of these must be matched as itself.
+    const unit = fc.constantFrom('a', ' ', '.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '[', ']', '\\', '/');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 300 }), fc.array(fc.string({ unit, minLength: 8, maxLength: 20 }), { minLength: 5, maxLength: 40 }), (text, needles) => {
+        const cut = needles.map((needle, index) => (index % 2 === 0 && text.length > needle.length ? text.substr(index % (text.length - needle.length), needle.length) : needle));
+        assert.deepEqual(findAllOccurrences(text, cut), oneAtATime(text, cut));
+      }),
+      settings(300),
+    );
+  });
+
   it('does so with more distinct beginnings than one regex takes (the rolling-hash search)', () => {
     // Over 512 distinct first windows of 8 characters: the search hashes every place of the text
     // instead of matching a regex of the windows. Five letters give enough distinct windows.
