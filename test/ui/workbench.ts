@@ -414,6 +414,12 @@ export class Workbench {
     await this.row(tree, label).and(this.page.locator(`[aria-expanded="${expanded}"]`)).waitFor();
   }
 
+  /** The labels of the expanded rows of a tree at `level` (1: its roots) that are in view. */
+  async expandedRows(tree: Locator, level: number): Promise<string[]> {
+    const rows = tree.locator(`.monaco-list-row[aria-level="${level}"][aria-expanded="true"] .label-name`);
+    return (await rows.allTextContents()).map((label) => label.trim());
+  }
+
   /** The rows of a tree in view, each as "label description" (the description is the grey text). */
   async rowsOf(tree: Locator): Promise<string[]> {
     return tree.locator('.monaco-list-row').evaluateAll((rows) =>
