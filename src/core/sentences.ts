@@ -162,13 +162,41 @@ function decideInWindow(text: string, at: number, locale: string, push: (offset:
   while (windowEnd < text.length && !isParagraphSeparator(text.charCodeAt(windowEnd))) {
     const ch = charAt(text, windowEnd);
     windowEnd += ch.length;
-    if (LETTER.test(ch) || TERMINATOR.test(ch)) break;
+    // A letter that attaches to what comes before it (the half-width sound marks) decides nothing.
+    if ((LETTER.test(ch) && !ATTACHED.test(ch)) || TERMINATOR.test(ch)) break;
   }
-  const windowStart = Math.max(0, at - 1);
+  const windowStart = characterBefore(text, at);
   for (const segment of segmenterFor(locale).segment(text.slice(windowStart, windowEnd))) {
     if (segment.index > 0) push(windowStart + segment.index);
   }
   return runEnd;
+}
+
+/**
+ * Marks and format characters (a combining accent, a soft hyphen): the rules see through them to the
+ * character they follow, as they do through the letters written as marks after another (ﾞ, ﾟ).
+ */
+const ATTACHED = /[\p{Grapheme_Extend}\p{Cf}]/u;
+
+/**
+ * Where the character before `at` starts that the rules look at ("E" in "E\u0301.", "U.S." after an
+ * accented capital): back over marks and format characters, and whole surrogate pairs.
+ */
+function characterBefore(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    start -= isLowSurrogate(text.charCodeAt(start - 1)) && start >= 2 && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+    if (!ATTACHED.test(charAt(text, start))) break;
+  }
+  return start;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isRunChar(text: string, index: number): boolean {

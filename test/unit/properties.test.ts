@@ -266,7 +266,7 @@ describe('properties of normalisation', () => {
 
 describe('properties of sentence starts', () => {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const PIECES = ['Word', 'word', ' ', ' ', '. ', '.', '!', '?', '?!', '...', '…', '"', '“', '”', '’', ')', '(', '\n', '\r\n', '\u2029', '3.5', 'U.S.', 'etc. ', 'é', 'É', ', ', ';', '\t', '\u00a0', '。', '😀', '-', ':', 'Я', 'я', 'ω', 'ა', '।'];
+  const PIECES = ['Word', 'word', ' ', ' ', '. ', '.', '!', '?', '?!', '...', '…', '"', '“', '”', '’', ')', '(', '\n', '\r\n', '\u2029', '3.5', 'U.S.', 'etc. ', 'é', 'É', ', ', ';', '\t', '\u00a0', '。', '😀', '-', ':', 'Я', 'я', 'ω', 'ა', '।', '\u0301', '\u00ad', '\u200b', '𝐀', 'ﾞ', 'E\u0301'];
 
   it('are those of Intl.Segmenter over the whole text', () => {
     fc.assert(

@@ -23,7 +23,7 @@ describe('sentence ends in other scripts', () => {
     [
       'Greek',
       'Ο υπουργός μίλησε. Η συμφωνία είναι κοντά! ή όχι; Θα δούμε, π.χ. αύριο. Ίσως και όχι.',
-      // The Greek question mark ";" ends no sentence for the segmenter; nor does "π.χ." before a lower-case word.
+      // The Greek question mark ";" ends no sentence for the English segmenter (the engine's); nor does "π.χ." before a lower-case word.
       ['Ο υπουργός μίλησε. ', 'Η συμφωνία είναι κοντά! ', 'ή όχι; Θα δούμε, π.χ. αύριο. ', 'Ίσως και όχι.'],
     ],
     [
@@ -34,6 +34,14 @@ describe('sentence ends in other scripts', () => {
     ],
     ['Devanagari', 'मंत्री ने कहा। समझौता करीब है। क्या यह सच है? हाँ।', ['मंत्री ने कहा। ', 'समझौता करीब है। ', 'क्या यह सच है? ', 'हाँ।']],
   ];
+
+  it('looks through a mark or a format character before a full stop, and past a letter written as a mark after one', () => {
+    // A decomposed É ("E" and a combining accent), a mathematical capital (a surrogate pair), a soft
+    // hyphen, and the half-width sound mark that attaches to the space before it.
+    for (const text of ['Les E\u0301.U. sont là.', 'Mathematician 𝐀.B. Smith', 'º\u00AD﹒Ω', 'He said. ﾞA', 'a. (ﾞb']) {
+      assert.deepEqual(sentences(text), segmented(text), JSON.stringify(text));
+    }
+  });
 
   for (const [script, text, expected] of cases) {
     it(`ends sentences in ${script} text where Intl.Segmenter does`, () => {
