@@ -33,6 +33,9 @@ export class AnalysisStore implements vscode.Disposable {
   /** How many times each file was analysed since activation: what the tests read through settled(). */
   private readonly analysisCounts = new Map<string, number>();
   private readonly idleWaiters: Array<() => void> = [];
+  /** Workspace checks under way, and closed YAML documents whose file on disk is being read. */
+  private checking = 0;
+  private closing = 0;
   /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
   private readonly checked = new Set<string>();
   /** Checked drafts no editor shows, waiting to be analysed again together. */
@@ -160,9 +163,37 @@ export class AnalysisStore implements vscode.Disposable {
     const file = document.uri.fsPath;
     this.forget(file);
     if (!AnalysisStore.isCandidate(document)) return;
+    const known = this.articles.has(file);
+    const noted = this.articles.get(file);
     this.articles.delete(file);
-    if (isYamlPath(file)) this.filesChanged();
+    if (isYamlPath(file)) void this.yamlClosed(file, known, noted);
     else this.scheduleReaders(file);
+  }
+
+  /**
+   * A YAML document was closed: what read it reads the disk from now on. Only an `article:` there
+   * other than the one the document had changes which draft it annotates (unsaved changes thrown
+   * away); otherwise what read it is analysed again, and nothing else. Any YAML file closes this way
+   * (a CI workflow, a model VS Code releases minutes after a quick fix opened it): re-analysing every
+   * draft for each was the old way.
+   */
+  private async yamlClosed(file: string, known: boolean, noted: string | undefined): Promise<void> {
+    this.closing++;
+    try {
+      let same = false;
+      if (known) {
+        try {
+          same = readArticleField(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)))) === noted;
+        } catch {
+          // Gone from disk: discovery starts again.
+        }
+      }
+      if (same) this.scheduleReaders(file);
+      else this.filesChanged();
+    } finally {
+      this.closing--;
+      this.notifyIfIdle();
+    }
   }
 
   private noteArticle(document: vscode.TextDocument): void {
@@ -280,14 +311,20 @@ export class AnalysisStore implements vscode.Disposable {
    */
   async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
     let done = 0;
-    for (const draft of drafts) {
-      if (token?.isCancellationRequested) break;
-      this.checked.add(draft);
-      await this.analyzeNewest(draft);
-      done++;
-      onAnalysed?.(draft);
+    this.checking++;
+    try {
+      for (const draft of drafts) {
+        if (token?.isCancellationRequested) break;
+        this.checked.add(draft);
+        await this.analyzeNewest(draft);
+        done++;
+        onAnalysed?.(draft);
+      }
+      if (done > 0) this.changed.fire(drafts[done - 1]);
+    } finally {
+      this.checking--;
+      this.notifyIfIdle();
     }
-    if (done > 0) this.changed.fire(drafts[done - 1]);
     return done;
   }
 
@@ -368,7 +405,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private notifyIfIdle(): void {
-    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0) return;
+    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.checking > 0 || this.closing > 0) return;
     if (this.backgroundTimer !== undefined || this.backgroundRun !== undefined) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }

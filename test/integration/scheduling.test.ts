@@ -93,6 +93,16 @@ describe('what an edit analyses again', () => {
     });
   });
 
+  it('an annotation file closed with nothing unsaved: what read it, not every open draft', async () => {
+    const before = await analysisCounts();
+    // Changing a document's language closes it and opens it again, as VS Code does when it releases
+    // a document a quick fix opened, minutes later.
+    const closedOnce = await vscode.languages.setTextDocumentLanguage(smokeAnnotations, 'plaintext');
+    smokeAnnotations = await vscode.languages.setTextDocumentLanguage(closedOnce, 'yaml');
+    const analysed = analysedBetween(before, await analysisCounts());
+    assert.deepEqual(analysed, ['annotations/smoke.yaml', 'articles/smoke.txt'], 'its `article:` on disk is the one it had: which draft it annotates did not change');
+  });
+
   it('a draft no editor has open, changed on disk by another program: the open annotation file that reads it', async () => {
     const quayAnnotations = (await open(QUAY_ANNOTATIONS)).document;
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === QUAY.fsPath), 'the draft must not be open for this test to mean anything');
