@@ -3,6 +3,7 @@
 import { bundleEvaluationStart } from './loadClock';
 import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
+import { SETTLED_COMMAND } from './vscode/testHooks';
 import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
 import { registerAnnotateCommands } from './vscode/annotateCommands';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
@@ -31,8 +32,6 @@ export interface EditorialAnnotationsApi {
   readonly activation: { readonly loading: number; readonly activating: number };
 }
 
-/** Resolves, once no analysis is waiting or under way, with how many times each file was analysed. */
-export const SETTLED_COMMAND = '_editorialAnnotations.settled';
 
 export function activate(context: vscode.ExtensionContext): EditorialAnnotationsApi {
   const activateStart = performance.now();

@@ -1,6 +1,7 @@
 // Helpers for the in-editor tests: open fixture files, wait on VS Code's events (never on sleeps).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SETTLED_COMMAND } from '../../src/vscode/testHooks';
 import type { EditorialAnnotationsApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'editorial-annotations.editorial-annotations';
@@ -58,7 +59,7 @@ export function diagnosticsWhen(
  * (the extension's internal command for its tests; see README, Testing).
  */
 export async function analysisCounts(): Promise<Record<string, number>> {
-  return (await vscode.commands.executeCommand<Record<string, number>>('_editorialAnnotations.settled')) ?? {};
+  return (await vscode.commands.executeCommand<Record<string, number>>(SETTLED_COMMAND)) ?? {};
 }
 
 /**
@@ -67,20 +68,19 @@ export async function analysisCounts(): Promise<Record<string, number>> {
  */
 export async function changeOnDisk(uri: vscode.Uri, change: () => Thenable<void>, timeoutMs = 10_000): Promise<void> {
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const told = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no file event for ${path.basename(uri.fsPath)}`)), timeoutMs);
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve();
-      };
-      watcher.onDidCreate(done);
-      watcher.onDidChange(done);
-      watcher.onDidDelete(done);
+      timer = setTimeout(() => reject(new Error(`no file event for ${path.basename(uri.fsPath)}`)), timeoutMs);
+      watcher.onDidCreate(() => resolve());
+      watcher.onDidChange(() => resolve());
+      watcher.onDidDelete(() => resolve());
     });
     await change();
     await told;
   } finally {
+    // Also when change() failed: a timer left running would fail a later test, ten seconds on.
+    clearTimeout(timer);
     watcher.dispose();
   }
 }
