@@ -2,7 +2,7 @@
 // of the active draft (or of the draft an active annotation file annotates); a click reveals the span.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analysis';
+import { claimAt, type Analysis } from '../core/analysis';
 import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
 import { attributeClaim } from './codeActions';
@@ -217,10 +217,26 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
     vscode.commands.registerCommand(TREE_COMMANDS.reveal, (node: OutlineNode) => (node.target ? revealOffsets(node.target.file, node.target.range) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.goToAnnotation, (node: OutlineNode) => (node.annotation ? revealOffsets(node.annotation.file, node.annotation.range, true) : undefined)),
     vscode.commands.registerCommand(TREE_COMMANDS.attribute, (node: OutlineNode) => {
-      // The analysis the row was made from: if the annotation file changed since, nothing is written.
       const shown = provider.shownAnalysis;
-      return shown === undefined || node.claimIndex === undefined ? undefined : attributeClaim(shown, node.claimIndex);
+      return shown?.draft && node.claimIndex !== undefined ? attributeShownClaim(store, shown, node.claimIndex) : undefined;
     }),
   );
   return { provider, disposable: vscode.Disposable.from(provider, view, commands) };
+}
+
+/**
+ * The view's "Attribute to…": the view may be a step behind the files (a re-analysis pending), so the
+ * claim is attributed in their current analysis, if the row's claim is still the one at that place in
+ * the list; otherwise a message asks to try again from the view as it is now.
+ */
+async function attributeShownClaim(store: AnalysisStore, shown: Analysis, claimIndex: number): Promise<void> {
+  const draft = await vscode.workspace.openTextDocument(vscode.Uri.file(shown.draft!.path));
+  const current = await store.current(draft);
+  const was = claimAt(shown, claimIndex)?.claim;
+  const is = current ? claimAt(current, claimIndex)?.claim : undefined;
+  if (!current || !was || !is || is.id !== was.id || is.selector?.text !== was.selector?.text) {
+    void vscode.window.showWarningMessage('The annotation file changed since the view showed this claim: nothing was written. Try again from the view.');
+    return;
+  }
+  await attributeClaim(current, claimIndex);
 }
