@@ -414,6 +414,12 @@ export class Workbench {
     await this.row(tree, label).and(this.page.locator(`[aria-expanded="${expanded}"]`)).waitFor();
   }
 
+  /** Scrolls a tree to its first row, as Home does in a focused list. */
+  async scrollToTop(tree: Locator): Promise<void> {
+    await tree.locator('.monaco-list').first().focus();
+    await this.page.keyboard.press('Home');
+  }
+
   /** The labels of the expanded rows of a tree at `level` (1: its roots) that are in view. */
   async expandedRows(tree: Locator, level: number): Promise<string[]> {
     const rows = tree.locator(`.monaco-list-row[aria-level="${level}"][aria-expanded="true"] .label-name`);
