@@ -164,6 +164,23 @@ function probeOf(text: string, start: number, end: number): number {
 }
 
 /**
+ * Rolls the hash of every window of HASHED characters over `text`, and calls `candidate` where a
+ * window's hash has a slot in `slots` (with that slot's first bucket, the hash and the place). A
+ * function of its own: the loop over every character of the draft then reads nothing but locals.
+ */
+function scanWindows(text: string, slots: Int32Array, candidate: (first: number, hash: number, at: number) => void): void {
+  const mask = slots.length - 1;
+  let hash = hashOf(text, 0);
+  const last = text.length - HASHED;
+  for (let at = 0; ; at++) {
+    const first = slots[hash & mask];
+    if (first !== -1) candidate(first, hash, at);
+    if (at === last) break;
+    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), HASH_BASE) + text.charCodeAt(at + HASHED)) | 0;
+  }
+}
+
+/**
  * All start offsets of each needle in `text`, overlapping ones included, ascending; one array per
  * needle, in the order given. Empty needles match nowhere.
  */
@@ -192,17 +209,8 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     return complete();
   }
 
-  const slots = heads!;
   const next = chain!;
-  const mask = slots.length - 1;
-  let hash = hashOf(text, 0);
-  const last = text.length - HASHED;
-  for (let at = 0; ; at++) {
-    const first = slots[hash & mask];
-    if (first !== -1) check(first, hash, at);
-    if (at === last) break;
-    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), OUTGOING_WEIGHT), HASH_BASE) + text.charCodeAt(at + HASHED)) | 0;
-  }
+  scanWindows(text, heads!, check);
   return complete();
 
   function record(index: number, at: number): void {
