@@ -91,8 +91,11 @@ interface NeedleIndex {
   readonly probes: Int32Array;
   /** Needles searched with indexOf: a few needles, or one shorter than a window. */
   readonly searchedAlone: readonly number[];
-  /** The buckets by first window, looked up where a window stands in the text. */
-  readonly roots: TextKeyedMap<Bucket>;
+  /**
+   * The buckets by first window, for the regex's hits (a TextKeyedMap cost more to build, for every
+   * index, than it saved on the few hundred hits of a short draft).
+   */
+  readonly roots: ReadonlyMap<string, Bucket>;
   readonly table: readonly Bucket[];
   readonly pattern?: RegExp;
   /** For the rolling hash: the first bucket of each slot, and the next of each bucket. */
@@ -141,7 +144,7 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
     probes[index] = probeOf(needle, 0, needle.length);
   });
   // A copy: the caller may change its array after the search.
-  const base = { needles: [...needles], lengths, probes, searchedAlone, roots: new TextKeyedMap(byWindow), table };
+  const base = { needles: [...needles], lengths, probes, searchedAlone, roots: byWindow, table };
   if (table.length <= MAX_PATTERN_WINDOWS) {
     const escaped = table.map((bucket) => (REGEX_SYNTAX.test(bucket.window) ? bucket.window.replace(REGEX_SYNTAX_ALL, '\\$&') : bucket.window));
     return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
@@ -202,7 +205,8 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     pattern.lastIndex = 0;
     while (pattern.test(text)) {
       const at = pattern.lastIndex - HASHED;
-      follow(roots.get(text, at, at + HASHED)!, at);
+      // A hit of the regex is a first window for sure: one slice and a Map look-up find its bucket.
+      follow(roots.get(text.slice(at, at + HASHED))!, at);
       // Windows can overlap: the next one may start at the next character.
       pattern.lastIndex = at + 1;
     }
