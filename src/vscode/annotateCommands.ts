@@ -110,7 +110,8 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
   if (!analysis?.draft) return;
   const picked = await pickEntity(analysis, entitiesNear(analysis, selection.range), `Annotate “${excerpt(selection.text)}”: a new entity, or a mention of one`, selection.text);
   if (picked?.kind !== 'entity') return;
-  if (picked.isNew) {
+  // A new entity: adding it is the annotation (its name is the selected words).
+  if (picked.edits.length > 0) {
     await applyTextEdits(picked.edits, { computedOn: analysis });
     return;
   }

@@ -119,7 +119,8 @@ async function applyFixes(store: AnalysisStore, ...fixes: Fix[]): Promise<void> 
   }
 }
 
-async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analysis | undefined> {
+/** The current analysis of a draft, by its path (opened as a document if need be). */
+export async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analysis | undefined> {
   return store.current(await vscode.workspace.openTextDocument(vscode.Uri.file(draft)));
 }
 

@@ -10,7 +10,7 @@ import { ENTITY_TYPES, type EntityType } from '../core/model';
  * when the user made a new one (none for an existing one); or one of the other choices offered.
  */
 export type PickedEntity =
-  | { readonly kind: 'entity'; readonly id: string; readonly isNew: boolean; readonly edits: readonly TextEdit[] }
+  | { readonly kind: 'entity'; readonly id: string; readonly edits: readonly TextEdit[] }
   | { readonly kind: 'other'; readonly value: string };
 
 interface EntityItem extends vscode.QuickPickItem {
@@ -50,13 +50,13 @@ export async function pickEntity(
   ];
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Who? Type to filter', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return undefined;
-  if (picked.id) return { kind: 'entity', id: picked.id, isNew: false, edits: [] };
+  if (picked.id) return { kind: 'entity', id: picked.id, edits: [] };
   if (picked.value !== undefined) return { kind: 'other', value: picked.value };
   const entity = await askNewEntity(suggestedName);
   if (!entity) return undefined;
   // An id no entity of this analysis has, written into the article's own annotation file.
   const id = freeEntityId(analysis, entity.name);
-  return { kind: 'entity', id, isNew: true, edits: addEntity(analysis.annotations, id, entity) };
+  return { kind: 'entity', id, edits: addEntity(analysis.annotations, id, entity) };
 }
 
 async function askNewEntity(suggestedName: string): Promise<{ name: string; type: EntityType } | undefined> {

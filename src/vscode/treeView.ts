@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { claimAt, type Analysis } from '../core/analysis';
 import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
-import { attributeClaim } from './codeActions';
+import { attributeClaim, draftAnalysis } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
 import { saveSwitchedSetting, SECTION } from './config';
 import { revealOffsets } from './ranges';
@@ -13,7 +13,7 @@ import { revealOffsets } from './ranges';
 export const TREE_VIEW_ID = 'editorialAnnotations.outline';
 export const HAS_ANNOTATIONS_CONTEXT = 'editorialAnnotations.activeEditorHasAnnotations';
 export const PROBLEMS_ONLY_CONTEXT = 'editorialAnnotations.tree.problemsOnly';
-export const CLAIMS_BY_SOURCE_CONTEXT = 'editorialAnnotations.tree.claimsBySource';
+const CLAIMS_BY_SOURCE_CONTEXT = 'editorialAnnotations.tree.claimsBySource';
 /**
  * The setting under SECTION that keeps the Claims group's grouping from one session to the next. Its
  * scope is `window`, not `resource`: it is how the one view shows whichever draft is active, switched by
@@ -230,8 +230,7 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
  * the list; otherwise a message asks to try again from the view as it is now.
  */
 async function attributeShownClaim(store: AnalysisStore, shown: Analysis, claimIndex: number): Promise<void> {
-  const draft = await vscode.workspace.openTextDocument(vscode.Uri.file(shown.draft!.path));
-  const current = await store.current(draft);
+  const current = await draftAnalysis(store, shown.draft!.path);
   const was = claimAt(shown, claimIndex)?.claim;
   const is = current ? claimAt(current, claimIndex)?.claim : undefined;
   if (!current || !was || !is || is.id !== was.id || is.selector?.text !== was.selector?.text) {
