@@ -70,7 +70,14 @@ export function simplePlainValue(node: YamlNode | undefined): unknown {
       return node.items.map(simplePlainValue);
     case 'map': {
       const object: Record<string, unknown> = {};
-      for (const pair of node.pairs) object[String(simplePlainValue(pair.key))] = simplePlainValue(pair.value);
+      for (const pair of node.pairs) {
+        const key = String(simplePlainValue(pair.key));
+        const value = simplePlainValue(pair.value);
+        // Assigned, a `__proto__` key (plain or quoted) would set the object's prototype: the schema
+        // would then check the value's fields as the file's. The library's toJS makes it a field.
+        if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+        else object[key] = value;
+      }
       return object;
     }
     case 'alias':
@@ -243,8 +250,9 @@ class SimpleYamlReader {
     const first = text.charCodeAt(at);
     if (first === 34 || first === 39) {
       const node = this.quoted(at);
+      if (text.charCodeAt(node.end) !== 58 || (node.end + 1 < this.lineEnd && text.charCodeAt(node.end + 1) !== 32)) return undefined;
       this.colon = node.end;
-      return text.charCodeAt(node.end) === 58 && (node.end + 1 >= this.lineEnd || text.charCodeAt(node.end + 1) === 32) ? node : undefined;
+      return withinKeyLimit(node);
     }
     if (NOT_PLAIN_START.has(text[at])) return undefined;
     for (let i = at + 1; i < this.lineEnd; i++) {
@@ -253,7 +261,7 @@ class SimpleYamlReader {
       if (code === 32 || code === 91 || code === 93 || code === 123 || code === 125 || code === 44) return undefined;
       if (code === 58 /* : */ && (i + 1 >= this.lineEnd || text.charCodeAt(i + 1) === 32)) {
         this.colon = i;
-        return { kind: 'scalar', value: this.plainKey(at, i), start: at, end: i };
+        return withinKeyLimit({ kind: 'scalar', value: this.plainKey(at, i), start: at, end: i });
       }
     }
     return undefined;
@@ -270,7 +278,7 @@ class SimpleYamlReader {
     }
     const written = this.text.slice(start, end);
     const value = plainScalarValue(written);
-    if (value === null || written === '__proto__') throw UNSUPPORTED;
+    if (value === null) throw UNSUPPORTED;
     if (known.length < MAX_KEYS_REUSED_PER_LENGTH) known.push({ written, value });
     return value;
   }
@@ -423,6 +431,14 @@ class SimpleYamlReader {
     this.moveToContent(Math.min(end, text.length + 1));
     return { kind: 'scalar', value, start: at, end: lastContentEnd };
   }
+}
+
+/** YAML: the `:` of an implicit key is at most 1024 characters after the key's start (else a syntax error). */
+const MAX_IMPLICIT_KEY = 1024;
+
+function withinKeyLimit(key: YamlScalar): YamlScalar {
+  if (key.end - key.start > MAX_IMPLICIT_KEY) throw UNSUPPORTED;
+  return key;
 }
 
 function lastValue(pairs: readonly YamlPair[]): YamlNode {

@@ -51,7 +51,7 @@ function mostly<T>(common: readonly T[], rare: readonly T[]): fc.Arbitrary<T> {
 
 const KEYS = mostly(
   ['version', 'text', 'id', 'source', 'b-c', 'x_1', 'a.b', "it's", '2024', 'true', 'http://x'],
-  ['007', 'Null', 'a:b', '"quoted key"', "'single'", 'with space', '~', '-k', '[k]', '__proto__', 'k ', '"k"x'],
+  ['007', 'Null', 'a:b', '"quoted key"', "'single'", 'with space', '~', '-k', '[k]', '__proto__', '"__proto__"', "'__proto__'", 'k ', '"k"x', 'k'.repeat(1025), `"${'k'.repeat(1023)}"`],
 );
 const PLAIN = mostly(
   ['plain words', 'Putin’s talks', 'a #not-comment', 'value # a comment', 'a,b [c] {d}', '42', '+3', 'True', 'FALSE', 'NULL', '~', 'Dr. Name',
