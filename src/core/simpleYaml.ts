@@ -94,8 +94,6 @@ class SimpleYamlReader {
   /** Where the line after the current one starts; text.length + 1 at the end of the file. */
   private nextLine = 0;
   private atEnd = false;
-  /** Where the `:` after the last key read is. */
-  private colon = 0;
   private readonly keysByLength: { written: string; value: unknown }[][] = [];
   readonly duplicateKeys: YamlScalar[] = [];
 
@@ -153,7 +151,7 @@ class SimpleYamlReader {
     let key: YamlScalar | undefined = firstKey;
     for (;;) {
       if (seen.repeated(key.value)) this.duplicateKeys.push(key);
-      pairs.push({ key, value: this.value(this.colon + 1, column, true) });
+      pairs.push({ key, value: this.value(key.end + 1, column, true) });
       if (this.atEnd || this.indent < column) break;
       key = this.indent === column ? this.key(this.content) : undefined;
       if (!key) throw UNSUPPORTED;
@@ -244,14 +242,13 @@ class SimpleYamlReader {
     return at;
   }
 
-  /** A `key:` at `at` on the current line: the key's node; `colon` is left where its colon is. */
+  /** A `key:` at `at` on the current line: the key's node, whose colon is right at its end. */
   private key(at: number): YamlScalar | undefined {
     const text = this.text;
     const first = text.charCodeAt(at);
     if (first === 34 || first === 39) {
       const node = this.quoted(at);
       if (text.charCodeAt(node.end) !== 58 || (node.end + 1 < this.lineEnd && text.charCodeAt(node.end + 1) !== 32)) return undefined;
-      this.colon = node.end;
       return withinKeyLimit(node);
     }
     if (NOT_PLAIN_START.has(text[at])) return undefined;
@@ -260,7 +257,6 @@ class SimpleYamlReader {
       // Keys with spaces, brackets, braces or commas are rare; the library has the rules for them.
       if (code === 32 || code === 91 || code === 93 || code === 123 || code === 125 || code === 44) return undefined;
       if (code === 58 /* : */ && (i + 1 >= this.lineEnd || text.charCodeAt(i + 1) === 32)) {
-        this.colon = i;
         return withinKeyLimit({ kind: 'scalar', value: this.plainKey(at, i), start: at, end: i });
       }
     }
