@@ -6,7 +6,7 @@
 // tabs, documents markers, and every syntax error — makes it give up (undefined), and the library
 // reads the file instead, with its error messages. Giving up is always safe; a wrong tree never is, so
 // each rule below declines what it doesn't fully handle.
-import { KeysSeen, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
+import { blockMappingEnd, KeysSeen, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
 
 /** Thrown to abandon the fast reading; caught in readSimpleYaml. */
 class Unsupported {}
@@ -156,7 +156,7 @@ class SimpleYamlReader {
       key = this.indent === column ? this.key(this.content) : undefined;
       if (!key) throw UNSUPPORTED;
     }
-    return { kind: 'map', pairs, start: pairs[0].key.start, end: lastValue(pairs).end };
+    return { kind: 'map', pairs, start: pairs[0].key.start, end: blockMappingEnd(pairs) };
   }
 
   /** A block sequence whose dashes are at column `column`, starting on the current line. */
@@ -437,10 +437,6 @@ function withinKeyLimit(key: YamlScalar): YamlScalar {
   return key;
 }
 
-function lastValue(pairs: readonly YamlPair[]): YamlNode {
-  const last = pairs[pairs.length - 1];
-  return last.value ?? last.key;
-}
 
 /** A plain scalar's value under the YAML 1.2 core schema: null, true/false, an integer, or the text. */
 function plainScalarValue(written: string): unknown {

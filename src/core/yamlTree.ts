@@ -78,10 +78,7 @@ export function treeFromDocument(document: Document): YamlNode | undefined {
         const key = convert(pair.key) ?? { kind: 'scalar', value: null, start, end: start };
         pairs.push({ key, value: convert(pair.value) });
       }
-      // The library ends a block collection after the comments that follow its last item; the fast
-      // reader doesn't track comments. Both end it where its last item's value ends.
-      const last = pairs[pairs.length - 1];
-      if (!node.flow && last) map.end = (last.value ?? last.key).end;
+      if (!node.flow && pairs.length > 0) map.end = blockMappingEnd(pairs);
       return map;
     }
     if (isSeq(node)) {
@@ -106,6 +103,15 @@ function pairAsMap(pair: { key: unknown; value: unknown }, convert: (node: unkno
   if (!key) return undefined;
   const value = convert(pair.value);
   return { kind: 'map', pairs: [{ key, value }], start: key.start, end: value?.end ?? key.end };
+}
+
+/**
+ * Where a block mapping ends, for both readers: where its last value ends (its last key, when that has
+ * none). The library would end it after the comments that follow; the fast reader doesn't track them.
+ */
+export function blockMappingEnd(pairs: readonly YamlPair[]): number {
+  const last = pairs[pairs.length - 1];
+  return (last.value ?? last.key).end;
 }
 
 /** The node an alias points at (one step: an anchor is never on an alias), or the node itself. */
