@@ -103,9 +103,12 @@ describe('checking every draft in the workspace', () => {
       await diagnosticsWhen(QUAY, (list) => codes(list).includes('vague-attribution'));
       const original = await vscode.workspace.fs.readFile(QUAY);
       try {
+        const before = await analysisCounts();
         const redrafted = new TextDecoder().decode(original).replace('Reportedly, the', 'The');
         await changeOnDisk(QUAY, () => vscode.workspace.fs.writeFile(QUAY, new TextEncoder().encode(redrafted)));
         await diagnosticsWhen(QUAY, (list) => list.length === 0);
+        // Analysed again, not merely dropped (which would empty its problems too).
+        assert.ok(analysedBetween(before, await analysisCounts()).includes('articles/quay.txt'), 'the draft was checked again');
       } finally {
         await changeOnDisk(QUAY, () => vscode.workspace.fs.writeFile(QUAY, original));
       }
