@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { DraftText, type AnchorResult } from '../../src/core/anchor';
 import type { OffsetRange } from '../../src/core/model';
+import { align } from '../../src/core/fuzzy';
 import { findAllOccurrences } from '../../src/core/multiSearch';
 import { normalizeFragment, normalizeWithMap } from '../../src/core/normalize';
 import { parseAnnotationFile } from '../../src/core/parse';
@@ -276,6 +277,34 @@ describe('properties of sentence starts', () => {
         assert.deepEqual(sentenceStarts(text), expected.length > 0 ? expected : [0]);
       }),
       settings(2000),
+    );
+  });
+});
+
+describe('properties of fuzzy alignment', () => {
+  it('finds with a distance bound what the full dynamic programme finds, non-ASCII and past 32 pattern units included', () => {
+    // With a bound below the pattern's length, align() finds the end with the bit-parallel pass (in
+    // blocks of 32 pattern units, a table for ASCII and a map for the rest) and the start in a band;
+    // with none, it runs the dynamic programme over the whole stretch. Both must agree.
+    const unit = fc.constantFrom('a', 'b', 'é', 'я', ' ', '😀');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, minLength: 1, maxLength: 100 }),
+        fc.string({ unit, maxLength: 160 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (pattern, text, a, b, bound) => {
+          const from = a % (text.length + 1);
+          const to = from + (b % (text.length - from + 1));
+          const maxDistance = bound % pattern.length;
+          const banded = align(pattern, text, from, to, maxDistance);
+          const full = align(pattern, text, from, to, pattern.length);
+          if (full.distance <= maxDistance) assert.deepEqual(banded, full);
+          else assert.ok(banded.distance > maxDistance, `found ${JSON.stringify(banded)} within ${maxDistance}, the full programme's best is ${full.distance}`);
+        },
+      ),
+      settings(3000),
     );
   });
 });
