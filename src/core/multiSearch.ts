@@ -3,6 +3,7 @@
 // claims in a 1 MB draft that is seconds; this is one scan of the text plus the matches.
 // The polynomial hash is hashUnits()'s, so that windows can be looked up in a TextKeyedMap too.
 import { HASH_BASE, hashUnits, TextKeyedMap } from './textKeyedMap';
+import { escapeRegExp } from './regex';
 
 /** How many leading characters of a needle are hashed; shorter needles are searched with indexOf. */
 const HASHED = 8;
@@ -66,13 +67,6 @@ function split(bucket: Bucket, depth: number, needles: readonly string[]): void 
  * more alternatives it has (milliseconds for a thousand); past this, hashing every place is cheaper.
  */
 const MAX_PATTERN_WINDOWS = 512;
-
-/**
- * The characters that mean something in a regex. Few windows have one: testing costs less than
- * replacing (which builds a new string each time), and this runs for every window of an index.
- */
-const REGEX_SYNTAX = /[.*+?^${}()|[\]\\/]/;
-const REGEX_SYNTAX_ALL = new RegExp(REGEX_SYNTAX.source, 'g');
 
 /**
  * The needles sorted for the search: the buckets of those long enough to hash, by their first window,
@@ -146,7 +140,7 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
   // A copy: the caller may change its array after the search.
   const base = { needles: [...needles], lengths, probes, searchedAlone, roots: byWindow, table };
   if (table.length <= MAX_PATTERN_WINDOWS) {
-    const escaped = table.map((bucket) => (REGEX_SYNTAX.test(bucket.window) ? bucket.window.replace(REGEX_SYNTAX_ALL, '\\$&') : bucket.window));
+    const escaped = table.map((bucket) => escapeRegExp(bucket.window));
     return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
   }
   let size = 256;

@@ -2,14 +2,11 @@
 import type { DraftText } from '../anchor';
 import type { OffsetRange } from '../model';
 import { normalizeFragment } from '../normalize';
+import { escapeRegExp } from '../regex';
 
 export interface PhraseMatch {
   readonly phrase: string;
   readonly range: OffsetRange;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Matchers by phrase list: the list comes from the settings and rarely changes, the regex is costly to build. */

@@ -1,0 +1,13 @@
+// Text made into a regex that matches it literally.
+
+/** The characters that mean something in a regex (outside a class). */
+const REGEX_SYNTAX = /[.*+?^${}()|[\]\\]/;
+const REGEX_SYNTAX_ALL = new RegExp(REGEX_SYNTAX.source, 'g');
+
+/**
+ * `text` with its regex characters escaped. Most text has none: testing costs less than replacing
+ * (which builds a new string), and the exact search escapes every window of its needles.
+ */
+export function escapeRegExp(text: string): string {
+  return REGEX_SYNTAX.test(text) ? text.replace(REGEX_SYNTAX_ALL, '\\$&') : text;
+}
