@@ -198,12 +198,14 @@ function readEntity(reader: NodeReader, pair: YamlPair, fromRegistry: boolean): 
 
 function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number): Claim | undefined {
   if (!isMapping(node)) return undefined;
-  const field = (name: string): YamlNode | undefined => valueAt(node, name);
-  const explicitId = reader.string(field('id'));
-  const typeNode = field('type');
-  const sourceNode = field('source');
-  const sources: SourceRef[] = [];
+  // Read for every claim of a file of thousands: no closure, arrays made at their size, and one
+  // location object for the claim and its selector (both are the mapping's first line).
+  const explicitId = reader.string(valueAt(node, 'id'));
+  const typeNode = valueAt(node, 'type');
+  const sourceNode = valueAt(node, 'source');
+  let sources: SourceRef[];
   if (isSequence(sourceNode)) {
+    sources = [];
     for (const item of sourceNode.items) {
       const written = resolved(item);
       const id = reader.string(written);
@@ -211,19 +213,20 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
     }
   } else {
     const id = reader.string(sourceNode);
-    if (id !== undefined) sources.push({ id, location: reader.location(sourceNode) });
+    sources = id !== undefined ? [{ id, location: reader.location(sourceNode) }] : [];
   }
-  const basisNode = field('basis');
+  const basisNode = valueAt(node, 'basis');
   const basis = reader.string(basisNode);
-  const status = reader.string(field('status'));
-  const evidenceNode = field('evidence');
+  const status = reader.string(valueAt(node, 'status'));
+  const evidenceNode = valueAt(node, 'evidence');
   const evidenceText = isSequence(evidenceNode) ? undefined : reader.string(evidenceNode);
   const evidence = isSequence(evidenceNode) ? reader.stringList(evidenceNode) : evidenceText !== undefined ? [evidenceText] : [];
+  const location = reader.location(node, true);
   return {
     id: explicitId ?? `c${index + 1}`,
     hasExplicitId: explicitId !== undefined,
     index,
-    selector: reader.selector(node),
+    selector: reader.selector(node, location),
     type: reader.string(typeNode) ?? '',
     typeLocation: typeNode ? reader.location(typeNode) : undefined,
     sources,
@@ -231,9 +234,9 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
     basisLocation: basisNode ? reader.location(basisNode) : undefined,
     status: STATUSES.includes(status as ClaimStatus) ? (status as ClaimStatus) : 'unverified',
     evidence,
-    checkedBy: reader.string(field('checkedBy')),
-    note: reader.string(field('note')),
-    location: reader.location(node, true),
+    checkedBy: reader.string(valueAt(node, 'checkedBy')),
+    note: reader.string(valueAt(node, 'note')),
+    location,
   };
 }
 
@@ -294,7 +297,8 @@ class NodeReader {
     return list.items.map((item) => this.string(item)).filter((value): value is string => value !== undefined);
   }
 
-  selector(node: YamlNode | undefined): SpanSelector | undefined {
+  /** The selector written in `node`, a mapping whose first line is at `location` when the caller has it. */
+  selector(node: YamlNode | undefined, location?: YamlLocation): SpanSelector | undefined {
     if (!isMapping(node)) return undefined;
     const textNode = valueAt(node, 'text');
     const text = this.string(textNode);
@@ -308,7 +312,7 @@ class NodeReader {
       prefix: this.string(valueAt(node, 'prefix')),
       suffix: this.string(valueAt(node, 'suffix')),
       occurrence,
-      location: this.location(node, true),
+      location: location ?? this.location(node, true),
       textLocation: this.location(textNode),
     };
   }

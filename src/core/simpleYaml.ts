@@ -147,10 +147,10 @@ class SimpleYamlReader {
   /** A block mapping whose keys are at column `column`, the first one already read on the current line. */
   private mapping(column: number, firstKey: YamlScalar): YamlMapping {
     const pairs: YamlPair[] = [];
-    const seen = new KeysSeen();
+    const seen = new KeysSeen(pairs);
     let key: YamlScalar | undefined = firstKey;
     for (;;) {
-      if (seen.repeated(key.value)) this.duplicateKeys.push(key);
+      if (seen.among(key, pairs.length)) this.duplicateKeys.push(key);
       pairs.push({ key, value: this.value(key.end + 1, column, true) });
       if (this.atEnd || this.indent < column) break;
       key = this.indent === column ? this.key(this.content) : undefined;

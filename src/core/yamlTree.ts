@@ -138,11 +138,11 @@ export function duplicateKeys(root: YamlNode | undefined): YamlScalar[] {
   const duplicates: YamlScalar[] = [];
   const visit = (node: YamlNode | undefined): void => {
     if (node?.kind === 'map') {
-      const seen = new KeysSeen();
-      for (const pair of node.pairs) {
-        if (pair.key.kind === 'scalar' && seen.repeated(pair.key.value)) duplicates.push(pair.key);
+      const seen = new KeysSeen(node.pairs);
+      node.pairs.forEach((pair, index) => {
+        if (pair.key.kind === 'scalar' && seen.among(pair.key, index)) duplicates.push(pair.key);
         visit(pair.value);
-      }
+      });
     } else if (node?.kind === 'seq') {
       for (const item of node.items) visit(item);
     }
@@ -152,25 +152,36 @@ export function duplicateKeys(root: YamlNode | undefined): YamlScalar[] {
 }
 
 /**
- * The keys of one mapping so far. Most mappings (claims, entities) have a few keys: comparing each
- * with the ones before is cheaper than a Set for each, which is made only for a long mapping.
+ * The keys of a mapping, asked whether a key repeats one before it (compared as a Set compares).
+ * Most mappings (claims, entities) have a few keys: comparing with each costs nothing to set up, and
+ * a Set is made only for a long mapping.
  */
 export class KeysSeen {
-  private readonly keys: unknown[] = [];
   private set: Set<unknown> | undefined;
+  /** How many of the pairs' keys are in the set. */
+  private added = 0;
 
-  /** Records `key`; true when it was already there (compared as a Set does). */
-  repeated(key: unknown): boolean {
-    if (this.set) {
-      if (this.set.has(key)) return true;
-      this.set.add(key);
+  /** `pairs` may still be growing as the mapping is read. */
+  constructor(private readonly pairs: readonly YamlPair[]) {}
+
+  /** Whether the scalar `key` equals the scalar key of one of the first `count` pairs. */
+  among(key: YamlScalar, count: number): boolean {
+    const value = key.value;
+    if (count <= SCANNED_KEYS) {
+      for (let i = 0; i < count; i++) {
+        const earlier = this.pairs[i].key;
+        if (earlier.kind === 'scalar' && (earlier.value === value || (earlier.value !== earlier.value && value !== value))) return true;
+      }
       return false;
     }
-    for (const known of this.keys) {
-      if (known === key || (known !== known && key !== key)) return true;
+    this.set ??= new Set();
+    for (; this.added < count; this.added++) {
+      const earlier = this.pairs[this.added].key;
+      if (earlier.kind === 'scalar') this.set.add(earlier.value);
     }
-    this.keys.push(key);
-    if (this.keys.length > 16) this.set = new Set(this.keys);
-    return false;
+    return this.set.has(value);
   }
 }
+
+/** Up to this many keys, a key is compared with each one. */
+const SCANNED_KEYS = 16;
