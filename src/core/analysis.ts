@@ -88,11 +88,11 @@ export function mentionsOverlapping(analysis: Analysis, window: OffsetRange): Me
   return result;
 }
 
-/** Whether a mention of one of `entityIds` overlaps `window` (without collecting the mentions: this is asked for every claim). */
-export function mentionedIn(analysis: Analysis, window: OffsetRange, entityIds: readonly string[]): boolean {
+/** Whether a mention of one of `entities` overlaps `window` (without collecting the mentions: this is asked for every claim). */
+export function mentionedIn(analysis: Analysis, window: OffsetRange, entities: readonly { readonly id: string }[]): boolean {
   const mentions = analysis.mentions;
   for (let i = firstMentionReaching(analysis, window); i < mentions.length && mentions[i].range.start < window.end; i++) {
-    if (overlaps(mentions[i].range, window) && entityIds.includes(mentions[i].entityId)) return true;
+    if (overlaps(mentions[i].range, window) && entities.some((entity) => entity.id === mentions[i].entityId)) return true;
   }
   return false;
 }

@@ -68,17 +68,19 @@ export class DraftText {
   anchorAll(selectors: readonly SelectorFields[], options: AnchorOptions = {}): AnchorResult[] {
     const needles = selectors.map((selector) => normalizeFragment(selector.text).trim());
     const matches = findAllOccurrences(this.normalized.text, needles);
-    const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index]));
+    // Where each selector is used in the normalised text, -1 where it is not: a drifted one's landmarks.
+    const usedAt = new Int32Array(selectors.length).fill(-1);
+    const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index], usedAt, index));
     const gone = (index: number): boolean => {
-      const { result } = exact[index];
+      const result = exact[index];
       return result.kind === 'not-found' && result.textMatches === 0 && needles[index].length > 0 && options.fuzzy !== false;
     };
-    if (!exact.some((_, index) => gone(index))) return exact.map(({ result }) => result);
-    // Where each selector was found exactly (normalised offsets): the landmarks for drifted ones.
-    const landmarks = exact.map(({ result, at }, index) =>
-      result.kind === 'found' && result.candidates === 1 && at !== undefined ? { start: at, end: at + needles[index].length } : undefined,
+    if (!exact.some((_, index) => gone(index))) return exact;
+    // Where each selector was found exactly and alone (normalised offsets): the landmarks for drifted ones.
+    const landmarks = exact.map((result, index) =>
+      result.kind === 'found' && result.candidates === 1 && usedAt[index] !== -1 ? { start: usedAt[index], end: usedAt[index] + needles[index].length } : undefined,
     );
-    return exact.map(({ result }, index) => {
+    return exact.map((result, index) => {
       if (result.kind === 'found' || !gone(index)) return result;
       const selector = selectors[index];
       const query: FuzzyQuery = {
@@ -95,12 +97,13 @@ export class DraftText {
     });
   }
 
-  /** The exact (normalised) anchoring of one selector, given where its text occurs; `at` is where it is used. */
-  private exact(selector: SelectorFields, needle: string, matches: readonly number[]): { result: AnchorResult; at?: number } {
-    if (needle.length === 0) return { result: { kind: 'not-found', reason: 'the span has no text', textMatches: 0 } };
-    if (matches.length === 0) {
-      return { result: { kind: 'not-found', reason: 'the text is not in the draft', textMatches: 0 } };
-    }
+  /**
+   * The exact (normalised) anchoring of the selector at `index`, given where its text occurs. Where it
+   * is used goes into `usedAt[index]` (a wrapper object per claim would cost more, for thousands).
+   */
+  private exact(selector: SelectorFields, needle: string, matches: readonly number[], usedAt: Int32Array, index: number): AnchorResult {
+    if (needle.length === 0) return { kind: 'not-found', reason: 'the span has no text', textMatches: 0 };
+    if (matches.length === 0) return { kind: 'not-found', reason: 'the text is not in the draft', textMatches: 0 };
     const haystack = this.normalized.text;
     const prefix = selector.prefix === undefined ? '' : normalizeFragment(selector.prefix).trimEnd();
     const suffix = selector.suffix === undefined ? '' : normalizeFragment(selector.suffix).trimStart();
@@ -112,22 +115,20 @@ export class DraftText {
       const context = [selector.prefix !== undefined ? 'prefix' : '', selector.suffix !== undefined ? 'suffix' : '']
         .filter(Boolean)
         .join(' and ');
-      const reason = `the text occurs ${times(matches.length)}, but never with this ${context}`;
-      return { result: { kind: 'not-found', reason, textMatches: matches.length } };
+      return { kind: 'not-found', reason: `the text occurs ${times(matches.length)}, but never with this ${context}`, textMatches: matches.length };
     }
     const toRange = (start: number): OffsetRange => this.toOriginal(start, start + needle.length);
     if (selector.occurrence !== undefined) {
       if (selector.occurrence > fitting.length) {
         const reason = `occurrence ${selector.occurrence} was asked for, but the text occurs ${times(fitting.length)}`;
-        return { result: { kind: 'not-found', reason, textMatches: matches.length } };
+        return { kind: 'not-found', reason, textMatches: matches.length };
       }
-      const at = fitting[selector.occurrence - 1];
-      return { result: { kind: 'found', range: toRange(at), candidates: 1 }, at };
+      usedAt[index] = fitting[selector.occurrence - 1];
+      return { kind: 'found', range: toRange(usedAt[index]), candidates: 1 };
     }
-    if (fitting.length > 1) {
-      return { result: { kind: 'found', range: toRange(fitting[0]), candidates: fitting.length, ambiguousRanges: fitting.map(toRange) }, at: fitting[0] };
-    }
-    return { result: { kind: 'found', range: toRange(fitting[0]), candidates: 1 }, at: fitting[0] };
+    usedAt[index] = fitting[0];
+    if (fitting.length > 1) return { kind: 'found', range: toRange(fitting[0]), candidates: fitting.length, ambiguousRanges: fitting.map(toRange) };
+    return { kind: 'found', range: toRange(fitting[0]), candidates: 1 };
   }
 }
 

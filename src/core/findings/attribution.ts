@@ -58,7 +58,7 @@ export function attributionFindings(analysis: Analysis): Finding[] {
   for (const { claim, range } of analysis.claims) {
     if (!range) continue;
     const type = analysis.claimTypes.get(claim.type);
-    const sources = claim.sources.length === 0 ? [] : claim.sources.map((source) => analysis.entities.get(source.id)).filter((e): e is Entity => e !== undefined);
+    const sources = knownSources(analysis, claim);
     if (type && needsAttribution(claim, type)) {
       findings.push(
         makeFinding('unattributed-claim', unattributedMessage(type), draft.path, range, {
@@ -121,5 +121,17 @@ function unattributedMessage(type: ClaimType): string {
 
 function sourceVisible(analysis: Analysis, range: OffsetRange, sources: readonly Entity[]): boolean {
   const window = analysis.draft!.sentences.window(range, ATTRIBUTION_WINDOW_SENTENCES);
-  return mentionedIn(analysis, window, sources.map((source) => source.id));
+  return mentionedIn(analysis, window, sources);
+}
+
+const NO_ENTITIES: readonly Entity[] = [];
+
+/** The entities a claim names as its sources that are defined (asked for every claim: most have one or none). */
+function knownSources(analysis: Analysis, claim: Claim): readonly Entity[] {
+  if (claim.sources.length === 0) return NO_ENTITIES;
+  if (claim.sources.length === 1) {
+    const entity = analysis.entities.get(claim.sources[0].id);
+    return entity ? [entity] : NO_ENTITIES;
+  }
+  return claim.sources.map((source) => analysis.entities.get(source.id)).filter((e): e is Entity => e !== undefined);
 }
