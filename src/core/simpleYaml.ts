@@ -96,6 +96,13 @@ class SimpleYamlReader {
   private atEnd = false;
   private readonly keysByLength: { written: string; value: unknown }[][] = [];
   readonly duplicateKeys: YamlScalar[] = [];
+  /**
+   * The pairs and items of the collections being read, a nested one's above its parent's: each
+   * collection's are copied out at their size when it ends. Arrays grown by push keep room for 16
+   * (a claim has 4 pairs), and the tree of a large file is most of its memory while it is read.
+   */
+  private readonly pendingPairs: YamlPair[] = [];
+  private readonly pendingItems: YamlNode[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -146,22 +153,27 @@ class SimpleYamlReader {
 
   /** A block mapping whose keys are at column `column`, the first one already read on the current line. */
   private mapping(column: number, firstKey: YamlScalar): YamlMapping {
-    const pairs: YamlPair[] = [];
-    const seen = new KeysSeen(pairs);
+    const pending = this.pendingPairs;
+    const first = pending.length;
+    const seen = new KeysSeen(pending, first);
     let key: YamlScalar | undefined = firstKey;
     for (;;) {
-      if (seen.among(key, pairs.length)) this.duplicateKeys.push(key);
-      pairs.push({ key, value: this.value(key.end + 1, column, true) });
+      if (seen.among(key, pending.length - first)) this.duplicateKeys.push(key);
+      const value = this.value(key.end + 1, column, true);
+      pending.push({ key, value });
       if (this.atEnd || this.indent < column) break;
       key = this.indent === column ? this.key(this.content) : undefined;
       if (!key) throw UNSUPPORTED;
     }
+    const pairs = pending.slice(first);
+    pending.length = first;
     return { kind: 'map', pairs, start: pairs[0].key.start, end: blockMappingEnd(pairs) };
   }
 
   /** A block sequence whose dashes are at column `column`, starting on the current line. */
   private sequence(column: number): YamlSequence {
-    const items: YamlNode[] = [];
+    const pending = this.pendingItems;
+    const first = pending.length;
     const start = this.content;
     for (;;) {
       const dash = this.content;
@@ -169,17 +181,16 @@ class SimpleYamlReader {
       if (this.text.charCodeAt(dash) !== 45 /* - */ || (dash + 1 < this.lineEnd && after !== 32)) throw UNSUPPORTED;
       const itemStart = this.skipSpaces(dash + 1);
       const key = itemStart < this.lineEnd && this.text.charCodeAt(itemStart) !== 35 ? this.key(itemStart) : undefined;
-      if (key) {
-        items.push(this.mapping(itemStart - this.lineStart, key));
-      } else {
-        items.push(this.value(dash + 1, column, false));
-      }
+      const item = key ? this.mapping(itemStart - this.lineStart, key) : this.value(dash + 1, column, false);
+      pending.push(item);
       if (this.atEnd || this.indent < column) break;
       if (this.indent > column) throw UNSUPPORTED;
       const next = this.content;
       // A key at the dashes' column ends a sequence written as a mapping's value at the key's column.
       if (this.text.charCodeAt(next) !== 45 || (next + 1 < this.lineEnd && this.text.charCodeAt(next + 1) !== 32)) break;
     }
+    const items = pending.slice(first);
+    pending.length = first;
     return { kind: 'seq', items, start, end: items[items.length - 1].end };
   }
 

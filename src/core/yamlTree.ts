@@ -161,14 +161,17 @@ export class KeysSeen {
   /** How many of the pairs' keys are in the set. */
   private added = 0;
 
-  /** `pairs` may still be growing as the mapping is read. */
-  constructor(private readonly pairs: readonly YamlPair[]) {}
+  /** The mapping's pairs are `pairs` from index `first` on; they may still be growing as it is read. */
+  constructor(
+    private readonly pairs: readonly YamlPair[],
+    private readonly first = 0,
+  ) {}
 
-  /** Whether the scalar `key` equals the scalar key of one of the first `count` pairs. */
+  /** Whether the scalar `key` equals the scalar key of one of the mapping's first `count` pairs. */
   among(key: YamlScalar, count: number): boolean {
     const value = key.value;
     if (count <= SCANNED_KEYS) {
-      for (let i = 0; i < count; i++) {
+      for (let i = this.first; i < this.first + count; i++) {
         const earlier = this.pairs[i].key;
         if (earlier.kind === 'scalar' && (earlier.value === value || (earlier.value !== earlier.value && value !== value))) return true;
       }
@@ -176,7 +179,7 @@ export class KeysSeen {
     }
     this.set ??= new Set();
     for (; this.added < count; this.added++) {
-      const earlier = this.pairs[this.added].key;
+      const earlier = this.pairs[this.first + this.added].key;
       if (earlier.kind === 'scalar') this.set.add(earlier.value);
     }
     return this.set.has(value);
