@@ -7,7 +7,7 @@ import { DraftText, type AnchorResult } from '../../src/core/anchor';
 import type { OffsetRange } from '../../src/core/model';
 import { align } from '../../src/core/fuzzy';
 import { findAllOccurrences } from '../../src/core/multiSearch';
-import { normalizeFragment, normalizeWithMap } from '../../src/core/normalize';
+import { normalizeFragment, normalizeWithMap, toNormalizedOffset } from '../../src/core/normalize';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { sentenceStarts } from '../../src/core/sentences';
 
@@ -259,6 +259,51 @@ describe('properties of normalisation', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
         const text = parts.join('');
         assert.equal(normalizeFragment(text), normalizeWithMap(text).text);
+      }),
+      settings(2000),
+    );
+  });
+
+  /**
+   * The obvious normaliser, one character at a time, with the original offset of every normalised
+   * unit written out: what the offset map, kept in pieces, must agree with.
+   */
+  function normaliseByHand(text: string): { text: string; from: number[] } {
+    const isSpace = (ch: string): boolean => ch !== '\ufeff' && /\s/.test(ch);
+    const FOLDED: Record<string, string> = { '“': '"', '”': '"', '’': "'", '\u02bc': "'", '—': '-', '\u2212': '-', '…': '...' };
+    let out = '';
+    const from: number[] = [];
+    for (let i = text.startsWith('\ufeff') ? 1 : 0; i < text.length; i++) {
+      if (isSpace(text[i])) {
+        out += ' ';
+        from.push(i);
+        while (i + 1 < text.length && isSpace(text[i + 1])) i++;
+        continue;
+      }
+      const folded = FOLDED[text[i]] ?? text[i];
+      for (const unit of folded) {
+        out += unit;
+        from.push(i);
+      }
+    }
+    return { text: out, from };
+  }
+
+  it('maps every normalised offset back to the character it comes from, and every original offset forward', () => {
+    const pieces = ['a', 'b', ' ', '  ', '\t', '\r\n', '\n\n', '\u00a0', '“', '’', '—', '…', '\ufeff', '\u2028', 'é', '😀', '\u02bc', '\u2212'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const original = parts.join('');
+        const normalized = normalizeWithMap(original);
+        const expected = normaliseByHand(original);
+        assert.equal(normalized.text, expected.text);
+        for (let index = 0; index < expected.from.length; index++) assert.equal(normalized.originalOffset(index), expected.from[index], `unit ${index}`);
+        assert.equal(normalized.originalOffset(expected.text.length), original.length);
+        for (let offset = 0; offset <= original.length; offset++) {
+          // The first normalised unit that comes from this original offset or a later one.
+          const first = expected.from.findIndex((at) => at >= offset);
+          assert.equal(toNormalizedOffset(normalized, offset), first === -1 ? expected.text.length : first, `original offset ${offset}`);
+        }
       }),
       settings(2000),
     );
