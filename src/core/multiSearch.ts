@@ -85,16 +85,16 @@ interface NeedleIndex {
   readonly probes: Int32Array;
   /** Needles searched with indexOf: a few needles, or one shorter than a window. */
   readonly searchedAlone: readonly number[];
-  /**
-   * The buckets by first window, for the regex's hits (a TextKeyedMap cost more to build, for every
-   * index, than it saved on the few hundred hits of a short draft).
-   */
-  readonly roots: ReadonlyMap<string, Bucket>;
   readonly table: readonly Bucket[];
+  /** The regex of the first windows, when there are few enough of them. */
   readonly pattern?: RegExp;
-  /** For the rolling hash: the first bucket of each slot, and the next of each bucket. */
-  readonly heads?: Int32Array;
-  readonly chain?: Int32Array;
+  /**
+   * The buckets by the hash of their first window: the first bucket of each slot, and the next of
+   * each bucket. The rolling hash looks every place of the text up here; a regex hit too, hashed
+   * where it stands (slicing it out for a Map cost more than the rest of following it).
+   */
+  readonly heads: Int32Array;
+  readonly chain: Int32Array;
 }
 
 /** The last few indexes built, most recent first: an analysis searches for its claims and its mentions. */
@@ -137,12 +137,6 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
     lengths[index] = needle.length;
     probes[index] = probeOf(needle, 0, needle.length);
   });
-  // A copy: the caller may change its array after the search.
-  const base = { needles: [...needles], lengths, probes, searchedAlone, roots: byWindow, table };
-  if (table.length <= MAX_PATTERN_WINDOWS) {
-    const escaped = table.map((bucket) => escapeRegExp(bucket.window));
-    return { ...base, pattern: new RegExp(escaped.join('|'), 'g') };
-  }
   let size = 256;
   // A sparse table: most places of the draft then hit an empty slot and cost nothing more.
   while (size < table.length * 16) size *= 2;
@@ -152,7 +146,9 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
     chain[slot] = heads[bucket.hash & (size - 1)];
     heads[bucket.hash & (size - 1)] = slot;
   });
-  return { ...base, heads, chain };
+  const pattern = table.length <= MAX_PATTERN_WINDOWS ? new RegExp(table.map((bucket) => escapeRegExp(bucket.window)).join('|'), 'g') : undefined;
+  // A copy of the needles: the caller may change its array after the search.
+  return { needles: [...needles], lengths, probes, searchedAlone, table, pattern, heads, chain };
 }
 
 /** The middle and last UTF-16 units of text[start, end), packed: what probes hold. */
@@ -186,7 +182,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
   // element, and the needles never found share none until the end (far less memory to collect).
   // Filled, not `new Array(length)`: V8 keeps the elements of a long array made that way in a dictionary.
   const found = needles.map((): number[] | undefined => undefined);
-  const { lengths, probes, searchedAlone, roots, table, pattern, heads, chain } = needleIndex(needles);
+  const { lengths, probes, searchedAlone, table, pattern, heads, chain } = needleIndex(needles);
   for (const index of searchedAlone) {
     const needle = needles[index];
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) record(index, at);
@@ -199,16 +195,16 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
     pattern.lastIndex = 0;
     while (pattern.test(text)) {
       const at = pattern.lastIndex - HASHED;
-      // A hit of the regex is a first window for sure: one slice and a Map look-up find its bucket.
-      follow(roots.get(text.slice(at, at + HASHED))!, at);
+      // A hit of the regex is one of the first windows: its hash finds its bucket.
+      const hash = hashOf(text, at);
+      check(heads[hash & (heads.length - 1)], hash, at);
       // Windows can overlap: the next one may start at the next character.
       pattern.lastIndex = at + 1;
     }
     return complete();
   }
 
-  const next = chain!;
-  scanWindows(text, heads!, check);
+  scanWindows(text, heads, check);
   return complete();
 
   function record(index: number, at: number): void {
@@ -225,7 +221,7 @@ export function findAllOccurrences(text: string, needles: readonly string[]): nu
 
   /** The needles whose first window hashes to `hash`, checked at `at` (kept out of the scan loop, which stays tight). */
   function check(first: number, hash: number, at: number): void {
-    for (let slot = first; slot !== -1; slot = next[slot]) {
+    for (let slot = first; slot !== -1; slot = chain[slot]) {
       const bucket = table[slot];
       if (bucket.hash === hash && text.startsWith(bucket.window, at)) follow(bucket, at);
     }
