@@ -3,6 +3,7 @@
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import type { Finding, OffsetRange } from './model';
+import { plural } from './plural';
 
 export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
 
@@ -102,7 +103,7 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     nodes.push({
       kind: 'entity',
       label: entity.name,
-      detail: `${entity.anonymous ? 'anonymous source' : entity.type} · ${ranges.length} mention${ranges.length === 1 ? '' : 's'}`,
+      detail: `${entity.anonymous ? 'anonymous source' : entity.type} · ${plural(ranges.length, 'mention')}`,
       key: `entity:${id}`,
       range: cover(ranges),
       target: { file: draft.path, range: ranges[0] },
@@ -194,7 +195,6 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
       bySource.set(id, list);
     }
   }
-  const plural = (count: number): string => `${count} claim${count === 1 ? '' : 's'}`;
   const groups: OutlineNode[] = [...bySource.entries()].map(([id, reads]) => {
     const entity = analysis.entities.get(id);
     const kind = !entity ? 'unknown entity' : entity.anonymous ? 'anonymous source' : entity.type;
@@ -205,7 +205,7 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
     });
     return {
       ...group(entity?.name ?? id, `claims:source:${id}`, children, whole),
-      detail: `${kind} · ${plural(children.length)}`,
+      detail: `${kind} · ${plural(children.length, 'claim')}`,
       annotation: entity?.keyLocation,
       entityType: entity?.type,
       sourceGroup: entity ? ('entity' as const) : ('unknown-entity' as const),
@@ -217,7 +217,7 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
       const detail = [typeLabel(analysis, claim.type), ...(claim.basis ? [BASIS_LABELS[claim.basis]] : [])].join(' · ');
       return claimNode(analysis, read, `claim:${claim.id}:no-source`, detail);
     });
-    groups.push({ ...group('No source', 'claims:no-source', children, whole), detail: plural(children.length), sourceGroup: 'none' });
+    groups.push({ ...group('No source', 'claims:no-source', children, whole), detail: plural(children.length, 'claim'), sourceGroup: 'none' });
   }
   return groups;
 }

@@ -106,6 +106,8 @@ describe('the sample article', () => {
     assert.match(outline[0].children[0].detail ?? '', /^Paraphrase · Kremlin/);
     const putin = outline[1].children.find((node) => node.label === 'Vladimir Putin');
     assert.equal(putin?.children.length, 7);
+    assert.equal(putin?.detail, 'person · 7 mentions');
+    assert.equal(outline[1].children.find((node) => node.label === 'Rome')?.detail, 'place · 1 mention');
     for (const node of outline[1].children) {
       for (const child of node.children) assert.ok(child.range.start >= node.range.start && child.range.end <= node.range.end);
     }
