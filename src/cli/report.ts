@@ -1,6 +1,7 @@
 // `editorial-annotations report`: each draft's sourcing summary as Markdown (for a sign-off note or a
 // pull request comment) or JSON (for a dashboard).
 import * as path from 'path';
+import { plural } from '../core/plural';
 import type { DraftReport } from '../core/report';
 
 /** A path as a code span (a path never holds a backtick worth keeping). */
@@ -11,10 +12,6 @@ function code(file: string): string {
 /** The report with paths relative to the folder the CLI ran in. */
 export function relativeReport(report: DraftReport, cwd: string): DraftReport {
   return { ...report, draft: path.relative(cwd, report.draft), annotationFile: path.relative(cwd, report.annotationFile) };
-}
-
-function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count} ${count === 1 ? word : many}`;
 }
 
 /** Text from the YAML goes into Markdown: its special characters are shown, not interpreted. */

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { Analysis } from '../core/analysis';
 import { isDraftPath, isYamlPath } from '../core/discovery';
 import type { Finding } from '../core/model';
+import { plural } from '../core/plural';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../core/project';
 import { applySettingsLayers, findProjectConfig, formatProblem } from '../core/projectConfig';
 import { draftReport, type DraftReport } from '../core/report';
@@ -175,7 +176,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const result = await fixAnnotationFiles(analysed.analyses);
     if (result.files.length > 0) {
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
-      io.stderr.write(`editorial-annotations: fixed ${result.fixed} finding${result.fixed === 1 ? '' : 's'} in ${files}\n`);
+      io.stderr.write(`editorial-annotations: fixed ${plural(result.fixed, 'finding')} in ${files}\n`);
       analysed = await analyzePaths(paths, settings);
     }
   }
@@ -337,5 +338,5 @@ export function locate(findings: readonly Finding[], texts: ReadonlyMap<string, 
 function summary(located: readonly LocatedFinding[], drafts: number): string {
   const count = (severity: Finding['severity']): number => located.filter((f) => f.severity === severity).length;
   const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('information')} information`, `${count('hint')} hints`];
-  return `${located.length} findings (${parts.join(', ')}) in ${drafts} annotated draft${drafts === 1 ? '' : 's'}`;
+  return `${located.length} findings (${parts.join(', ')}) in ${plural(drafts, 'annotated draft')}`;
 }

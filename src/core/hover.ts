@@ -4,6 +4,7 @@ import { claimsBySource, mentionsOf, type Analysis, type AnchoredClaim } from '.
 import { BASIS_LABELS } from './claimTypes';
 import { escapeMarkdown, isWebUrl, link } from './markdown';
 import type { Entity, OffsetRange } from './model';
+import { plural } from './plural';
 
 export interface HoverContent {
   /** The span the hover is about (the innermost of the mentions and claims at the offset). */
@@ -123,8 +124,4 @@ function driftLines(analysis: Analysis, anchored: AnchoredClaim): string[] {
 
 function escapeBackticks(text: string): string {
   return text.replace(/`/g, "'");
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

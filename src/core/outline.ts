@@ -3,6 +3,7 @@
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import type { Finding, OffsetRange } from './model';
+import { plural } from './plural';
 
 export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
 
@@ -79,8 +80,8 @@ function typeLabel(analysis: Analysis, type: string): string {
   return analysis.claimTypes.get(type)?.label ?? type;
 }
 
-function claimNodes(analysis: Analysis): OutlineNode[] {
-  return claimsInReadingOrder(analysis).map((read) => {
+function claimNodes(analysis: Analysis, reading: readonly ReadClaim[]): OutlineNode[] {
+  return reading.map((read) => {
     const { claim } = read;
     const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ?? 'no source';
     return claimNode(analysis, read, `claim:${claim.id}`, `${typeLabel(analysis, claim.type)} · ${source}`);
@@ -102,7 +103,7 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     nodes.push({
       kind: 'entity',
       label: entity.name,
-      detail: `${entity.anonymous ? 'anonymous source' : entity.type} · ${ranges.length} mention${ranges.length === 1 ? '' : 's'}`,
+      detail: `${entity.anonymous ? 'anonymous source' : entity.type} · ${plural(ranges.length, 'mention')}`,
       key: `entity:${id}`,
       range: cover(ranges),
       target: { file: draft.path, range: ranges[0] },
@@ -130,7 +131,7 @@ function group(label: string, key: string, children: OutlineNode[], whole: Offse
 export function draftOutline(analysis: Analysis): OutlineNode[] {
   if (!analysis.draft) return [];
   const whole = { start: 0, end: analysis.draft.text.length };
-  const claims = claimNodes(analysis);
+  const claims = claimNodes(analysis, claimsInReadingOrder(analysis));
   const entities = entityNodes(analysis);
   const groups: OutlineNode[] = [];
   if (claims.length > 0) groups.push(group('Claims', 'claims', claims, whole));
@@ -148,21 +149,22 @@ export function annotationTree(analysis: Analysis, groupClaimsBy: ClaimGrouping 
   if (!analysis.draft) return [];
   const whole = { start: 0, end: analysis.draft.text.length };
   const entities = entityNodes(analysis);
-  const claimCount = claimsInReadingOrder(analysis).length;
-  const claimGroups = groupClaimsBy === 'source' ? claimsBySourceGroups(analysis, whole) : claimsByTypeGroups(analysis, whole);
+  // One sort for the count and the groups: the tree is built again after every analysis.
+  const reading = claimsInReadingOrder(analysis);
+  const claimGroups = groupClaimsBy === 'source' ? claimsBySourceGroups(analysis, reading, whole) : claimsByTypeGroups(analysis, reading, whole);
   const problems = problemNodes(analysis);
   const orphans = orphanNodes(analysis);
   return [
     group('Entities', 'entities', entities, whole),
-    { ...group('Claims', 'claims', claimGroups, whole), detail: String(claimCount) },
+    { ...group('Claims', 'claims', claimGroups, whole), detail: String(reading.length) },
     ...(orphans.length > 0 ? [group('Orphans', 'orphans', orphans, whole)] : []),
     group('Problems', 'problems', problems, whole),
   ];
 }
 
-function claimsByTypeGroups(analysis: Analysis, whole: OffsetRange): OutlineNode[] {
+function claimsByTypeGroups(analysis: Analysis, reading: readonly ReadClaim[], whole: OffsetRange): OutlineNode[] {
   const byType = new Map<string, OutlineNode[]>();
-  for (const claim of claimNodes(analysis)) {
+  for (const claim of claimNodes(analysis, reading)) {
     const list = byType.get(claim.claimType!) ?? [];
     list.push(claim);
     byType.set(claim.claimType!, list);
@@ -181,10 +183,10 @@ function claimsByTypeGroups(analysis: Analysis, whole: OffsetRange): OutlineNode
  * An id that names no entity keeps its own group, marked unknown, so a misspelt source is seen where
  * its claims are; claims with no source come last, under "No source", with their basis if they have one.
  */
-function claimsBySourceGroups(analysis: Analysis, whole: OffsetRange): OutlineNode[] {
+function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[], whole: OffsetRange): OutlineNode[] {
   const bySource = new Map<string, ReadClaim[]>();
   const unsourced: ReadClaim[] = [];
-  for (const read of claimsInReadingOrder(analysis)) {
+  for (const read of reading) {
     const ids = new Set(read.claim.sources.map((source) => source.id));
     if (ids.size === 0) unsourced.push(read);
     for (const id of ids) {
@@ -193,7 +195,6 @@ function claimsBySourceGroups(analysis: Analysis, whole: OffsetRange): OutlineNo
       bySource.set(id, list);
     }
   }
-  const plural = (count: number): string => `${count} claim${count === 1 ? '' : 's'}`;
   const groups: OutlineNode[] = [...bySource.entries()].map(([id, reads]) => {
     const entity = analysis.entities.get(id);
     const kind = !entity ? 'unknown entity' : entity.anonymous ? 'anonymous source' : entity.type;
@@ -204,7 +205,7 @@ function claimsBySourceGroups(analysis: Analysis, whole: OffsetRange): OutlineNo
     });
     return {
       ...group(entity?.name ?? id, `claims:source:${id}`, children, whole),
-      detail: `${kind} · ${plural(children.length)}`,
+      detail: `${kind} · ${plural(children.length, 'claim')}`,
       annotation: entity?.keyLocation,
       entityType: entity?.type,
       sourceGroup: entity ? ('entity' as const) : ('unknown-entity' as const),
@@ -216,7 +217,7 @@ function claimsBySourceGroups(analysis: Analysis, whole: OffsetRange): OutlineNo
       const detail = [typeLabel(analysis, claim.type), ...(claim.basis ? [BASIS_LABELS[claim.basis]] : [])].join(' · ');
       return claimNode(analysis, read, `claim:${claim.id}:no-source`, detail);
     });
-    groups.push({ ...group('No source', 'claims:no-source', children, whole), detail: plural(children.length), sourceGroup: 'none' });
+    groups.push({ ...group('No source', 'claims:no-source', children, whole), detail: plural(children.length, 'claim'), sourceGroup: 'none' });
   }
   return groups;
 }

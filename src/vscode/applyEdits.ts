@@ -9,14 +9,28 @@ async function documentOf(file: string): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(vscode.Uri.file(file));
 }
 
-/** Whether the files still hold what a fix was computed on; the first mismatch is returned. */
-export async function unmetExpectation(expectations: readonly Expectation[]): Promise<Expectation | undefined> {
+/** When edits were computed, as the refusal puts it after "changed": since when, and what to do now. */
+const CHANGED_SINCE = {
+  /** A quick fix, computed with the diagnostics it was offered on. */
+  offered: 'since this fix was offered. Look at the problem again.',
+  /** A command's edits, computed on the analysis before the user was asked something. */
+  chosen: 'while you were choosing. Run the command again.',
+} as const;
+
+/**
+ * Whether the files still hold the text edits were computed on. If one does not, the edits would land
+ * in the wrong place: a warning names the file and says what to do, and nothing may be written.
+ */
+export async function stillAsComputed(expectations: readonly Expectation[], computed: keyof typeof CHANGED_SINCE): Promise<boolean> {
   for (const expectation of expectations) {
     const text = (await documentOf(expectation.file)).getText();
     const actual = expectation.range ? text.slice(expectation.range.start, expectation.range.end) : textHash(text);
-    if (actual !== expectation.text) return expectation;
+    if (actual !== expectation.text) {
+      void vscode.window.showWarningMessage(`Not applied: ${vscode.workspace.asRelativePath(expectation.file)} changed ${CHANGED_SINCE[computed]}`);
+      return false;
+    }
   }
-  return undefined;
+  return true;
 }
 
 export interface ApplyOptions {
@@ -35,12 +49,8 @@ export interface ApplyOptions {
  * a buffer the user was editing is left for them to save.
  */
 export async function applyTextEdits(edits: readonly TextEdit[], options: ApplyOptions = {}): Promise<boolean> {
-  if (options.computedOn) {
-    const stale = await unmetExpectation(unchangedSince(options.computedOn, edits.map((edit) => edit.file)));
-    if (stale) {
-      void vscode.window.showWarningMessage(`Not applied: ${vscode.workspace.asRelativePath(stale.file)} changed while you were choosing. Run the command again.`);
-      return false;
-    }
+  if (options.computedOn && !(await stillAsComputed(unchangedSince(options.computedOn, edits.map((edit) => edit.file)), 'chosen'))) {
+    return false;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();
   const documents = new Map<string, vscode.TextDocument>();

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DRAFT_EXTENSIONS } from '../core/discovery';
+import { plural } from '../core/plural';
 import type { AnalysisStore } from './analysisStore';
 import { workspaceFileHost } from './fileHost';
 
@@ -37,7 +38,7 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
           progress.report({ increment: 100 / drafts.length, message: `${done} of ${drafts.length}: ${path.basename(draft)}` });
         });
         const result = { drafts: annotated(), cancelled: token.isCancellationRequested };
-        const summary = result.drafts === 0 ? 'no draft in the workspace has an annotation file' : `${result.drafts} annotated draft${result.drafts === 1 ? '' : 's'} checked`;
+        const summary = result.drafts === 0 ? 'no draft in the workspace has an annotation file' : `${plural(result.drafts, 'annotated draft')} checked`;
         vscode.window.setStatusBarMessage(`Editorial Annotations: ${summary}${result.cancelled ? ' before you cancelled' : ''}`, 5000);
         return result;
       },

@@ -6,7 +6,7 @@ import { entitiesNear } from '../core/findings/attribution';
 import { fixAllFor, fixesFor, likelySpeakers, quoteClaimEdits, type Fix, type Interaction } from '../core/fixes';
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
-import { applyTextEdits, unmetExpectation } from './applyEdits';
+import { applyTextEdits, stillAsComputed } from './applyEdits';
 import { DIAGNOSTIC_SOURCE, diagnosticFor } from './diagnostics';
 import { pickEntity } from './entityPicker';
 import { revealOffsets } from './ranges';
@@ -99,15 +99,7 @@ class AnnotationCodeActions implements vscode.CodeActionProvider {
 
 /** Applies fixes (one, or all those of a "Fix all") after checking nothing changed under them. */
 async function applyFixes(store: AnalysisStore, ...fixes: Fix[]): Promise<void> {
-  for (const fix of fixes) {
-    const stale = await unmetExpectation(fix.expect);
-    if (stale) {
-      void vscode.window.showWarningMessage(
-        `Not applied: ${vscode.workspace.asRelativePath(stale.file)} changed since this fix was offered. Look at the problem again.`,
-      );
-      return;
-    }
-  }
+  if (!(await stillAsComputed(fixes.flatMap((fix) => fix.expect), 'offered'))) return;
   if (fixes.length === 1 && fixes[0].interaction) {
     await interact(store, fixes[0].interaction);
     return;

@@ -1,5 +1,6 @@
 // "N unattributed" in the status bar while an annotated draft is active; a click opens the Problems view.
 import * as vscode from 'vscode';
+import { plural } from '../core/plural';
 import type { AnalysisStore } from './analysisStore';
 
 export const SHOW_PROBLEMS_COMMAND = 'editorialAnnotations.showProblems';
@@ -19,7 +20,7 @@ export function registerStatusBar(store: AnalysisStore): vscode.Disposable {
     const unattributed = inDraft.filter((finding) => finding.code === 'unattributed-claim').length;
     const warnings = inDraft.filter((finding) => finding.severity === 'warning' || finding.severity === 'error').length;
     item.text = unattributed > 0 ? `$(warning) ${unattributed} unattributed` : '$(check) all attributed';
-    item.tooltip = `${unattributed} unattributed claim${unattributed === 1 ? '' : 's'}, ${warnings} sourcing warning${warnings === 1 ? '' : 's'} in this draft. Click for the Problems view.`;
+    item.tooltip = `${plural(unattributed, 'unattributed claim')}, ${plural(warnings, 'sourcing warning')} in this draft. Click for the Problems view.`;
     item.backgroundColor = unattributed > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

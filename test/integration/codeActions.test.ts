@@ -2,7 +2,7 @@
 // refused when the words under the problem changed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, codes, diagnosticsWhen, extensionApi, open, restoring, revert, workspaceFile } from './util';
+import { codeOf, codes, diagnosticsWhen, extensionApi, open, replacing, restoring, revert, warningsDuring, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -48,6 +48,31 @@ describe('quick fixes', () => {
     });
   });
 
+  it('writes nothing when the annotation file changes while "Attribute to…" asks whom, and says so', async () => {
+    await restoring(ANNOTATIONS, async () => {
+      const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((c) => c === 'unattributed-claim').length === 2);
+      const late = diagnostics.find((d) => codeOf(d) === 'unattributed-claim' && draft.getText(d.range) === 'the bridge will be late')!;
+      const attributeTo = (await actionsAt(DRAFT, late)).find((action) => action.title === 'Attribute to…');
+      assert.ok(attributeTo);
+      const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
+      // While the picker is open the file changes (a colleague's edit synced): the claim the edits name
+      // by its place in the list could be another one by then. Then the user picks someone.
+      const changed = `${yaml.getText()}# edited while the picker was open\n`;
+      const pickAfterAnEdit = async (items: readonly vscode.QuickPickItem[]): Promise<vscode.QuickPickItem | undefined> => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(ANNOTATIONS, yaml.positionAt(yaml.getText().length), '# edited while the picker was open\n');
+        await vscode.workspace.applyEdit(edit);
+        return items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+      };
+      let warnings: string[] = [];
+      await replacing(vscode.window, 'showQuickPick', pickAfterAnEdit as unknown as typeof vscode.window.showQuickPick, async () => {
+        warnings = await warningsDuring(() => run(attributeTo));
+      });
+      assert.deepEqual(warnings, ['Not applied: annotations/council-vote.yaml changed while you were choosing. Run the command again.']);
+      assert.equal(yaml.getText(), changed, 'no source was written');
+    });
+  });
+
   it('marks a fact as common knowledge', async () => {
     await restoring(ANNOTATIONS, async () => {
       const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('unattributed-claim'));
@@ -80,9 +105,10 @@ describe('quick fixes', () => {
     const replace = (await actionsAt(DRAFT, insisted)).find((action) => action.title.startsWith('Replace'))!;
     const editor = await open(DRAFT);
     await editor.edit((edit) => edit.replace(insisted.range, 'demanded'));
-    await run(replace);
+    const warnings = await warningsDuring(() => run(replace));
     assert.ok(draft.getText().includes('The transport authority demanded that'), 'the stale fix was not applied');
     assert.ok(!draft.getText().includes('authority said'));
+    assert.deepEqual(warnings, ['Not applied: articles/council-vote.txt changed since this fix was offered. Look at the problem again.']);
   });
 
   it('corrects a misspelt source id in the YAML', async () => {

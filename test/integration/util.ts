@@ -187,3 +187,30 @@ export async function putBack(uri: vscode.Uri, original: string): Promise<void> 
   }
   if (document.isDirty) await document.save();
 }
+
+/**
+ * Runs `body` with `object[name]` replaced, then puts the original back. It works on the `vscode` API:
+ * the host makes one API object per extension, and these tests are loaded from the extension's own
+ * folder, so the extension calls the replacement too.
+ */
+export async function replacing<T extends object, K extends keyof T>(object: T, name: K, replacement: T[K], body: () => Promise<void>): Promise<void> {
+  const original = object[name];
+  object[name] = replacement;
+  try {
+    await body();
+  } finally {
+    object[name] = original;
+  }
+}
+
+/** The warnings the extension shows while `body` runs (shown as usual, and returned). */
+export async function warningsDuring(body: () => Promise<void>): Promise<string[]> {
+  const shown: string[] = [];
+  const show = vscode.window.showWarningMessage as (message: string, ...rest: unknown[]) => Thenable<unknown>;
+  const record = ((message: string, ...rest: unknown[]) => {
+    shown.push(message);
+    return show(message, ...rest);
+  }) as typeof vscode.window.showWarningMessage;
+  await replacing(vscode.window, 'showWarningMessage', record, body);
+  return shown;
+}

@@ -4,6 +4,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
+import { DraftText } from '../../src/core/anchor';
+import { phraseMatcher } from '../../src/core/findings/phraseMatcher';
 import type { Finding } from '../../src/core/model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../src/core/options';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS } from '../../src/core/project';
@@ -195,6 +197,15 @@ describe('findings', () => {
       const analysis = await analyzeFixture('loaded', { loadedVerbs: ['warned'] });
       const [warned] = expectRows(analysis, 'loaded-attribution-verb', [inDraft('information', 'warned')]);
       assert.equal(warned.data?.claimId, 'tunnel-flood');
+    });
+  });
+
+  describe('the phrase matcher of both', () => {
+    it('steps past a place that is not a whole word by a whole code point', () => {
+      // "x𝐀" is no whole word. Resumed half a surrogate pair on, the Unicode search would step back
+      // to the pair and find it again, for ever; a whole pair on, it finds the second "𝐀".
+      const draft = new DraftText('x𝐀 and 𝐀 here');
+      assert.deepEqual(phraseMatcher(['𝐀'])(draft).map((match) => match.range), [{ start: 8, end: 10 }]);
     });
   });
 

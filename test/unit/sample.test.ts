@@ -106,6 +106,8 @@ describe('the sample article', () => {
     assert.match(outline[0].children[0].detail ?? '', /^Paraphrase · Kremlin/);
     const putin = outline[1].children.find((node) => node.label === 'Vladimir Putin');
     assert.equal(putin?.children.length, 7);
+    assert.equal(putin?.detail, 'person · 7 mentions');
+    assert.equal(outline[1].children.find((node) => node.label === 'Rome')?.detail, 'place · 1 mention');
     for (const node of outline[1].children) {
       for (const child of node.children) assert.ok(child.range.start >= node.range.start && child.range.end <= node.range.end);
     }
@@ -117,6 +119,11 @@ describe('the sample article', () => {
     const types = tree[1].children.map((node) => node.claimType);
     assert.ok(types.includes('direct-quote') && types.includes('paraphrase'));
     assert.equal(tree[1].detail, String(analysis.claims.length));
+    for (const type of tree[1].children) {
+      const starts = type.children.map((claim) => claim.range.start);
+      assert.deepEqual(starts, [...starts].sort((a, b) => a - b), `${type.label}: claims in reading order`);
+    }
+    assert.equal(tree[1].children.reduce((sum, type) => sum + type.children.length, 0), analysis.claims.length, 'every claim under its type');
     assert.equal(tree[2].children.length, analysis.findings.length);
     assert.equal(tree[2].children[0].target?.file, SAMPLE_DRAFT);
   });

@@ -3,6 +3,7 @@ import type { DraftText } from '../anchor';
 import type { OffsetRange } from '../model';
 import { normalizeFragment } from '../normalize';
 import { escapeRegExp } from '../regex';
+import { isSurrogatePairAt } from '../surrogates';
 
 export interface PhraseMatch {
   readonly phrase: string;
@@ -60,11 +61,4 @@ function buildMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseM
     }
     return matches;
   };
-}
-
-function isSurrogatePairAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 0xd800 || code > 0xdbff) return false;
-  const next = text.charCodeAt(index + 1);
-  return next >= 0xdc00 && next <= 0xdfff;
 }
