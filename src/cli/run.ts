@@ -207,7 +207,7 @@ async function runCheck(parsed: CheckArguments, analysed: AnalysedPaths, io: Cli
   // With a warning budget, warnings fail only past it, unless --fail-on says otherwise.
   const failOn = parsed.failOn ?? (parsed.maxWarnings === undefined ? 'warning' : 'error');
   const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
-  if (tooManyWarnings) io.stderr.write(`editorial-annotations: ${warnings} warnings, more than the ${parsed.maxWarnings} allowed\n`);
+  if (tooManyWarnings) io.stderr.write(`editorial-annotations: ${plural(warnings, 'warning')}, more than the ${parsed.maxWarnings} allowed\n`);
   return tooManyWarnings || located.some((f) => RANK[f.severity] >= RANK[failOn]) ? 1 : 0;
 }
 
@@ -337,6 +337,6 @@ export function locate(findings: readonly Finding[], texts: ReadonlyMap<string, 
 
 function summary(located: readonly LocatedFinding[], drafts: number): string {
   const count = (severity: Finding['severity']): number => located.filter((f) => f.severity === severity).length;
-  const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('information')} information`, `${count('hint')} hints`];
-  return `${located.length} findings (${parts.join(', ')}) in ${plural(drafts, 'annotated draft')}`;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('information')} information`, plural(count('hint'), 'hint')];
+  return `${plural(located.length, 'finding')} (${parts.join(', ')}) in ${plural(drafts, 'annotated draft')}`;
 }

@@ -102,6 +102,12 @@ describe('the publication gate', function () {
       assert.equal(cli(['check', infoOnly, '--fail-on=warning']).status, 0);
     });
 
+    it('counts in the summary as one writes it: "1 finding (0 errors, 1 warning, …)"', () => {
+      assert.match(cli(['check', infoOnly]).stderr, /^1 finding \(0 errors, 0 warnings, 1 information, 0 hints\) in 1 annotated draft$/m);
+      assert.match(cli(['check', nested]).stderr, /^2 findings \(0 errors, 1 warning, 1 information, 0 hints\) in 1 annotated draft$/m);
+      assert.match(cli(['check', nested, '--max-warnings', '0', '--fail-on', 'error']).stderr, /1 warning, more than the 0 allowed/);
+    });
+
     it('passes warnings with --fail-on error', () => {
       assert.equal(cli(['check', nested]).status, 1);
       assert.equal(cli(['check', nested, '--fail-on', 'error']).status, 0);
