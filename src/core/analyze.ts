@@ -99,7 +99,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   return { ...partial, findings: applySeverity(findings, options.severity) };
 }
 
-/** Found exactly, in one place: no span finding. */
+/** Found exactly, in one place: no span finding (spanFindings() has one for every other anchoring). */
 function anchoredCleanly(anchor: AnchorResult): boolean {
   return anchor.kind === 'found' && !anchor.drift && anchor.candidates <= 1;
 }
@@ -112,6 +112,7 @@ function spanFindings(
   data: Finding['data'],
   status?: ClaimStatus,
 ): Finding[] {
+  if (anchoredCleanly(anchor)) return [];
   const file = selector.textLocation.file;
   const range = selector.textLocation.range;
   if (anchor.kind === 'not-found') {
@@ -131,18 +132,16 @@ function spanFindings(
       ),
     ];
   }
-  if (anchor.candidates > 1) {
-    return [
-      makeFinding(
-        'span-ambiguous',
-        `${what} matches ${anchor.candidates} places in the draft; the first is used. Add a prefix, suffix or occurrence`,
-        file,
-        range,
-        { ...data, value: selector.text, draftRange: anchor.range },
-      ),
-    ];
-  }
-  return [];
+  // Found in more than one place.
+  return [
+    makeFinding(
+      'span-ambiguous',
+      `${what} matches ${anchor.candidates} places in the draft; the first is used. Add a prefix, suffix or occurrence`,
+      file,
+      range,
+      { ...data, value: selector.text, draftRange: anchor.range },
+    ),
+  ];
 }
 
 /** A long passage cut for a one-line message (the finding's data keeps it whole). */
