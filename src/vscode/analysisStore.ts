@@ -310,21 +310,36 @@ export class AnalysisStore implements vscode.Disposable {
    * how many drafts were analysed before `token` cancelled.
    */
   async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
-    let done = 0;
+    let index = 0;
     this.checking++;
     try {
-      for (const draft of drafts) {
-        if (token?.isCancellationRequested) break;
+      return await this.analyzeInTurn(() => {
+        if (token?.isCancellationRequested || index >= drafts.length) return undefined;
+        const draft = drafts[index++];
         this.checked.add(draft);
-        await this.analyzeNewest(draft);
-        done++;
-        onAnalysed?.(draft);
-      }
-      if (done > 0) this.changed.fire(drafts[done - 1]);
+        return draft;
+      }, onAnalysed);
     } finally {
       this.checking--;
       this.notifyIfIdle();
     }
+  }
+
+  /**
+   * Analyses the drafts `next` gives, one after the other until it gives none, and tells listeners once
+   * at the end rather than once per draft (a workspace may hold hundreds). Resolves with how many were
+   * analysed.
+   */
+  private async analyzeInTurn(next: () => string | undefined, onAnalysed?: (draft: string) => void): Promise<number> {
+    let done = 0;
+    let last: string | undefined;
+    for (let draft = next(); draft !== undefined; draft = next()) {
+      await this.analyzeNewest(draft);
+      done++;
+      last = draft;
+      onAnalysed?.(draft);
+    }
+    if (last !== undefined) this.changed.fire(last);
     return done;
   }
 
@@ -352,15 +367,15 @@ export class AnalysisStore implements vscode.Disposable {
   private async analyzeWaiting(): Promise<void> {
     const run = {};
     this.backgroundRun = run;
-    let last: string | undefined;
-    while (this.backgroundRun === run && this.backgroundTimer === undefined && this.background.size > 0) {
-      const [draft] = this.background;
-      this.background.delete(draft);
-      await this.analyzeNewest(draft);
-      last = draft;
-    }
+    await this.analyzeInTurn(() => {
+      if (this.backgroundRun !== run || this.backgroundTimer !== undefined) return undefined;
+      for (const draft of this.background) {
+        this.background.delete(draft);
+        return draft;
+      }
+      return undefined;
+    });
     if (this.backgroundRun === run) this.backgroundRun = undefined;
-    if (last !== undefined) this.changed.fire(last);
     this.notifyIfIdle();
   }
 
