@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { isDraftPath, isYamlPath, readArticleField } from '../core/discovery';
-import { AnnotationProject } from '../core/project';
+import { AnnotationProject, type ProjectAnalysis } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
 import { openDocument, workspaceFileHost } from './fileHost';
@@ -24,7 +24,7 @@ interface ProjectEntry {
 export class AnalysisStore implements vscode.Disposable {
   private readonly projects = new Map<string, ProjectEntry>();
   /** Results by the path of the document analysed: a draft (one analysis) or an annotation file (one per draft). */
-  private readonly results = new Map<string, readonly Analysis[]>();
+  private readonly results = new Map<string, readonly ProjectAnalysis[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<readonly Analysis[]>>();
@@ -127,7 +127,7 @@ export class AnalysisStore implements vscode.Disposable {
 
   /** Whether the last analysis of `target` read `file`. */
   private reads(target: string, file: string): boolean {
-    return this.results.get(target)?.some((analysis) => filesRead(analysis).has(file)) ?? false;
+    return this.results.get(target)?.some((analysis) => analysis.filesRead.has(file)) ?? false;
   }
 
   /** A draft or YAML document was opened: analysed at once. */
@@ -236,10 +236,10 @@ export class AnalysisStore implements vscode.Disposable {
    * Analyses a file as a new generation and keeps the result unless a newer run was started meanwhile
    * (`kept`). A failure is logged and leaves the last result in place.
    */
-  private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly Analysis[]; readonly kept: boolean }> {
+  private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly ProjectAnalysis[]; readonly kept: boolean }> {
     const generation = (this.generations.get(file) ?? 0) + 1;
     this.generations.set(file, generation);
-    let analyses: readonly Analysis[];
+    let analyses: readonly ProjectAnalysis[];
     try {
       analyses = await this.compute(file);
     } catch (error) {
@@ -252,7 +252,7 @@ export class AnalysisStore implements vscode.Disposable {
     return { analyses, kept };
   }
 
-  private async compute(file: string): Promise<readonly Analysis[]> {
+  private async compute(file: string): Promise<readonly ProjectAnalysis[]> {
     this.computing.set(file, (this.computing.get(file) ?? 0) + 1);
     this.analysisCounts.set(file, (this.analysisCounts.get(file) ?? 0) + 1);
     try {
@@ -265,10 +265,10 @@ export class AnalysisStore implements vscode.Disposable {
     }
   }
 
-  private async computeNow(file: string): Promise<readonly Analysis[]> {
+  private async computeNow(file: string): Promise<readonly ProjectAnalysis[]> {
     const { project } = this.projectFor(file);
     const started = Date.now();
-    let analyses: readonly Analysis[];
+    let analyses: readonly ProjectAnalysis[];
     if (isDraftPath(file)) {
       const analysis = await project.analyzeDraft(file);
       analyses = analysis ? [analysis] : [];
@@ -448,27 +448,6 @@ export class AnalysisStore implements vscode.Disposable {
     for (const { project } of this.projects.values()) project.invalidate();
     this.scheduleAll();
   }
-}
-
-const filesReadCache = new WeakMap<Analysis, ReadonlySet<string>>();
-
-/**
- * The files whose text an analysis read: its draft, its annotation file, the entity registry, and the
- * other annotation files that claim the same draft (each named by the finding that says so; when that
- * finding is turned off, nothing of theirs is shown). Which files those are is discovery's answer,
- * which changes only with an `article:` or with files created and deleted.
- */
-function filesRead(analysis: Analysis): ReadonlySet<string> {
-  let files = filesReadCache.get(analysis);
-  if (!files) {
-    const read = new Set<string>([analysis.annotations.file]);
-    if (analysis.draft) read.add(analysis.draft.path);
-    if (analysis.registry) read.add(analysis.registry.file);
-    for (const finding of analysis.findings) read.add(finding.file);
-    files = read;
-    filesReadCache.set(analysis, files);
-  }
-  return files;
 }
 
 /** Whether any editor tab shows the file (VS Code may keep a closed document's model for a while). */
