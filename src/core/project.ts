@@ -39,11 +39,6 @@ export class AnnotationProject {
     this.discovery = new AnnotationDiscovery(host, settings, rootFor);
   }
 
-  /** Forget what is known of the files on disk (an annotation file was created, changed or deleted). */
-  invalidate(): void {
-    this.discovery.invalidate();
-  }
-
   async parse(file: string, fromRegistry = false): Promise<ParsedAnnotationFile | undefined> {
     const text = await this.host.readText(file);
     if (text === undefined) {

@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { isDraftPath, isYamlPath, readArticleField } from '../core/discovery';
+import { isDraftPath, isYamlPath } from '../core/discovery';
 import { AnnotationProject, type ProjectAnalysis } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
@@ -33,9 +33,9 @@ export class AnalysisStore implements vscode.Disposable {
   /** How many times each file was analysed since activation: what the tests read through settled(). */
   private readonly analysisCounts = new Map<string, number>();
   private readonly idleWaiters: Array<() => void> = [];
-  /** Workspace checks under way, and closed YAML documents whose file on disk is being read. */
+  /** Workspace checks under way, and changes of annotation files that discovery is taking in. */
   private checking = 0;
-  private closing = 0;
+  private discovering = 0;
   /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
   private readonly checked = new Set<string>();
   /** Checked drafts no editor shows, waiting to be analysed again together. */
@@ -47,16 +47,9 @@ export class AnalysisStore implements vscode.Disposable {
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
   private readonly log: vscode.OutputChannel;
-  /**
-   * The `article:` of each open YAML document as discovery last read it. Discovery reads nothing else
-   * of a file's text (which draft an annotation file annotates), so an edit that leaves it alone
-   * concerns only the analyses that read the file.
-   */
-  private readonly articles = new Map<string, string | undefined>();
 
   constructor(log: vscode.OutputChannel) {
     this.log = log;
-    for (const document of vscode.workspace.textDocuments) this.noteArticle(document);
   }
 
   dispose(): void {
@@ -122,37 +115,28 @@ export class AnalysisStore implements vscode.Disposable {
    * and may be its old text).
    */
   private scheduleReaders(file: string): void {
-    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, file));
+    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, (read) => read === file));
   }
 
-  /** Whether the last analysis of `target` read `file`. */
-  private reads(target: string, file: string): boolean {
-    return this.results.get(target)?.some((analysis) => analysis.filesRead.has(file)) ?? false;
+  /** Whether the last analysis of `target` read a file that `wanted` picks. */
+  private reads(target: string, wanted: (file: string) => boolean): boolean {
+    return this.results.get(target)?.some((analysis) => [...analysis.filesRead].some(wanted)) ?? false;
   }
 
   /** A draft or YAML document was opened: analysed at once. */
   opened(document: vscode.TextDocument): void {
-    this.noteArticle(document);
     this.schedule(document.uri.fsPath, 0);
   }
 
   /**
    * The text of an open draft or YAML document changed: what read it is analysed again after the
-   * delay. A changed `article:` may change which draft an annotation file annotates: then discovery
-   * starts again and every document kept current is analysed again.
+   * delay. An annotation file's edit may also have changed its `article:`, which discovery is told.
    */
   edited(document: vscode.TextDocument): void {
     const file = document.uri.fsPath;
-    if (isYamlPath(file)) {
-      const known = this.articles.has(file);
-      const before = this.articles.get(file);
-      this.noteArticle(document);
-      if (!known || this.articles.get(file) !== before) {
-        this.filesChanged();
-        return;
-      }
-    }
+    // At once, not once discovery has answered: a hover asked meanwhile must see an analysis pending.
     this.scheduleReaders(file);
+    if (isYamlPath(file)) void this.annotationFileChanged(file);
   }
 
   /**
@@ -163,41 +147,29 @@ export class AnalysisStore implements vscode.Disposable {
     const file = document.uri.fsPath;
     this.forget(file);
     if (!AnalysisStore.isCandidate(document)) return;
-    const known = this.articles.has(file);
-    const noted = this.articles.get(file);
-    this.articles.delete(file);
-    if (isYamlPath(file)) void this.yamlClosed(file, known, noted);
+    if (isYamlPath(file)) void this.annotationFileChanged(file);
     else this.scheduleReaders(file);
   }
 
   /**
-   * A YAML document was closed: what read it reads the disk from now on. Only an `article:` there
-   * other than the one the document had changes which draft it annotates (unsaved changes thrown
-   * away); otherwise what read it is analysed again, and nothing else. Any YAML file closes this way
-   * (a CI workflow, a model VS Code releases minutes after a quick fix opened it): re-analysing every
-   * draft for each was the old way.
+   * A YAML file was edited, closed, created, deleted or changed on disk. Discovery follows its
+   * `article:`; what read the file, and the drafts it claimed before or claims now with what reads
+   * them, are analysed again after the delay. Nothing else is: any YAML file comes this way (a CI
+   * workflow, a model VS Code releases minutes after a quick fix opened it), most of them no
+   * annotation file, and most edits of one leave its `article:` alone.
    */
-  private async yamlClosed(file: string, known: boolean, noted: string | undefined): Promise<void> {
-    this.closing++;
+  async annotationFileChanged(file: string): Promise<void> {
+    this.discovering++;
     try {
-      let same = false;
-      if (known) {
-        try {
-          same = readArticleField(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)))) === noted;
-        } catch {
-          // Gone from disk: discovery starts again.
-        }
-      }
-      if (same) this.scheduleReaders(file);
-      else this.filesChanged();
+      const concerned = await this.projectFor(file).project.discovery.articleChanged(file);
+      const touched = (other: string): boolean => other === file || concerned(other);
+      this.scheduleWhere((target) => touched(target) || this.computing.has(target) || this.reads(target, touched));
+    } catch (error) {
+      this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
-      this.closing--;
+      this.discovering--;
       this.notifyIfIdle();
     }
-  }
-
-  private noteArticle(document: vscode.TextDocument): void {
-    if (AnalysisStore.isCandidate(document) && isYamlPath(document.uri.fsPath)) this.articles.set(document.uri.fsPath, readArticleField(document.getText()));
   }
 
   /** Analyses the document again after the delay; a newer call restarts the wait. */
@@ -420,7 +392,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private notifyIfIdle(): void {
-    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.checking > 0 || this.closing > 0) return;
+    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.checking > 0 || this.discovering > 0) return;
     if (this.backgroundTimer !== undefined || this.backgroundRun !== undefined) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -435,18 +407,15 @@ export class AnalysisStore implements vscode.Disposable {
    * A draft or YAML file was created, changed or deleted on disk. An open document's text is what the
    * analyses read, and VS Code reloads an unmodified one (an edit): its file on disk changing matters
    * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
-   * a YAML file's may have another `article:`, and a file created or deleted changes discovery.
+   * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by
+   * the annotation files that name it, which no analysis records (it read no draft): everything kept
+   * current is analysed again.
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
-    if (kind === 'changed' && isDraftPath(file)) this.scheduleReaders(file);
-    else this.filesChanged();
-  }
-
-  /** Annotation files changed: forget what discovery knew and re-analyse what is kept current. */
-  filesChanged(): void {
-    for (const { project } of this.projects.values()) project.invalidate();
-    this.scheduleAll();
+    if (isYamlPath(file)) void this.annotationFileChanged(file);
+    else if (kind === 'changed') this.scheduleReaders(file);
+    else this.scheduleAll();
   }
 }
 
