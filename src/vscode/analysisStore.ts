@@ -413,9 +413,26 @@ export class AnalysisStore implements vscode.Disposable {
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
-    if (isYamlPath(file)) void this.annotationFileChanged(file);
-    else if (kind === 'changed') this.scheduleReaders(file);
-    else this.scheduleAll();
+    if (isYamlPath(file)) {
+      void this.annotationFileChanged(file);
+      return;
+    }
+    if (kind === 'changed') {
+      this.scheduleReaders(file);
+      return;
+    }
+    if (kind === 'deleted') this.checkedDraftDeleted(file);
+    this.scheduleAll();
+  }
+
+  /**
+   * A draft deleted from disk is no longer kept current for the workspace check (one created again
+   * is a new draft, as one created after the check is). Its problems go with it, unless an editor
+   * still holds its text: that document is kept current as long as it is open.
+   */
+  private checkedDraftDeleted(draft: string): void {
+    this.background.delete(draft);
+    if (this.checked.delete(draft) && !openDocument(draft)) this.forget(draft);
   }
 }
 
