@@ -69,8 +69,9 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     }),
   );
   // The first analyses wait for the project configs (a few small files): begun with the defaults, they
-  // would show other severities for a moment, then all run again.
-  void projectConfig.ready.then(() => store.scheduleAll(0));
+  // would show other severities for a moment, then all run again. A reset, not just a schedule: a
+  // document opened meanwhile got its project's settings without the configs.
+  void projectConfig.ready.then(() => store.reset());
   const activation = { loading: activateStart - bundleEvaluationStart, activating: performance.now() - activateStart };
   log.appendLine(`Activated in ${(activation.loading + activation.activating).toFixed(1)} ms (loading ${activation.loading.toFixed(1)} ms, activate() ${activation.activating.toFixed(1)} ms)`);
   return { analysisOf: (document) => store.current(document), tree: tree.provider, activation };

@@ -51,6 +51,30 @@ function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The `article:` of an annotation file's text, resolved; undefined where it has none. */
+function articleIn(file: string, text: string | undefined): string | undefined {
+  const article = text === undefined ? undefined : readArticleField(text);
+  return article === undefined ? undefined : resolveArticlePath(file, article);
+}
+
+/**
+ * Whether an annotation file with this `article:` claims a draft, by the rules `forDraft` applies: its
+ * `article:` names the draft, or it has the draft's name (in the annotations folder, or as the sidecar)
+ * and names no other draft.
+ */
+function claims(file: string, article: string | undefined, draft: string, annotationsDir: string): boolean {
+  if (!isDraftPath(draft)) return false;
+  if (article !== undefined) return samePath(article, draft);
+  const stem = stemOf(draft);
+  const inFolder = samePath(path.dirname(file), annotationsDir) && stemOf(file) === stem && stem !== REGISTRY_STEM;
+  return inFolder || (samePath(path.dirname(file), path.dirname(draft)) && stemOf(file) === stem + SIDECAR_SUFFIX);
+}
+
 export interface DraftAnnotations {
   readonly root: string;
   readonly annotationsDir: string;
@@ -60,12 +84,27 @@ export interface DraftAnnotations {
   readonly registry?: string;
 }
 
+/** What discovery knows of an annotations folder: read once, then kept current by `articleChanged`. */
+interface FolderIndex {
+  /** The `article:` of each annotation file in the folder (resolved; undefined where it has none), in path order. */
+  articles: Map<string, string | undefined>;
+  /** The shared entity registry, when it exists. */
+  registry: string | undefined;
+}
+
+/** Which drafts a change concerns. */
+export type DraftFilter = (draft: string) => boolean;
+
+const NO_DRAFT: DraftFilter = () => false;
+
 /**
- * Finds annotation files on disk. Keeps an index of each annotations folder's `article:` fields,
- * dropped by `invalidate` when a YAML file changes.
+ * Finds annotation files on disk. Keeps an index of each annotations folder (its files' `article:`
+ * fields, its registry), read once and told of each change by `articleChanged`.
  */
 export class AnnotationDiscovery {
-  private readonly articleIndexes = new Map<string, Promise<Map<string, string | undefined>>>();
+  private readonly folderIndexes = new Map<string, Promise<FolderIndex>>();
+  /** The updates `articleChanged` makes, one after the other: a later text never loses to an earlier one. */
+  private updates: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: FileHost,
@@ -73,10 +112,6 @@ export class AnnotationDiscovery {
     /** The workspace folder a file belongs to; by default the nearest folder above it that has an annotations folder. */
     private readonly rootFor?: (file: string) => string | undefined,
   ) {}
-
-  invalidate(): void {
-    this.articleIndexes.clear();
-  }
 
   async root(file: string): Promise<string> {
     const given = this.rootFor?.(file);
@@ -92,35 +127,79 @@ export class AnnotationDiscovery {
     }
   }
 
-  private articleIndex(annotationsDir: string): Promise<Map<string, string | undefined>> {
-    let index = this.articleIndexes.get(annotationsDir);
+  private folderIndex(annotationsDir: string): Promise<FolderIndex> {
+    let index = this.folderIndexes.get(annotationsDir);
     if (!index) {
-      index = this.buildArticleIndex(annotationsDir);
-      this.articleIndexes.set(annotationsDir, index);
+      index = this.buildFolderIndex(annotationsDir);
+      this.folderIndexes.set(annotationsDir, index);
     }
     return index;
   }
 
-  private async buildArticleIndex(annotationsDir: string): Promise<Map<string, string | undefined>> {
-    const index = new Map<string, string | undefined>();
-    if ((await this.host.stat(annotationsDir)) !== 'directory') return index;
+  private async buildFolderIndex(annotationsDir: string): Promise<FolderIndex> {
+    const articles = new Map<string, string | undefined>();
+    if ((await this.host.stat(annotationsDir)) !== 'directory') return { articles, registry: undefined };
     const files = await this.host.listFiles(annotationsDir, YAML_EXTENSIONS);
     for (const file of files.sort()) {
       if (this.isRegistry(file, annotationsDir)) continue;
-      const text = await this.host.readText(file);
-      const article = text === undefined ? undefined : readArticleField(text);
-      index.set(file, article === undefined ? undefined : resolveArticlePath(file, article));
+      articles.set(file, articleIn(file, await this.host.readText(file)));
     }
-    return index;
+    return { articles, registry: await this.findRegistry(annotationsDir) };
+  }
+
+  /**
+   * An annotation file was edited, created, deleted or changed on disk: what discovery knows of it
+   * (its `article:`, or whether the registry exists) follows the text the host gives now. Resolves
+   * with the drafts whose annotation files or registry may differ since: those the file claims now
+   * and those it claimed before, as far as discovery had read it (none when nothing changed). Any
+   * YAML file may be given; those that are no annotation file concern no draft.
+   */
+  articleChanged(file: string): Promise<DraftFilter> {
+    const update = this.updates.then(() => this.updateIndex(file));
+    this.updates = update.catch(() => undefined);
+    return update;
+  }
+
+  private async updateIndex(file: string): Promise<DraftFilter> {
+    if (!isYamlPath(file)) return NO_DRAFT;
+    const root = await this.root(file);
+    const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
+    // An index being built may have read the old text or the new one: read the file once it is done.
+    const index = await this.folderIndexes.get(annotationsDir);
+    const inRoot: DraftFilter = (draft) => isDraftPath(draft) && isInside(root, draft);
+    if (this.isRegistry(file, annotationsDir)) {
+      if (!index) return inRoot;
+      const registry = await this.findRegistry(annotationsDir);
+      if (registry === index.registry) return NO_DRAFT;
+      index.registry = registry;
+      return inRoot;
+    }
+    const byName: DraftFilter = (draft) => claims(file, undefined, draft, annotationsDir);
+    if (!isInside(annotationsDir, file)) {
+      // A sidecar is read afresh by each draft of its name, the only drafts it can claim.
+      return stemOf(file).endsWith(SIDECAR_SUFFIX) ? byName : NO_DRAFT;
+    }
+    const text = await this.host.readText(file);
+    const exists = text !== undefined;
+    const article = articleIn(file, text);
+    const claimsNow: DraftFilter = (draft) => exists && claims(file, article, draft, annotationsDir);
+    // Not read yet: what it claimed before is unknown, but for the drafts of its name.
+    if (!index) return (draft) => claimsNow(draft) || byName(draft);
+    const existed = index.articles.has(file);
+    const before = index.articles.get(file);
+    if (existed === exists && before === article) return NO_DRAFT;
+    if (!exists) index.articles.delete(file);
+    else if (existed) index.articles.set(file, article);
+    // In path order, as the index is built: the first claimant is the one used.
+    else index.articles = new Map([...index.articles, [file, article] as const].sort(([a], [b]) => (a < b ? -1 : 1)));
+    return (draft) => claimsNow(draft) || (existed && claims(file, before, draft, annotationsDir));
   }
 
   /** Whether a YAML file is an annotation file: inside the annotations folder, or a sidecar. */
   async isAnnotationFile(file: string): Promise<boolean> {
     if (!isYamlPath(file)) return false;
     if (stemOf(file).endsWith(SIDECAR_SUFFIX)) return true;
-    const annotationsDir = path.resolve(await this.root(file), this.settings.annotationsFolder);
-    const relative = path.relative(annotationsDir, path.resolve(file));
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    return isInside(path.resolve(await this.root(file), this.settings.annotationsFolder), file);
   }
 
   isRegistry(file: string, annotationsDir: string): boolean {
@@ -131,9 +210,9 @@ export class AnnotationDiscovery {
     const root = await this.root(draft);
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     const claimants: string[] = [];
-    const index = await this.articleIndex(annotationsDir);
+    const index = await this.folderIndex(annotationsDir);
     // 1. a file in the annotations folder whose `article:` points at the draft
-    for (const [file, article] of index) if (article !== undefined && samePath(article, draft)) claimants.push(file);
+    for (const [file, article] of index.articles) if (article !== undefined && samePath(article, draft)) claimants.push(file);
     // 2. the annotations folder's file of the same stem, and 3. the sidecar, unless they name another draft
     const byName = [
       ...YAML_EXTENSIONS.map((ext) => path.join(annotationsDir, stemOf(draft) + ext)),
@@ -143,26 +222,23 @@ export class AnnotationDiscovery {
       if (claimants.some((claimant) => samePath(claimant, file))) continue;
       if (stemOf(draft) === REGISTRY_STEM && samePath(path.dirname(file), annotationsDir)) continue;
       if ((await this.host.stat(file)) !== 'file') continue;
-      const article = index.has(file) ? index.get(file) : await this.articleOf(file);
+      const article = index.articles.has(file) ? index.articles.get(file) : articleIn(file, await this.host.readText(file));
       if (article === undefined || samePath(article, draft)) claimants.push(file);
     }
-    const registry = await this.registryIn(annotationsDir);
-    return { root, annotationsDir, claimants, registry };
+    return { root, annotationsDir, claimants, registry: index.registry };
   }
 
   /** The shared entity registry of an annotations folder, when it exists. */
   async registryIn(annotationsDir: string): Promise<string | undefined> {
+    return (await this.folderIndex(annotationsDir)).registry;
+  }
+
+  private async findRegistry(annotationsDir: string): Promise<string | undefined> {
     for (const ext of YAML_EXTENSIONS) {
       const candidate = path.join(annotationsDir, REGISTRY_STEM + ext);
       if ((await this.host.stat(candidate)) === 'file') return candidate;
     }
     return undefined;
-  }
-
-  private async articleOf(file: string): Promise<string | undefined> {
-    const text = await this.host.readText(file);
-    const article = text === undefined ? undefined : readArticleField(text);
-    return article === undefined ? undefined : resolveArticlePath(file, article);
   }
 
   /** The drafts an annotation file annotates: its `article:`, or the drafts of the same stem. */

@@ -13,6 +13,17 @@ export interface ProjectSettings extends DiscoverySettings {
   readonly options: AnalysisOptions;
 }
 
+/** An analysis of files on a file system, with the files it read. */
+export interface ProjectAnalysis extends Analysis {
+  /**
+   * The files whose text went into the analysis: its draft (also when missing), its annotation file,
+   * the registry, and the other annotation files that claim the same draft. An edit of any other file
+   * leaves it as it is, unless that edit changes which files these are (discovery's answer: an
+   * `article:`, a file created or deleted).
+   */
+  readonly filesRead: ReadonlySet<string>;
+}
+
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = { annotationsFolder: 'annotations', options: DEFAULT_OPTIONS };
 
 export class AnnotationProject {
@@ -26,11 +37,6 @@ export class AnnotationProject {
     rootFor?: (file: string) => string | undefined,
   ) {
     this.discovery = new AnnotationDiscovery(host, settings, rootFor);
-  }
-
-  /** Forget what is known of the files on disk (an annotation file was created, changed or deleted). */
-  invalidate(): void {
-    this.discovery.invalidate();
   }
 
   async parse(file: string, fromRegistry = false): Promise<ParsedAnnotationFile | undefined> {
@@ -47,24 +53,24 @@ export class AnnotationProject {
   }
 
   /** The analysis of a draft with its annotation file, or undefined when the draft has none. */
-  async analyzeDraft(draft: string): Promise<Analysis | undefined> {
+  async analyzeDraft(draft: string): Promise<ProjectAnalysis | undefined> {
     const found = await this.discovery.forDraft(draft);
     if (found.claimants.length === 0) return undefined;
     return this.analyzePair(draft, found.claimants[0], found);
   }
 
   /** One analysis per draft the file annotates, or one without a draft when it annotates none. */
-  async analyzeAnnotationFile(file: string): Promise<Analysis[]> {
+  async analyzeAnnotationFile(file: string): Promise<ProjectAnalysis[]> {
     if (!(await this.discovery.isAnnotationFile(file))) return [];
     const root = await this.discovery.root(file);
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     if (this.discovery.isRegistry(file, annotationsDir)) {
       const registry = await this.parse(file, true);
-      return registry ? [analyze({ annotations: registry, options: this.settings.options })] : [];
+      return registry ? [{ ...analyze({ annotations: registry, options: this.settings.options }), filesRead: new Set([file]) }] : [];
     }
     const drafts = await this.discovery.draftsFor(file, await this.host.readText(file));
     if (drafts.length > 0) {
-      const analyses: Analysis[] = [];
+      const analyses: ProjectAnalysis[] = [];
       for (const draft of drafts) {
         const analysis = await this.analyzePair(draft, file, await this.discovery.forDraft(draft));
         if (analysis) analyses.push(analysis);
@@ -75,16 +81,21 @@ export class AnnotationProject {
     if (!annotations) return [];
     const registryFile = await this.discovery.registryIn(annotationsDir);
     const registry = registryFile ? await this.parse(registryFile, true) : undefined;
-    return [analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options })];
+    const filesRead = new Set([file]);
+    if (registryFile) filesRead.add(registryFile);
+    return [{ ...analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options }), filesRead }];
   }
 
-  private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<Analysis | undefined> {
+  private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<ProjectAnalysis | undefined> {
     const [draftText, annotations] = await Promise.all([this.host.readText(draft), this.parse(file)]);
     if (!annotations) return undefined;
+    const filesRead = new Set([file]);
     const registry = found.registry ? await this.parse(found.registry, true) : undefined;
+    if (found.registry) filesRead.add(found.registry);
     const discoveryFindings: Finding[] = [];
     if (found.claimants.length > 1) {
       for (const claimant of found.claimants) {
+        filesRead.add(claimant);
         const others = found.claimants.filter((other) => other !== claimant).map((other) => path.relative(found.root, other));
         const parsed = claimant === file ? annotations : await this.parse(claimant);
         const where = parsed?.article?.location.range ?? firstContentLine(parsed?.text ?? '');
@@ -101,13 +112,16 @@ export class AnnotationProject {
     }
     // A file that lost a conflict is not the draft's annotations: only its own YAML is checked.
     const used = found.claimants.length === 0 || found.claimants[0] === file;
-    return analyze({
+    // The draft's text counts where it is used, also when the draft is missing: it would count once it exists.
+    if (used) filesRead.add(draft);
+    const analysis = analyze({
       draft: draftText === undefined || !used ? undefined : { path: draft, text: draftText },
       annotations,
       registry,
       discoveryFindings,
       options: this.settings.options,
     });
+    return { ...analysis, filesRead };
   }
 }
 

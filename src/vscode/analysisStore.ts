@@ -4,8 +4,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { isDraftPath, isYamlPath, readArticleField } from '../core/discovery';
-import { AnnotationProject } from '../core/project';
+import { isDraftPath, isYamlPath } from '../core/discovery';
+import { AnnotationProject, type ProjectAnalysis } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
 import { openDocument, workspaceFileHost } from './fileHost';
@@ -24,7 +24,7 @@ interface ProjectEntry {
 export class AnalysisStore implements vscode.Disposable {
   private readonly projects = new Map<string, ProjectEntry>();
   /** Results by the path of the document analysed: a draft (one analysis) or an annotation file (one per draft). */
-  private readonly results = new Map<string, readonly Analysis[]>();
+  private readonly results = new Map<string, readonly ProjectAnalysis[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<readonly Analysis[]>>();
@@ -33,9 +33,9 @@ export class AnalysisStore implements vscode.Disposable {
   /** How many times each file was analysed since activation: what the tests read through settled(). */
   private readonly analysisCounts = new Map<string, number>();
   private readonly idleWaiters: Array<() => void> = [];
-  /** Workspace checks under way, and closed YAML documents whose file on disk is being read. */
+  /** Workspace checks under way, and changes of annotation files that discovery is taking in. */
   private checking = 0;
-  private closing = 0;
+  private discovering = 0;
   /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
   private readonly checked = new Set<string>();
   /** Checked drafts no editor shows, waiting to be analysed again together. */
@@ -47,16 +47,9 @@ export class AnalysisStore implements vscode.Disposable {
   /** Fires with the path of a document whose analysis changed (or was dropped). */
   readonly onDidChange = this.changed.event;
   private readonly log: vscode.OutputChannel;
-  /**
-   * The `article:` of each open YAML document as discovery last read it. Discovery reads nothing else
-   * of a file's text (which draft an annotation file annotates), so an edit that leaves it alone
-   * concerns only the analyses that read the file.
-   */
-  private readonly articles = new Map<string, string | undefined>();
 
   constructor(log: vscode.OutputChannel) {
     this.log = log;
-    for (const document of vscode.workspace.textDocuments) this.noteArticle(document);
   }
 
   dispose(): void {
@@ -122,37 +115,28 @@ export class AnalysisStore implements vscode.Disposable {
    * and may be its old text).
    */
   private scheduleReaders(file: string): void {
-    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, file));
+    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, (read) => read === file));
   }
 
-  /** Whether the last analysis of `target` read `file`. */
-  private reads(target: string, file: string): boolean {
-    return this.results.get(target)?.some((analysis) => filesRead(analysis).has(file)) ?? false;
+  /** Whether the last analysis of `target` read a file that `wanted` picks. */
+  private reads(target: string, wanted: (file: string) => boolean): boolean {
+    return this.results.get(target)?.some((analysis) => [...analysis.filesRead].some(wanted)) ?? false;
   }
 
   /** A draft or YAML document was opened: analysed at once. */
   opened(document: vscode.TextDocument): void {
-    this.noteArticle(document);
     this.schedule(document.uri.fsPath, 0);
   }
 
   /**
    * The text of an open draft or YAML document changed: what read it is analysed again after the
-   * delay. A changed `article:` may change which draft an annotation file annotates: then discovery
-   * starts again and every document kept current is analysed again.
+   * delay. An annotation file's edit may also have changed its `article:`, which discovery is told.
    */
   edited(document: vscode.TextDocument): void {
     const file = document.uri.fsPath;
-    if (isYamlPath(file)) {
-      const known = this.articles.has(file);
-      const before = this.articles.get(file);
-      this.noteArticle(document);
-      if (!known || this.articles.get(file) !== before) {
-        this.filesChanged();
-        return;
-      }
-    }
+    // At once, not once discovery has answered: a hover asked meanwhile must see an analysis pending.
     this.scheduleReaders(file);
+    if (isYamlPath(file)) void this.annotationFileChanged(file);
   }
 
   /**
@@ -163,41 +147,29 @@ export class AnalysisStore implements vscode.Disposable {
     const file = document.uri.fsPath;
     this.forget(file);
     if (!AnalysisStore.isCandidate(document)) return;
-    const known = this.articles.has(file);
-    const noted = this.articles.get(file);
-    this.articles.delete(file);
-    if (isYamlPath(file)) void this.yamlClosed(file, known, noted);
+    if (isYamlPath(file)) void this.annotationFileChanged(file);
     else this.scheduleReaders(file);
   }
 
   /**
-   * A YAML document was closed: what read it reads the disk from now on. Only an `article:` there
-   * other than the one the document had changes which draft it annotates (unsaved changes thrown
-   * away); otherwise what read it is analysed again, and nothing else. Any YAML file closes this way
-   * (a CI workflow, a model VS Code releases minutes after a quick fix opened it): re-analysing every
-   * draft for each was the old way.
+   * A YAML file was edited, closed, created, deleted or changed on disk. Discovery follows its
+   * `article:`; what read the file, and the drafts it claimed before or claims now with what reads
+   * them, are analysed again after the delay. Nothing else is: any YAML file comes this way (a CI
+   * workflow, a model VS Code releases minutes after a quick fix opened it), most of them no
+   * annotation file, and most edits of one leave its `article:` alone.
    */
-  private async yamlClosed(file: string, known: boolean, noted: string | undefined): Promise<void> {
-    this.closing++;
+  async annotationFileChanged(file: string): Promise<void> {
+    this.discovering++;
     try {
-      let same = false;
-      if (known) {
-        try {
-          same = readArticleField(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)))) === noted;
-        } catch {
-          // Gone from disk: discovery starts again.
-        }
-      }
-      if (same) this.scheduleReaders(file);
-      else this.filesChanged();
+      const concerned = await this.projectFor(file).project.discovery.articleChanged(file);
+      const touched = (other: string): boolean => other === file || concerned(other);
+      this.scheduleWhere((target) => touched(target) || this.computing.has(target) || this.reads(target, touched));
+    } catch (error) {
+      this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
-      this.closing--;
+      this.discovering--;
       this.notifyIfIdle();
     }
-  }
-
-  private noteArticle(document: vscode.TextDocument): void {
-    if (AnalysisStore.isCandidate(document) && isYamlPath(document.uri.fsPath)) this.articles.set(document.uri.fsPath, readArticleField(document.getText()));
   }
 
   /** Analyses the document again after the delay; a newer call restarts the wait. */
@@ -236,10 +208,10 @@ export class AnalysisStore implements vscode.Disposable {
    * Analyses a file as a new generation and keeps the result unless a newer run was started meanwhile
    * (`kept`). A failure is logged and leaves the last result in place.
    */
-  private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly Analysis[]; readonly kept: boolean }> {
+  private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly ProjectAnalysis[]; readonly kept: boolean }> {
     const generation = (this.generations.get(file) ?? 0) + 1;
     this.generations.set(file, generation);
-    let analyses: readonly Analysis[];
+    let analyses: readonly ProjectAnalysis[];
     try {
       analyses = await this.compute(file);
     } catch (error) {
@@ -252,7 +224,7 @@ export class AnalysisStore implements vscode.Disposable {
     return { analyses, kept };
   }
 
-  private async compute(file: string): Promise<readonly Analysis[]> {
+  private async compute(file: string): Promise<readonly ProjectAnalysis[]> {
     this.computing.set(file, (this.computing.get(file) ?? 0) + 1);
     this.analysisCounts.set(file, (this.analysisCounts.get(file) ?? 0) + 1);
     try {
@@ -265,10 +237,10 @@ export class AnalysisStore implements vscode.Disposable {
     }
   }
 
-  private async computeNow(file: string): Promise<readonly Analysis[]> {
+  private async computeNow(file: string): Promise<readonly ProjectAnalysis[]> {
     const { project } = this.projectFor(file);
     const started = Date.now();
-    let analyses: readonly Analysis[];
+    let analyses: readonly ProjectAnalysis[];
     if (isDraftPath(file)) {
       const analysis = await project.analyzeDraft(file);
       analyses = analysis ? [analysis] : [];
@@ -310,21 +282,36 @@ export class AnalysisStore implements vscode.Disposable {
    * how many drafts were analysed before `token` cancelled.
    */
   async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
-    let done = 0;
+    let index = 0;
     this.checking++;
     try {
-      for (const draft of drafts) {
-        if (token?.isCancellationRequested) break;
+      return await this.analyzeInTurn(() => {
+        if (token?.isCancellationRequested || index >= drafts.length) return undefined;
+        const draft = drafts[index++];
         this.checked.add(draft);
-        await this.analyzeNewest(draft);
-        done++;
-        onAnalysed?.(draft);
-      }
-      if (done > 0) this.changed.fire(drafts[done - 1]);
+        return draft;
+      }, onAnalysed);
     } finally {
       this.checking--;
       this.notifyIfIdle();
     }
+  }
+
+  /**
+   * Analyses the drafts `next` gives, one after the other until it gives none, and tells listeners once
+   * at the end rather than once per draft (a workspace may hold hundreds). Resolves with how many were
+   * analysed.
+   */
+  private async analyzeInTurn(next: () => string | undefined, onAnalysed?: (draft: string) => void): Promise<number> {
+    let done = 0;
+    let last: string | undefined;
+    for (let draft = next(); draft !== undefined; draft = next()) {
+      await this.analyzeNewest(draft);
+      done++;
+      last = draft;
+      onAnalysed?.(draft);
+    }
+    if (last !== undefined) this.changed.fire(last);
     return done;
   }
 
@@ -352,15 +339,15 @@ export class AnalysisStore implements vscode.Disposable {
   private async analyzeWaiting(): Promise<void> {
     const run = {};
     this.backgroundRun = run;
-    let last: string | undefined;
-    while (this.backgroundRun === run && this.backgroundTimer === undefined && this.background.size > 0) {
-      const [draft] = this.background;
-      this.background.delete(draft);
-      await this.analyzeNewest(draft);
-      last = draft;
-    }
+    await this.analyzeInTurn(() => {
+      if (this.backgroundRun !== run || this.backgroundTimer !== undefined) return undefined;
+      for (const draft of this.background) {
+        this.background.delete(draft);
+        return draft;
+      }
+      return undefined;
+    });
     if (this.backgroundRun === run) this.backgroundRun = undefined;
-    if (last !== undefined) this.changed.fire(last);
     this.notifyIfIdle();
   }
 
@@ -405,7 +392,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private notifyIfIdle(): void {
-    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.checking > 0 || this.closing > 0) return;
+    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.checking > 0 || this.discovering > 0) return;
     if (this.backgroundTimer !== undefined || this.backgroundRun !== undefined) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -420,40 +407,33 @@ export class AnalysisStore implements vscode.Disposable {
    * A draft or YAML file was created, changed or deleted on disk. An open document's text is what the
    * analyses read, and VS Code reloads an unmodified one (an edit): its file on disk changing matters
    * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
-   * a YAML file's may have another `article:`, and a file created or deleted changes discovery.
+   * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by
+   * the annotation files that name it, which no analysis records (it read no draft): everything kept
+   * current is analysed again.
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
-    if (kind === 'changed' && isDraftPath(file)) this.scheduleReaders(file);
-    else this.filesChanged();
-  }
-
-  /** Annotation files changed: forget what discovery knew and re-analyse what is kept current. */
-  filesChanged(): void {
-    for (const { project } of this.projects.values()) project.invalidate();
+    if (isYamlPath(file)) {
+      void this.annotationFileChanged(file);
+      return;
+    }
+    if (kind === 'changed') {
+      this.scheduleReaders(file);
+      return;
+    }
+    if (kind === 'deleted') this.checkedDraftDeleted(file);
     this.scheduleAll();
   }
-}
 
-const filesReadCache = new WeakMap<Analysis, ReadonlySet<string>>();
-
-/**
- * The files whose text an analysis read: its draft, its annotation file, the entity registry, and the
- * other annotation files that claim the same draft (each named by the finding that says so; when that
- * finding is turned off, nothing of theirs is shown). Which files those are is discovery's answer,
- * which changes only with an `article:` or with files created and deleted.
- */
-function filesRead(analysis: Analysis): ReadonlySet<string> {
-  let files = filesReadCache.get(analysis);
-  if (!files) {
-    const read = new Set<string>([analysis.annotations.file]);
-    if (analysis.draft) read.add(analysis.draft.path);
-    if (analysis.registry) read.add(analysis.registry.file);
-    for (const finding of analysis.findings) read.add(finding.file);
-    files = read;
-    filesReadCache.set(analysis, files);
+  /**
+   * A draft deleted from disk is no longer kept current for the workspace check (one created again
+   * is a new draft, as one created after the check is). Its problems go with it, unless an editor
+   * still holds its text: that document is kept current as long as it is open.
+   */
+  private checkedDraftDeleted(draft: string): void {
+    this.background.delete(draft);
+    if (this.checked.delete(draft) && !openDocument(draft)) this.forget(draft);
   }
-  return files;
 }
 
 /** Whether any editor tab shows the file (VS Code may keep a closed document's model for a while). */

@@ -58,7 +58,7 @@ async function analysisCreatingFile(store: AnalysisStore, document: vscode.TextD
   const file = path.join(root, settings.project.annotationsFolder, `${path.basename(draft, path.extname(draft))}.yaml`);
   const article = path.relative(path.dirname(file), draft).split(path.sep).join('/');
   await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(newAnnotationFileText(article)));
-  store.filesChanged();
+  await store.annotationFileChanged(file);
   const created = await store.current(document);
   if (created) void vscode.window.showInformationMessage(`Created ${vscode.workspace.asRelativePath(file)} for the annotations of this draft.`);
   return created;

@@ -13,17 +13,22 @@ const CONFIG_NAMES = new Set<string>([...PROJECT_CONFIG_FILES, 'package.json']);
 /** Edits of an open config count once typing pauses. */
 const RELOAD_DELAY_MS = 300;
 
+/**
+ * Reads the project configs now and whenever they change; a change re-analyses everything. `ready`
+ * resolves once the first reading is done, which analyses nothing: activate starts the analyses then.
+ */
 export function registerProjectConfig(store: AnalysisStore, log: vscode.OutputChannel): { readonly disposable: vscode.Disposable; readonly ready: Promise<void> } {
   let generation = 0;
   let applied = JSON.stringify([]);
   const warned = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const reload = async (): Promise<void> => {
+  /** Reads the configs; true when what applies changed. */
+  const load = async (): Promise<boolean> => {
     const current = ++generation;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
     const results = await Promise.all(folders.map((folder) => findProjectConfig(workspaceFileHost, folder.uri.fsPath)));
-    if (current !== generation) return;
+    if (current !== generation) return false;
     const layers = new Map<string, ProjectConfig>();
     results.forEach((result, index) => {
       const folder = folders[index];
@@ -40,22 +45,25 @@ export function registerProjectConfig(store: AnalysisStore, log: vscode.OutputCh
       }
     });
     const key = JSON.stringify([...layers]);
-    if (key === applied) return;
+    if (key === applied) return false;
     applied = key;
     for (const [folder, config] of layers) log.appendLine(`project config of ${path.basename(folder)}: ${config.file}`);
     setProjectLayers(layers);
-    store.reset();
+    return true;
   };
+  const logError = (error: unknown): void => log.appendLine(`[error] reading the project config: ${error instanceof Error ? error.message : String(error)}`);
   const reloadSoon = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      reload().catch((error: unknown) => log.appendLine(`[error] reading the project config: ${error instanceof Error ? error.message : String(error)}`));
+      load().then((changed) => {
+        if (changed) store.reset();
+      }, logError);
     }, RELOAD_DELAY_MS);
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{${[...CONFIG_NAMES].join(',')}}`);
-  const ready = reload().catch((error: unknown) => log.appendLine(`[error] reading the project config: ${error instanceof Error ? error.message : String(error)}`));
+  const ready = load().then(() => undefined, logError);
   const disposable = vscode.Disposable.from(
     watcher,
     watcher.onDidCreate(reloadSoon),

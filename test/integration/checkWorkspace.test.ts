@@ -10,6 +10,8 @@ const PROJECT_CONFIG = workspaceFile('.editorial-annotations.yaml');
 const QUAY = workspaceFile('articles', 'quay.txt');
 const QUAY_ANNOTATIONS = workspaceFile('annotations', 'quay.yaml');
 const COUNCIL_VOTE = workspaceFile('articles', 'council-vote.txt');
+/** Written and deleted by a test. */
+const SCRATCH = workspaceFile('articles', 'scratch.txt');
 
 function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
@@ -130,6 +132,22 @@ describe('checking every draft in the workspace', () => {
       await closed;
       assert.deepEqual(vscode.languages.getDiagnostics(COUNCIL_VOTE), [], 'closing drops the analysis of the open draft');
       await diagnosticsWhen(COUNCIL_VOTE, (list) => list.length === problems);
+    });
+
+    it('keeps a checked draft deleted from disk no longer', async () => {
+      await changeOnDisk(SCRATCH, () => vscode.workspace.fs.writeFile(SCRATCH, new TextEncoder().encode('A draft for a moment.\n')));
+      try {
+        const before = await analysisCounts();
+        await vscode.commands.executeCommand('editorialAnnotations.checkWorkspace');
+        assert.ok(analysedBetween(before, await analysisCounts()).includes('articles/scratch.txt'), 'the check analysed the new draft');
+      } finally {
+        await changeOnDisk(SCRATCH, () => vscode.workspace.fs.delete(SCRATCH));
+      }
+      const before = await analysisCounts();
+      await vscode.commands.executeCommand('editorialAnnotations.refresh');
+      const analysed = analysedBetween(before, await analysisCounts());
+      assert.ok(analysed.includes('articles/quay.txt'), `re-analysing analyses the checked drafts: ${analysed.join(', ')}`);
+      assert.ok(!analysed.includes('articles/scratch.txt'), 'the deleted draft is not analysed again');
     });
   });
 });

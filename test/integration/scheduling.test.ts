@@ -9,6 +9,8 @@ import { analysedBetween, analysisCounts, changeOnDisk, codes, diagnosticsWhen, 
 const SMOKE = workspaceFile('articles', 'smoke.txt');
 const SMOKE_ANNOTATIONS = workspaceFile('annotations', 'smoke.yaml');
 const RALLY = workspaceFile('articles', 'rally.txt');
+/** Never opened as a document by any test (its draft is), so the extension reads it from disk. */
+const RALLY_ANNOTATIONS = workspaceFile('annotations', 'rally.yaml');
 const NOTES = workspaceFile('articles', 'notes.txt');
 const REGISTRY = workspaceFile('annotations', 'entities.yaml');
 /** Never opened as a document by any test (its annotation file is), so the extension reads it from disk. */
@@ -66,11 +68,12 @@ describe('what an edit analyses again', () => {
   });
 
   it("an annotation file's `article:`, before it is saved: the draft it annotated and the one it annotates now", async () => {
+    const before = await analysisCounts();
     const edit = new vscode.WorkspaceEdit();
     const article = smokeAnnotations.getText().indexOf('smoke.txt');
     edit.replace(SMOKE_ANNOTATIONS, new vscode.Range(smokeAnnotations.positionAt(article), smokeAnnotations.positionAt(article + 'smoke.txt'.length)), 'rally.txt');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await analysisCounts();
+    assert.deepEqual(analysedBetween(before, await analysisCounts()), ['annotations/smoke.yaml', 'articles/rally.txt', 'articles/smoke.txt'], 'not the other open or checked drafts');
     assert.equal(await api.analysisOf(smoke), undefined, 'smoke.txt has no annotation file now');
     const conflict = (await api.analysisOf(rally))?.findings.filter((finding) => finding.message.startsWith('Two annotation files claim'));
     assert.deepEqual(
@@ -118,6 +121,38 @@ describe('what an edit analyses again', () => {
     }
     await analysisCounts();
     assert.equal((await api.analysisOf(quayAnnotations))?.draft?.text, new TextDecoder().decode(original));
+  });
+
+  describe('an annotation file no editor has open, changed on disk by another program', () => {
+    let original: string;
+
+    before(async () => {
+      assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === RALLY_ANNOTATIONS.fsPath), 'the file must not be open for these tests to mean anything');
+      original = new TextDecoder().decode(await vscode.workspace.fs.readFile(RALLY_ANNOTATIONS));
+    });
+
+    afterEach(async () => {
+      await changeOnDisk(RALLY_ANNOTATIONS, () => vscode.workspace.fs.writeFile(RALLY_ANNOTATIONS, new TextEncoder().encode(original)));
+      await analysisCounts();
+    });
+
+    it('what read it, not every open or checked draft', async () => {
+      const before = await analysisCounts();
+      const redescribed = original.replace('A city in the valley', 'A city on the river');
+      await changeOnDisk(RALLY_ANNOTATIONS, () => vscode.workspace.fs.writeFile(RALLY_ANNOTATIONS, new TextEncoder().encode(redescribed)));
+      assert.deepEqual(analysedBetween(before, await analysisCounts()), ['articles/rally.txt']);
+      assert.equal((await api.analysisOf(rally))?.annotations.text, redescribed);
+    });
+
+    it("its `article:`: the draft it annotated, the one it annotates now, and what reads them; not the other drafts", async () => {
+      const before = await analysisCounts();
+      const moved = original.replace('article: ../articles/rally.txt', 'article: ../articles/smoke.txt');
+      await changeOnDisk(RALLY_ANNOTATIONS, () => vscode.workspace.fs.writeFile(RALLY_ANNOTATIONS, new TextEncoder().encode(moved)));
+      assert.deepEqual(analysedBetween(before, await analysisCounts()), ['annotations/smoke.yaml', 'articles/rally.txt', 'articles/smoke.txt']);
+      assert.equal(await api.analysisOf(rally), undefined, 'rally.txt has no annotation file now');
+      const conflict = (await api.analysisOf(smokeAnnotations))?.findings.filter((finding) => finding.message.startsWith('Two annotation files claim'));
+      assert.deepEqual(conflict?.map((finding) => vscode.workspace.asRelativePath(finding.file)).sort(), ['annotations/rally.yaml', 'annotations/smoke.yaml']);
+    });
   });
 
   describe('with an entity registry', () => {

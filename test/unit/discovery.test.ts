@@ -3,7 +3,8 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
-import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../../src/core/project';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis, type ProjectSettings } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { findingsOf, fixture, textAt } from './helpers';
 
@@ -25,7 +26,7 @@ async function analyzeDraft(draft: string): Promise<Analysis> {
   return analysis;
 }
 
-async function analyzeAnnotationFile(file: string, settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS, root = ROOT): Promise<Analysis[]> {
+async function analyzeAnnotationFile(file: string, settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS, root = ROOT): Promise<ProjectAnalysis[]> {
   return new AnnotationProject(nodeFileHost, settings).analyzeAnnotationFile(path.join(root, file));
 }
 
@@ -147,6 +148,37 @@ describe('discovery', () => {
         assert.deepEqual(await analyzeAnnotationFile(file), [], file);
         assert.equal(await new AnnotationProject(nodeFileHost).discovery.isAnnotationFile(inProject(file)), false, file);
       }
+    });
+  });
+
+  describe('the files an analysis read', () => {
+    /** The files an analysis read, relative to the project and sorted. */
+    function read(analysis: ProjectAnalysis | undefined): string[] {
+      return [...(analysis?.filesRead ?? [])].map((file) => path.relative(ROOT, file)).sort();
+    }
+
+    it('a draft: the draft, its annotation file and the registry', async () => {
+      const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(inProject('articles/by-name.txt'));
+      assert.deepEqual(read(analysis), ['annotations/by-name.yaml', 'annotations/entities.yaml', 'articles/by-name.txt']);
+    });
+
+    it('a draft two files claim: both, also when the finding that names the other is turned off', async () => {
+      const quiet: ProjectSettings = { ...DEFAULT_PROJECT_SETTINGS, options: { ...DEFAULT_OPTIONS, severity: { 'invalid-annotation': 'off' } } };
+      for (const settings of [DEFAULT_PROJECT_SETTINGS, quiet]) {
+        const analysis = await new AnnotationProject(nodeFileHost, settings).analyzeDraft(inProject('articles/contested.txt'));
+        assert.deepEqual(read(analysis), ['annotations/contested.yaml', 'annotations/entities.yaml', 'articles/contested.annotations.yaml', 'articles/contested.txt']);
+      }
+    });
+
+    it('the file that lost a conflict: not the draft, which its analysis does not use', async () => {
+      const [analysis, ...others] = await analyzeAnnotationFile('articles/contested.annotations.yaml');
+      assert.equal(others.length, 0);
+      assert.deepEqual(read(analysis), ['annotations/contested.yaml', 'annotations/entities.yaml', 'articles/contested.annotations.yaml']);
+    });
+
+    it('the registry alone, and an annotation file without a draft', async () => {
+      assert.deepEqual((await analyzeAnnotationFile('annotations/entities.yaml')).map(read), [['annotations/entities.yaml']]);
+      assert.deepEqual((await analyzeAnnotationFile('annotations/draftless.yaml')).map(read), [['annotations/draftless.yaml', 'annotations/entities.yaml']]);
     });
   });
 

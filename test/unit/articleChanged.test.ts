@@ -1,0 +1,119 @@
+// Discovery told of a changed annotation file (AnnotationDiscovery.articleChanged): it answers from
+// then on as a discovery started afresh would, and says which drafts the change concerns, so that the
+// editor analyses those again rather than every draft. On a project in memory, changed between calls.
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import { AnnotationDiscovery, type DraftFilter, type FileHost } from '../../src/core/discovery';
+
+const ROOT = path.resolve('/newsroom');
+const SETTINGS = { annotationsFolder: 'annotations' };
+
+function inProject(relative: string): string {
+  return path.join(ROOT, relative);
+}
+
+/** A project in memory: file paths relative to ROOT, and their texts. */
+function memoryHost(files: Map<string, string>): FileHost {
+  const isFolder = (dir: string): boolean => [...files.keys()].some((file) => file.startsWith(dir + path.sep));
+  return {
+    readText: async (file) => files.get(file),
+    stat: async (file) => (files.has(file) ? 'file' : isFolder(file) ? 'directory' : undefined),
+    listFiles: async (dir, extensions) => [...files.keys()].filter((file) => file.startsWith(dir + path.sep) && extensions.includes(path.extname(file))).sort(),
+  };
+}
+
+const DRAFTS = ['articles/harbour.txt', 'articles/quay.txt', 'articles/ferry.txt', 'articles/entities.txt', 'desk/harbour.txt'];
+
+function annotationFile(article?: string, rest = 'claims: []\n'): string {
+  return `version: 1\n${article === undefined ? '' : `article: ${article}\n`}${rest}`;
+}
+
+describe('discovery told of a changed annotation file', () => {
+  let files: Map<string, string>;
+  let discovery: AnnotationDiscovery;
+
+  beforeEach(() => {
+    files = new Map([
+      ...DRAFTS.map((draft) => [inProject(draft), 'Words.\n'] as const),
+      [inProject('annotations/harbour.yaml'), annotationFile()],
+      [inProject('annotations/desk/quay-notes.yaml'), annotationFile('../../articles/quay.txt')],
+    ]);
+    discovery = new AnnotationDiscovery(memoryHost(files), SETTINGS, () => ROOT);
+  });
+
+  /** Each draft's annotation files as the discovery under test finds them, relative to the project. */
+  async function claimants(of: AnnotationDiscovery = discovery): Promise<Record<string, string[]>> {
+    const found: Record<string, string[]> = {};
+    for (const draft of DRAFTS) found[draft] = (await of.forDraft(inProject(draft))).claimants.map((file) => path.relative(ROOT, file));
+    return found;
+  }
+
+  /** Changes a file (undefined: deletes it) and tells discovery; the drafts the change concerns, relative and sorted. */
+  async function change(file: string, text: string | undefined): Promise<string[]> {
+    if (text === undefined) files.delete(inProject(file));
+    else files.set(inProject(file), text);
+    const concerned: DraftFilter = await discovery.articleChanged(inProject(file));
+    return DRAFTS.filter((draft) => concerned(inProject(draft))).sort();
+  }
+
+  /** Discovery told of the changes answers as a new one, which reads everything afresh, does. */
+  async function assertCurrent(): Promise<void> {
+    assert.deepEqual(await claimants(), await claimants(new AnnotationDiscovery(memoryHost(files), SETTINGS, () => ROOT)));
+  }
+
+  it('an edit that leaves `article:` alone concerns no draft', async () => {
+    await claimants();
+    assert.deepEqual(await change('annotations/desk/quay-notes.yaml', annotationFile('../../articles/quay.txt', 'claims:\n  - text: Words\n')), []);
+    assert.deepEqual(await change('annotations/harbour.yaml', annotationFile(undefined, 'entities: {}\n')), []);
+  });
+
+  it('a changed `article:` concerns the draft it named and the one it names now', async () => {
+    assert.deepEqual((await claimants())['articles/ferry.txt'], []);
+    assert.deepEqual(await change('annotations/desk/quay-notes.yaml', annotationFile('../../articles/ferry.txt')), ['articles/ferry.txt', 'articles/quay.txt']);
+    const found = await claimants();
+    assert.deepEqual(found['articles/ferry.txt'], ['annotations/desk/quay-notes.yaml']);
+    assert.deepEqual(found['articles/quay.txt'], []);
+    await assertCurrent();
+  });
+
+  it('a file of a draft\'s name that comes to name another draft concerns both; back again, both again', async () => {
+    await claimants();
+    assert.deepEqual(await change('annotations/harbour.yaml', annotationFile('../articles/ferry.txt')), ['articles/ferry.txt', 'articles/harbour.txt', 'desk/harbour.txt']);
+    await assertCurrent();
+    assert.deepEqual(await change('annotations/harbour.yaml', annotationFile()), ['articles/ferry.txt', 'articles/harbour.txt', 'desk/harbour.txt']);
+    await assertCurrent();
+  });
+
+  it('a file created or deleted concerns the drafts it claims; a draft claimed twice keeps its files in path order', async () => {
+    await claimants();
+    assert.deepEqual(await change('annotations/a-quay.yaml', annotationFile('../articles/quay.txt')), ['articles/quay.txt']);
+    assert.deepEqual((await claimants())['articles/quay.txt'], ['annotations/a-quay.yaml', 'annotations/desk/quay-notes.yaml'], 'the first in path order is used');
+    await assertCurrent();
+    assert.deepEqual(await change('annotations/desk/quay-notes.yaml', undefined), ['articles/quay.txt']);
+    await assertCurrent();
+    assert.deepEqual(await change('annotations/a-quay.yaml', undefined), ['articles/quay.txt']);
+    assert.deepEqual((await claimants())['articles/quay.txt'], []);
+  });
+
+  it('the registry created or deleted concerns every draft of the project; its edits none', async () => {
+    await claimants();
+    const registry = annotationFile(undefined, 'entities: {}\n');
+    assert.deepEqual(await change('annotations/entities.yaml', registry), [...DRAFTS].sort());
+    assert.equal((await discovery.forDraft(inProject('articles/harbour.txt'))).registry, inProject('annotations/entities.yaml'));
+    assert.deepEqual(await change('annotations/entities.yaml', registry + 'claimTypes: {}\n'), []);
+    assert.deepEqual(await change('annotations/entities.yaml', undefined), [...DRAFTS].sort());
+    assert.equal((await discovery.forDraft(inProject('articles/harbour.txt'))).registry, undefined);
+  });
+
+  it('a sidecar concerns the drafts of its name; a YAML file that is no annotation file, none', async () => {
+    await claimants();
+    assert.deepEqual(await change('articles/ferry.annotations.yaml', annotationFile()), ['articles/ferry.txt']);
+    assert.deepEqual((await claimants())['articles/ferry.txt'], ['articles/ferry.annotations.yaml']);
+    assert.deepEqual(await change('desk/rota.yaml', annotationFile('../articles/harbour.txt')), []);
+  });
+
+  it('a file discovery has not read yet: the drafts of its name and the one it names now', async () => {
+    assert.deepEqual(await change('annotations/harbour.yaml', annotationFile('../articles/quay.txt')), ['articles/harbour.txt', 'articles/quay.txt', 'desk/harbour.txt']);
+    await assertCurrent();
+  });
+});
