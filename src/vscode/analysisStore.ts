@@ -367,14 +367,16 @@ export class AnalysisStore implements vscode.Disposable {
 
   /**
    * The document is no longer shown: its analysis goes, and with it the findings only it produced. A
-   * checked draft is analysed again in the background, from the text it has now.
+   * checked draft is analysed again in the background, from the text it has now (on disk, once its
+   * document is gone); its problems stay listed until that analysis replaces them, rather than leave
+   * the Problems panel and come back a moment later.
    */
   forget(file: string): void {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
     this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
-    if (this.results.delete(file)) this.changed.fire(file);
     if (this.checked.has(file)) this.scheduleInBackground([file]);
+    else if (this.results.delete(file)) this.changed.fire(file);
     this.notifyIfIdle();
   }
 
