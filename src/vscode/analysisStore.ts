@@ -320,6 +320,24 @@ export class AnalysisStore implements vscode.Disposable {
     return this.checked;
   }
 
+  /**
+   * The workspace check is put away: its drafts are no longer kept current, and those no editor shows
+   * leave the Problems panel (the ones in a tab stay, as any open draft does). Returns how many drafts'
+   * problems went.
+   */
+  stopChecking(): number {
+    const drafts = [...this.checked];
+    this.checked.clear();
+    this.background.clear();
+    let cleared = 0;
+    for (const draft of drafts) {
+      if (isShownInTab(draft)) continue;
+      if (this.results.has(draft)) cleared++;
+      this.forget(draft);
+    }
+    return cleared;
+  }
+
   /** Checked drafts no editor shows, to be analysed again together once the wait is over (a newer call restarts it). */
   private scheduleInBackground(drafts: readonly string[], delay?: number): void {
     if (drafts.length === 0) return;

@@ -2,7 +2,7 @@
 // Problems panel, open or not, the way `editorial-annotations check` would list them. The store keeps
 // the drafts checked here current from then on, as it keeps open documents: when something they read
 // changes (their annotation file, the registry, the draft on disk, settings, the project config) or
-// when a draft that was opened is closed again.
+// when a draft that was opened is closed again, until "Clear Problems of Closed Drafts" puts them away.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DRAFT_EXTENSIONS } from '../core/discovery';
@@ -11,6 +11,10 @@ import type { AnalysisStore } from './analysisStore';
 import { workspaceFileHost } from './fileHost';
 
 export const CHECK_WORKSPACE_COMMAND = 'editorialAnnotations.checkWorkspace';
+/** Puts the check away: the problems of the drafts no editor shows leave the Problems panel. */
+export const CLEAR_WORKSPACE_CHECK_COMMAND = 'editorialAnnotations.clearWorkspaceCheck';
+/** Set while drafts checked by the command are kept current: the palette offers to clear them then. */
+const WORKSPACE_CHECKED_CONTEXT = 'editorialAnnotations.workspaceChecked';
 
 export interface WorkspaceCheckResult {
   /** Drafts that have an annotation file, now in the Problems panel. */
@@ -37,6 +41,7 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
           done++;
           progress.report({ increment: 100 / drafts.length, message: `${done} of ${drafts.length}: ${path.basename(draft)}` });
         });
+        void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, store.checkedDrafts.size > 0);
         const result = { drafts: annotated(), cancelled: token.isCancellationRequested };
         const summary = result.drafts === 0 ? 'no draft in the workspace has an annotation file' : `${plural(result.drafts, 'annotated draft')} checked`;
         vscode.window.setStatusBarMessage(`Editorial Annotations: ${summary}${result.cancelled ? ' before you cancelled' : ''}`, 5000);
@@ -44,5 +49,15 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
       },
     );
 
-  return vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, checkAll);
+  const clear = (): number => {
+    const cleared = store.stopChecking();
+    void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, false);
+    vscode.window.setStatusBarMessage(`Editorial Annotations: problems of ${plural(cleared, 'closed draft')} cleared`, 5000);
+    return cleared;
+  };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, checkAll),
+    vscode.commands.registerCommand(CLEAR_WORKSPACE_CHECK_COMMAND, clear),
+  );
 }

@@ -12,6 +12,7 @@ const QUAY_ANNOTATIONS = workspaceFile('annotations', 'quay.yaml');
 const COUNCIL_VOTE = workspaceFile('articles', 'council-vote.txt');
 /** Written and deleted by a test. */
 const SCRATCH = workspaceFile('articles', 'scratch.txt');
+const CLEAR_COMMAND = 'editorialAnnotations.clearWorkspaceCheck';
 
 function isShown(uri: vscode.Uri): boolean {
   return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.fsPath === uri.fsPath));
@@ -28,6 +29,13 @@ function severityOf(diagnostics: readonly vscode.Diagnostic[], code: string): vs
 describe('checking every draft in the workspace', () => {
   before(async () => {
     await extensionApi();
+  });
+
+  after(async () => {
+    // The check keeps every draft current for the rest of the session: the suites after this one
+    // expect a closed draft's problems to go, as they do for a user who never ran it.
+    await vscode.commands.executeCommand(CLEAR_COMMAND);
+    await analysisCounts();
   });
 
   it('is a command of the Editorial Annotations category', async () => {
@@ -157,6 +165,36 @@ describe('checking every draft in the workspace', () => {
       const analysed = analysedBetween(before, await analysisCounts());
       assert.ok(analysed.includes('articles/quay.txt'), `re-analysing analyses the checked drafts: ${analysed.join(', ')}`);
       assert.ok(!analysed.includes('articles/scratch.txt'), 'the deleted draft is not analysed again');
+    });
+  });
+  describe('clearing the check', () => {
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('takes the closed drafts\' problems out of the panel, keeps the open ones\', and follows those drafts no more', async () => {
+      const declared = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.find((command: { command: string }) => command.command === CLEAR_COMMAND);
+      assert.equal(declared?.category, 'Editorial Annotations');
+      await vscode.commands.executeCommand('editorialAnnotations.checkWorkspace');
+      await open(COUNCIL_VOTE);
+      const openProblems = (await diagnosticsWhen(COUNCIL_VOTE, (list) => list.length > 0)).length;
+      await diagnosticsWhen(QUAY, (list) => list.length > 0);
+      assert.ok(!isShown(QUAY), 'the draft must not be shown for this test to mean anything');
+
+      const cleared = await vscode.commands.executeCommand<number>(CLEAR_COMMAND);
+      assert.ok(cleared > 1, `the closed drafts' problems went: ${cleared}`);
+      await analysisCounts();
+      assert.deepEqual(vscode.languages.getDiagnostics(QUAY), [], 'a closed draft has no problems listed');
+      assert.deepEqual(vscode.languages.getDiagnostics(UNOPENED), [], 'nor has another');
+      assert.equal(vscode.languages.getDiagnostics(COUNCIL_VOTE).length, openProblems, 'the open draft keeps its problems');
+
+      // Re-analysing analyses what is kept current: the open draft, not the closed ones any more.
+      const before = await analysisCounts();
+      await vscode.commands.executeCommand('editorialAnnotations.refresh');
+      const analysed = analysedBetween(before, await analysisCounts());
+      assert.ok(analysed.includes('articles/council-vote.txt'), `the open draft is analysed again: ${analysed.join(', ')}`);
+      assert.ok(!analysed.includes('articles/quay.txt'), `a closed draft is no longer kept current: ${analysed.join(', ')}`);
+      assert.deepEqual(vscode.languages.getDiagnostics(QUAY), []);
     });
   });
 });
