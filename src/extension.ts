@@ -7,6 +7,7 @@ import { SETTLED_COMMAND } from './vscode/testHooks';
 import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
 import { registerAnnotateCommands } from './vscode/annotateCommands';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
+import { openDocument } from './vscode/fileHost';
 import { registerCheckWorkspace } from './vscode/checkWorkspace';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
@@ -89,11 +90,19 @@ function registerDocumentTracking(store: AnalysisStore): vscode.Disposable {
       if (event.contentChanges.length > 0 && AnalysisStore.isCandidate(event.document)) store.edited(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => store.closed(document)),
-    // A document's model can outlive its last tab: closing the tab is what the user sees as closing.
+    // A document's model can outlive its last tab: closing the tab is what the user sees as closing,
+    // and a tab showing it again is what the user sees as opening it (VS Code opens no document then).
     vscode.window.tabGroups.onDidChangeTabs((event) => {
+      const fileOf = (tab: vscode.Tab): string | undefined =>
+        tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'file' ? tab.input.uri.fsPath : undefined;
       for (const tab of event.closed) {
-        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-        if (uri?.scheme === 'file' && !isShownInTab(uri.fsPath)) store.forget(uri.fsPath);
+        const file = fileOf(tab);
+        if (file !== undefined && !isShownInTab(file)) store.forget(file);
+      }
+      for (const tab of event.opened) {
+        const file = fileOf(tab);
+        const document = file === undefined ? undefined : openDocument(file);
+        if (document && AnalysisStore.isCandidate(document)) store.shown(document);
       }
     }),
   );

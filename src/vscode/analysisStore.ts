@@ -129,6 +129,16 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /**
+   * A tab shows a document: analysed at once unless its analysis is there or on its way. A document
+   * whose last tab was closed (and its analysis dropped) can be shown again before VS Code disposes
+   * it, and then no document is opened.
+   */
+  shown(document: vscode.TextDocument): void {
+    const file = document.uri.fsPath;
+    if (!this.results.has(file) && !this.timers.has(file) && !this.inFlight.has(file)) this.schedule(file, 0);
+  }
+
+  /**
    * The text of an open draft or YAML document changed: what read it is analysed again after the
    * delay. An annotation file's edit may also have changed its `article:`, which discovery is told.
    */

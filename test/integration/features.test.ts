@@ -1,7 +1,7 @@
 // The extension's features in a real VS Code, through the same API the workbench uses.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
+import { analysisCounts, codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -281,5 +281,19 @@ describe('files changing on disk', () => {
     await diagnosticsWhen(DRAFT, (list) => list.length > 0);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await diagnosticsWhen(DRAFT, (list) => list.length === 0);
+  });
+
+  it('gives an annotation file its diagnostics back when a tab shows it again before VS Code drops its document', async () => {
+    // An annotation file: a draft shown again gets its analysis anyway, when VS Code asks for its outline.
+    await open(FERRY_ANNOTATIONS);
+    // Once what the tests before left (a reverted edit) is analysed.
+    await analysisCounts();
+    const problems = codes(await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => list.length > 0)).join(', ');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => list.length === 0);
+    // The case under test: the tab is gone, the document not yet, so showing it opens no document.
+    assert.ok(vscode.workspace.textDocuments.some((document) => document.uri.fsPath === FERRY_ANNOTATIONS.fsPath), 'VS Code still holds the document');
+    await open(FERRY_ANNOTATIONS);
+    await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => codes(list).join(', ') === problems);
   });
 });
