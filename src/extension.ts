@@ -4,7 +4,8 @@ import { bundleEvaluationStart } from './loadClock';
 import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
 import { SETTLED_COMMAND } from './vscode/testHooks';
-import { AnalysisStore, isShownInTab } from './vscode/analysisStore';
+import { isDraftPath, isYamlPath } from './core/discovery';
+import { AnalysisStore, filesShownBy, isShownInTab } from './vscode/analysisStore';
 import { registerAnnotateCommands } from './vscode/annotateCommands';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
 import { openDocument } from './vscode/fileHost';
@@ -93,15 +94,11 @@ function registerDocumentTracking(store: AnalysisStore): vscode.Disposable {
     // A document's model can outlive its last tab: closing the tab is what the user sees as closing,
     // and a tab showing it again is what the user sees as opening it (VS Code opens no document then).
     vscode.window.tabGroups.onDidChangeTabs((event) => {
-      const fileOf = (tab: vscode.Tab): string | undefined =>
-        tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'file' ? tab.input.uri.fsPath : undefined;
-      for (const tab of event.closed) {
-        const file = fileOf(tab);
-        if (file !== undefined && !isShownInTab(file)) store.forget(file);
+      for (const file of event.closed.flatMap(filesShownBy)) {
+        if ((isDraftPath(file) || isYamlPath(file)) && !isShownInTab(file)) store.forget(file);
       }
-      for (const tab of event.opened) {
-        const file = fileOf(tab);
-        const document = file === undefined ? undefined : openDocument(file);
+      for (const file of event.opened.flatMap(filesShownBy)) {
+        const document = openDocument(file);
         if (document && AnalysisStore.isCandidate(document)) store.shown(document);
       }
     }),

@@ -1,9 +1,7 @@
 // The file system as the CLI (and the unit tests) see it: the disk.
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { FileHost } from '../core/discovery';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+import { isListedFolder, type FileHost } from '../core/discovery';
 
 export const nodeFileHost: FileHost = {
   async readText(file) {
@@ -35,7 +33,7 @@ export const nodeFileHost: FileHost = {
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full);
+          if (isListedFolder(entry.name)) await walk(full);
         } else if (entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase())) {
           found.push(full);
         }

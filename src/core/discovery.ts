@@ -21,6 +21,26 @@ export const YAML_EXTENSIONS = ['.yaml', '.yml'] as const;
 export const REGISTRY_STEM = 'entities';
 const SIDECAR_SUFFIX = '.annotations';
 
+/** Folders no listing of drafts or annotation files looks into: tools' and builds' folders, hidden ones. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
+
+/** Whether a listing of files (FileHost.listFiles) goes into a folder of this name. */
+export function isListedFolder(name: string): boolean {
+  return !SKIPPED_FOLDERS.has(name) && !name.startsWith('.');
+}
+
+/** Whether `file` is below `dir` by folders a listing of `dir` goes into (a backup in `annotations/.old/` is not). */
+function isListedIn(dir: string, file: string): boolean {
+  const relative = path.relative(dir, path.resolve(file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  return relative.split(path.sep).slice(0, -1).every(isListedFolder);
+}
+
+/** Where an annotations folder's shared entity registry is, if it has one: the first of these that exists. */
+export function registryPaths(annotationsDir: string): string[] {
+  return YAML_EXTENSIONS.map((ext) => path.join(annotationsDir, REGISTRY_STEM + ext));
+}
+
 export function isDraftPath(file: string): boolean {
   return (DRAFT_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
 }
@@ -127,6 +147,14 @@ export class AnnotationDiscovery {
     }
   }
 
+  /**
+   * Forgets what it read of every annotations folder, to read it again when next asked: a folder was
+   * created, deleted or renamed, which VS Code reports for the folder alone, not for the files in it.
+   */
+  forgetFolders(): void {
+    this.folderIndexes.clear();
+  }
+
   private folderIndex(annotationsDir: string): Promise<FolderIndex> {
     let index = this.folderIndexes.get(annotationsDir);
     if (!index) {
@@ -179,6 +207,8 @@ export class AnnotationDiscovery {
       // A sidecar is read afresh by each draft of its name, the only drafts it can claim.
       return stemOf(file).endsWith(SIDECAR_SUFFIX) ? byName : NO_DRAFT;
     }
+    // A file the folder's listing skips (in `.backup/`, say) claims no draft, as when the index was built.
+    if (!isListedIn(annotationsDir, file)) return NO_DRAFT;
     const text = await this.host.readText(file);
     const exists = text !== undefined;
     const article = articleIn(file, text);
@@ -234,8 +264,7 @@ export class AnnotationDiscovery {
   }
 
   private async findRegistry(annotationsDir: string): Promise<string | undefined> {
-    for (const ext of YAML_EXTENSIONS) {
-      const candidate = path.join(annotationsDir, REGISTRY_STEM + ext);
+    for (const candidate of registryPaths(annotationsDir)) {
       if ((await this.host.stat(candidate)) === 'file') return candidate;
     }
     return undefined;

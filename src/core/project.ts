@@ -3,7 +3,7 @@
 import * as path from 'path';
 import type { Analysis } from './analysis';
 import { analyze } from './analyze';
-import { AnnotationDiscovery, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
+import { AnnotationDiscovery, registryPaths, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
 import { makeFinding } from './findingFactory';
 import type { Finding } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
@@ -81,8 +81,8 @@ export class AnnotationProject {
     if (!annotations) return [];
     const registryFile = await this.discovery.registryIn(annotationsDir);
     const registry = registryFile ? await this.parse(registryFile, true) : undefined;
-    const filesRead = new Set([file]);
-    if (registryFile) filesRead.add(registryFile);
+    // The registry counts also where it is missing: created, it would be read (as a missing draft counts).
+    const filesRead = new Set([file, ...(registryFile ? [registryFile] : registryPaths(annotationsDir))]);
     return [{ ...analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options }), filesRead }];
   }
 

@@ -35,6 +35,8 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly idleWaiters: Array<() => void> = [];
   /** Workspace checks under way, and changes of annotation files that discovery is taking in. */
   private checking = 0;
+  /** How many times the workspace check was put away: a check under way stops when this changes. */
+  private checksStopped = 0;
   private discovering = 0;
   /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
   private readonly checked = new Set<string>();
@@ -135,7 +137,9 @@ export class AnalysisStore implements vscode.Disposable {
    */
   shown(document: vscode.TextDocument): void {
     const file = document.uri.fsPath;
-    if (!this.results.has(file) && !this.timers.has(file) && !this.inFlight.has(file)) this.schedule(file, 0);
+    if (this.timers.has(file) || this.inFlight.has(file)) return;
+    const text = document.getText();
+    if (!this.results.get(file)?.some((analysis) => madeFrom(analysis, file, text))) this.schedule(file, 0);
   }
 
   /**
@@ -154,9 +158,10 @@ export class AnalysisStore implements vscode.Disposable {
    * changes are gone; for a YAML file, with perhaps another `article:`.
    */
   closed(document: vscode.TextDocument): void {
+    // A document of another scheme (the original side of a git diff) can have a draft's path.
+    if (!AnalysisStore.isCandidate(document)) return;
     const file = document.uri.fsPath;
     this.forget(file);
-    if (!AnalysisStore.isCandidate(document)) return;
     if (isYamlPath(file)) void this.annotationFileChanged(file);
     else this.scheduleReaders(file);
   }
@@ -272,10 +277,11 @@ export class AnalysisStore implements vscode.Disposable {
     if (!AnalysisStore.isCandidate(document)) return undefined;
     const file = document.uri.fsPath;
     const text = document.getText();
-    const matches = (analysis: Analysis): boolean => (analysis.draft?.path === file ? analysis.draft.text : analysis.annotations.text) === text;
+    const matches = (analysis: Analysis): boolean => madeFrom(analysis, file, text);
     const settled = !this.timers.has(file) && !this.inFlight.has(file);
-    const published = this.results.get(file);
-    if (settled && published) return published.find(matches) ?? published[0];
+    // A checked draft keeps its last analysis while its editor closes: of text that may be gone.
+    const published = settled ? this.results.get(file)?.find(matches) : undefined;
+    if (published) return published;
     const analyses = await this.refresh(file);
     return analyses.find(matches) ?? analyses[0];
   }
@@ -293,10 +299,12 @@ export class AnalysisStore implements vscode.Disposable {
    */
   async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
     let index = 0;
+    const checks = this.checksStopped;
     this.checking++;
     try {
       return await this.analyzeInTurn(() => {
-        if (token?.isCancellationRequested || index >= drafts.length) return undefined;
+        // Put away meanwhile (stopChecking): no more drafts.
+        if (checks !== this.checksStopped || token?.isCancellationRequested || index >= drafts.length) return undefined;
         const draft = drafts[index++];
         this.checked.add(draft);
         return draft;
@@ -336,6 +344,7 @@ export class AnalysisStore implements vscode.Disposable {
    * problems went.
    */
   stopChecking(): number {
+    this.checksStopped++;
     const drafts = [...this.checked];
     this.checked.clear();
     this.background.clear();
@@ -402,6 +411,8 @@ export class AnalysisStore implements vscode.Disposable {
   forget(file: string): void {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
+    // A run under way publishes nothing now (its generation is old): it no longer counts as on its way.
+    this.inFlight.delete(file);
     this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
     if (this.checked.has(file)) this.scheduleInBackground([file]);
     else if (this.results.delete(file)) this.changed.fire(file);
@@ -439,10 +450,20 @@ export class AnalysisStore implements vscode.Disposable {
    * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
    * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by
    * the annotation files that name it, which no analysis records (it read no draft): everything kept
-   * current is analysed again.
+   * current is analysed again. A folder created, deleted or renamed comes as one event for the folder,
+   * none for the files in it: discovery reads the annotations folders again, and the checked drafts
+   * that were in a deleted folder are kept current no longer.
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
+    if (!isYamlPath(file) && !isDraftPath(file)) {
+      this.projectFor(file).project.discovery.forgetFolders();
+      if (kind === 'deleted') {
+        for (const draft of [...this.checked]) if (!path.relative(file, draft).startsWith('..')) this.checkedDraftDeleted(draft);
+      }
+      this.scheduleAll();
+      return;
+    }
     if (isYamlPath(file)) {
       void this.annotationFileChanged(file);
       return;
@@ -466,14 +487,25 @@ export class AnalysisStore implements vscode.Disposable {
   }
 }
 
+/** The files on disk a tab shows: a text editor's, either side of a diff's. */
+export function filesShownBy(tab: vscode.Tab): string[] {
+  const input = tab.input;
+  const uris = input instanceof vscode.TabInputText ? [input.uri] : input instanceof vscode.TabInputTextDiff ? [input.original, input.modified] : [];
+  return uris.filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+}
+
 /** Whether any editor tab shows the file (VS Code may keep a closed document's model for a while). */
 export function isShownInTab(file: string): boolean {
-  return vscode.window.tabGroups.all.some((group) =>
-    group.tabs.some((tab) => {
-      const input = tab.input;
-      if (input instanceof vscode.TabInputText) return input.uri.fsPath === file;
-      if (input instanceof vscode.TabInputTextDiff) return input.modified.fsPath === file || input.original.fsPath === file;
-      return false;
-    }),
-  );
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => filesShownBy(tab).includes(file)));
+}
+
+/**
+ * Whether `analysis` was made from `text` as the text of `file`, its draft or its annotation file. An
+ * analysis that holds neither (a draft whose annotation file lost a conflict to another) holds nothing
+ * of the file to be out of date.
+ */
+function madeFrom(analysis: Analysis, file: string, text: string): boolean {
+  if (analysis.draft?.path === file) return analysis.draft.text === text;
+  if (analysis.annotations.file === file) return analysis.annotations.text === text;
+  return true;
 }

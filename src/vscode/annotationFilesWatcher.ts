@@ -1,5 +1,8 @@
 // One watcher for the files analyses read on disk (annotation files and drafts: created, changed or
-// deleted), wrapped in one event.
+// deleted), and for folders created or deleted, wrapped in one event. VS Code reports a folder deleted
+// (or renamed) as one event for the folder, none for the files in it, and only to a watcher whose
+// pattern matches the folder itself (microsoft/vscode#109754): the files' pattern never hears of it.
+import * as path from 'path';
 import * as vscode from 'vscode';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -20,6 +23,12 @@ export class AnnotationFilesWatcher implements vscode.Disposable {
       this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,txt,md}');
       const fire = (kind: FileChangeKind) => (uri: vscode.Uri) => this.emitter.fire({ uri, kind });
       this.subscriptions.push(this.watcher, this.watcher.onDidCreate(fire('created')), this.watcher.onDidChange(fire('changed')), this.watcher.onDidDelete(fire('deleted')));
+      // Folders: paths without an extension (files have one, and a build's churn of them is not ours).
+      const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+      const fireFolder = (kind: FileChangeKind) => (uri: vscode.Uri) => {
+        if (path.extname(uri.fsPath) === '') this.emitter.fire({ uri, kind });
+      };
+      this.subscriptions.push(folders, folders.onDidCreate(fireFolder('created')), folders.onDidDelete(fireFolder('deleted')));
     }
     return this.emitter.event;
   }

@@ -41,8 +41,9 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
           done++;
           progress.report({ increment: 100 / drafts.length, message: `${done} of ${drafts.length}: ${path.basename(draft)}` });
         });
-        void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, store.checkedDrafts.size > 0);
         const result = { drafts: annotated(), cancelled: token.isCancellationRequested };
+        // Something to clear: drafts with problems or none, kept current (not put away meanwhile).
+        void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, result.drafts > 0);
         const summary = result.drafts === 0 ? 'no draft in the workspace has an annotation file' : `${plural(result.drafts, 'annotated draft')} checked`;
         vscode.window.setStatusBarMessage(`Editorial Annotations: ${summary}${result.cancelled ? ' before you cancelled' : ''}`, 5000);
         return result;

@@ -1,9 +1,8 @@
 // The core's view of the file system from inside VS Code: open buffers first, then the disk.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { FileHost } from '../core/discovery';
+import { isListedFolder, type FileHost } from '../core/discovery';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
 const decoder = new TextDecoder('utf-8');
 
 /** The open document of a file, shown or not: what the analyses read rather than the disk. */
@@ -44,7 +43,7 @@ export const workspaceFileHost: FileHost = {
       for (const [name, type] of entries) {
         const full = path.join(folder, name);
         if (type & vscode.FileType.Directory) {
-          if (!SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) await walk(full);
+          if (isListedFolder(name)) await walk(full);
         } else if (extensions.includes(path.extname(name).toLowerCase())) {
           found.push(full);
         }

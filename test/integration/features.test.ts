@@ -1,7 +1,7 @@
 // The extension's features in a real VS Code, through the same API the workbench uses.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysisCounts, codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
+import { analysisCounts, changeOnDisk, codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -274,6 +274,30 @@ describe('files changing on disk', () => {
       await vscode.workspace.fs.writeFile(SMOKE_ANNOTATIONS, original);
     }
     await diagnosticsWhen(SMOKE, (list) => list.length === 0);
+  });
+
+  it('follows an annotations subfolder deleted with its files, of which VS Code says nothing', async () => {
+    const folder = workspaceFile('annotations', 'old');
+    const inFolder = workspaceFile('annotations', 'old', 'notes.yaml');
+    const probe = workspaceFile('annotations', 'probe.yaml');
+    const claiming = (text: string) => new TextEncoder().encode(`version: 1\narticle: ${text}\nclaims:\n  - text: call the mayor back\n    type: fact\n`);
+    try {
+      await changeOnDisk(inFolder, () => vscode.workspace.fs.writeFile(inFolder, claiming('../../articles/notes.txt')));
+      await open(NOTES);
+      await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
+      await changeOnDisk(folder, () => vscode.workspace.fs.delete(folder, { recursive: true }));
+      await analysisCounts();
+      // Another file claims the draft now: it must be the one used, not the deleted one.
+      await changeOnDisk(probe, () => vscode.workspace.fs.writeFile(probe, claiming('../articles/notes.txt')));
+      await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
+      const analysis = await (await extensionApi()).analysisOf((await vscode.workspace.openTextDocument(NOTES)));
+      assert.equal(analysis?.annotations.file, probe.fsPath);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(probe).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await analysisCounts();
+    }
   });
 
   it('clears a draft\'s diagnostics when it is closed', async () => {

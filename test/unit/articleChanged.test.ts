@@ -3,7 +3,7 @@
 // editor analyses those again rather than every draft. On a project in memory, changed between calls.
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { AnnotationDiscovery, type DraftFilter, type FileHost } from '../../src/core/discovery';
+import { AnnotationDiscovery, isListedFolder, type DraftFilter, type FileHost } from '../../src/core/discovery';
 
 const ROOT = path.resolve('/newsroom');
 const SETTINGS = { annotationsFolder: 'annotations' };
@@ -12,13 +12,14 @@ function inProject(relative: string): string {
   return path.join(ROOT, relative);
 }
 
-/** A project in memory: file paths relative to ROOT, and their texts. */
+/** A project in memory: file paths relative to ROOT, and their texts. Lists files as the real hosts do (not in `.backup/`, say). */
 function memoryHost(files: Map<string, string>): FileHost {
   const isFolder = (dir: string): boolean => [...files.keys()].some((file) => file.startsWith(dir + path.sep));
+  const listed = (dir: string, file: string): boolean => file.startsWith(dir + path.sep) && path.relative(dir, file).split(path.sep).slice(0, -1).every(isListedFolder);
   return {
     readText: async (file) => files.get(file),
     stat: async (file) => (files.has(file) ? 'file' : isFolder(file) ? 'directory' : undefined),
-    listFiles: async (dir, extensions) => [...files.keys()].filter((file) => file.startsWith(dir + path.sep) && extensions.includes(path.extname(file))).sort(),
+    listFiles: async (dir, extensions) => [...files.keys()].filter((file) => listed(dir, file) && extensions.includes(path.extname(file))).sort(),
   };
 }
 
@@ -110,6 +111,21 @@ describe('discovery told of a changed annotation file', () => {
     assert.deepEqual(await change('articles/ferry.annotations.yaml', annotationFile()), ['articles/ferry.txt']);
     assert.deepEqual((await claimants())['articles/ferry.txt'], ['articles/ferry.annotations.yaml']);
     assert.deepEqual(await change('desk/rota.yaml', annotationFile('../articles/harbour.txt')), []);
+  });
+
+  it('a file in a folder that listings skip (a backup in annotations/.backup/) claims nothing, as when the index was built', async () => {
+    await claimants();
+    assert.deepEqual(await change('annotations/.backup/quay.yaml', annotationFile('../../articles/quay.txt')), []);
+    assert.deepEqual((await claimants())['articles/quay.txt'], ['annotations/desk/quay-notes.yaml']);
+    await assertCurrent();
+  });
+
+  it('reads the annotations folders again once told to forget them (a folder deleted, of whose files nothing was said)', async () => {
+    await claimants();
+    files.delete(inProject('annotations/desk/quay-notes.yaml'));
+    assert.deepEqual((await claimants())['articles/quay.txt'], ['annotations/desk/quay-notes.yaml'], 'untold, the index still has it');
+    discovery.forgetFolders();
+    await assertCurrent();
   });
 
   it('a file discovery has not read yet: the drafts of its name and the one it names now', async () => {

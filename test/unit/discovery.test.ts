@@ -180,6 +180,16 @@ describe('discovery', () => {
       assert.deepEqual((await analyzeAnnotationFile('annotations/entities.yaml')).map(read), [['annotations/entities.yaml']]);
       assert.deepEqual((await analyzeAnnotationFile('annotations/draftless.yaml')).map(read), [['annotations/draftless.yaml', 'annotations/entities.yaml']]);
     });
+
+    it('an annotation file without a draft, in a folder without a registry: the registry as it would be, once created', async () => {
+      // Creating it changes the file's findings (its sources may be there): what reads it must be analysed again.
+      const [analysis] = await new AnnotationProject(nodeFileHost).analyzeAnnotationFile(path.join(fixture('no-registry'), 'annotations/draftless.yaml'));
+      assert.deepEqual([...(analysis?.filesRead ?? [])].map((file) => path.relative(fixture('no-registry'), file)).sort(), [
+        'annotations/draftless.yaml',
+        'annotations/entities.yaml',
+        'annotations/entities.yml',
+      ]);
+    });
   });
 
   describe('the annotationsFolder setting', () => {
