@@ -117,8 +117,8 @@ function analysisBench(corpus: Corpus, label: string, runs: number): number {
  * The growth the machine itself gives a job that is linear on paper: reading the same draft and YAML
  * word by word and keeping a small object per word (as any reader of a file into a model does). Its
  * time past 100 KB grows faster than its input, because the objects it keeps no longer fit the young
- * generation of V8's heap (and the text no longer fits the processor's nearer caches): the floor the
- * analysis's growth figure stands on.
+ * generation of V8's heap (and the text no longer fits the processor's nearer caches). A comparison
+ * for the analysis's growth figure, not a bound: it swings more than the analysis from run to run.
  */
 function linearReference(corpus: Corpus, runs: number): number {
   const text = corpus.draft + corpus.yaml;

@@ -147,7 +147,12 @@ describe('the sample article', () => {
     await button('Group Claims by Type');
     // The list keeps its scroll position (the last check scrolled it to a problem): back to its top.
     await workbench().scrollToTop(view);
-    await workbench().row(view, 'Direct quote').waitFor();
+    await workbench()
+      .row(view, 'Direct quote')
+      .waitFor()
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe rows are:\n${(await workbench().rowsOf(view)).join('\n')}`);
+      });
     assert.equal(await workbench().row(view, 'Kremlin').count(), 0);
   });
 

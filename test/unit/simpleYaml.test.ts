@@ -11,7 +11,7 @@ import yaml = require('yaml');
 import { makeCorpus } from '../../bench/corpus';
 import { parseAnnotationFile, parseWithLibrary } from '../../src/core/parse';
 import { readSimpleYaml, simplePlainValue } from '../../src/core/simpleYaml';
-import { duplicateKeys, treeFromDocument } from '../../src/core/yamlTree';
+import { duplicateKeys, treeFromDocument, type YamlNode, type YamlScalar } from '../../src/core/yamlTree';
 import { REPO_ROOT } from './helpers';
 
 /** Seeded, so that a failure is the same on every machine; the counts are recorded in docs/reliability.md. */
@@ -25,14 +25,33 @@ function libraryRead(text: string) {
 
 /** Whether the fast reader read `text`; throws when it read it differently from the library. */
 function agreesWithLibrary(text: string): boolean {
+  const { document, tree } = libraryRead(text);
+  // The duplicate-key check both readers share, against a Set per mapping: whichever reads the file.
+  assert.deepStrictEqual(duplicateKeys(tree), keysWrittenAgain(tree), `duplicate keys not as a Set per mapping finds them:\n${JSON.stringify(text)}`);
   const fast = readSimpleYaml(text);
   if (fast === undefined) return false;
-  const { document, tree } = libraryRead(text);
   assert.deepEqual(document.errors.map((error) => error.message), [], `the fast reader accepted a file the library rejects:\n${text}`);
   assert.deepStrictEqual(fast.root, tree, `different trees for:\n${JSON.stringify(text)}`);
   assert.deepStrictEqual(simplePlainValue(fast.root), document.toJS(), `different values for:\n${JSON.stringify(text)}`);
   assert.deepStrictEqual(fast.duplicateKeys, duplicateKeys(tree), `different duplicate keys for:\n${JSON.stringify(text)}`);
   return true;
+}
+
+/** The duplicate keys as a Set per mapping finds them: apart from KeysSeen, which both readers share. */
+function keysWrittenAgain(node: YamlNode | undefined, found: YamlScalar[] = []): YamlScalar[] {
+  if (node?.kind === 'map') {
+    const seen = new Set<unknown>();
+    for (const pair of node.pairs) {
+      if (pair.key.kind === 'scalar') {
+        if (seen.has(pair.key.value)) found.push(pair.key);
+        else seen.add(pair.key.value);
+      }
+      keysWrittenAgain(pair.value, found);
+    }
+  } else if (node?.kind === 'seq') {
+    for (const item of node.items) keysWrittenAgain(item, found);
+  }
+  return found;
 }
 
 function annotationFiles(dir: string): string[] {
@@ -134,7 +153,11 @@ const INSERTED = [' ', '  ', '\t', ':', ': ', '#', ' #', '-', '- ', '"', "'", '\
 
 const documentArbitrary = fc
   .record({
-    pairs: fc.array(fc.tuple(KEYS, valueArbitrary(3)), { minLength: 1, maxLength: 5 }),
+    // Now and then a mapping of more keys than are compared one by one (KeysSeen's Set takes over past 16).
+    pairs: fc.oneof(
+      { weight: 6, arbitrary: fc.array(fc.tuple(KEYS, valueArbitrary(3)), { minLength: 1, maxLength: 5 }) },
+      { weight: 1, arbitrary: fc.array(fc.tuple(KEYS, valueArbitrary(1)), { minLength: 17, maxLength: 24 }) },
+    ),
     clutter: fc.array(fc.tuple(fc.nat(), CLUTTER), { maxLength: 3 }),
     trailingComments: fc.array(fc.nat(), { maxLength: 3 }),
     crlf: fc.boolean(),
@@ -168,6 +191,21 @@ describe('The fast YAML reader', () => {
     // Most real files are in the subset; the sample must be, or every editor pays for the slow path.
     assert.ok(read > files.length / 2, `fast reader read ${read} of ${files.length}`);
     assert.ok(agreesWithLibrary(fs.readFileSync(path.join(REPO_ROOT, 'annotations', 'putin-witkoff-talks.yaml'), 'utf8')));
+  });
+
+  it('finds a key written again past the 16th key of a mapping, as a Set would (NaN and -0 too)', () => {
+    const keys = Array.from({ length: 18 }, (_, index) => `k${index + 1}: ${index}`);
+    const plain = ['version: 1', ...keys, 'k3: again', 'k18: again', 'k19: new', ''].join('\n');
+    const fast = readSimpleYaml(plain);
+    assert.ok(fast, 'plain keys: the fast reader reads it');
+    assert.deepEqual(fast.duplicateKeys.map((key) => plain.slice(key.start, key.end)), ['k3', 'k18']);
+    assert.ok(agreesWithLibrary(plain));
+    // Numbers the fast reader leaves to the library, whose tree goes through the same check.
+    const numeric = ['version: 1', ...keys, '.nan: a', '-0: b', 'k2: again', '.NaN: c', '0: d', ''].join('\n');
+    assert.equal(readSimpleYaml(numeric), undefined);
+    const tree = libraryRead(numeric).tree;
+    assert.deepEqual(duplicateKeys(tree).map((key) => numeric.slice(key.start, key.end)), ['k2', '.NaN', '0']);
+    assert.deepEqual(duplicateKeys(tree), keysWrittenAgain(tree));
   });
 
   it('reads the benchmark corpus as the library does', () => {

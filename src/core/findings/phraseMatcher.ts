@@ -46,8 +46,12 @@ function buildMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseM
     const matches: PhraseMatch[] = [];
     const candidates = asciiCandidates && !text.includes('\u017f') && !text.includes('\u212a') ? asciiCandidates : unicodeCandidates;
     candidates.lastIndex = 0;
+    let previous = -1;
     for (let candidate = candidates.exec(text); candidate !== null; candidate = candidates.exec(text)) {
       const at = candidate.index;
+      // Each place comes after the last: a search that found one again would never end (a test then fails, not hangs).
+      if (at <= previous) break;
+      previous = at;
       wholeWord.lastIndex = at;
       const match = wholeWord.exec(text);
       if (match === null) {
