@@ -83,9 +83,10 @@ function articleIn(file: string, text: string | undefined): string | undefined {
 }
 
 /**
- * Whether an annotation file with this `article:` claims a draft, by the rules `forDraft` applies: its
- * `article:` names the draft, or it has the draft's name (in the annotations folder, or as the sidecar)
- * and names no other draft.
+ * Whether an annotation file with this `article:` claims a draft: its `article:` names the draft, or
+ * it has the draft's name (in the annotations folder, not the registry's, or as the sidecar) and
+ * names no other draft. `forDraft` looks for the files this can be true of; `articleChanged` asks it
+ * of the file that changed.
  */
 function claims(file: string, article: string | undefined, draft: string, annotationsDir: string): boolean {
   if (!isDraftPath(draft)) return false;
@@ -250,10 +251,9 @@ export class AnnotationDiscovery {
     ];
     for (const file of byName) {
       if (claimants.some((claimant) => samePath(claimant, file))) continue;
-      if (stemOf(draft) === REGISTRY_STEM && samePath(path.dirname(file), annotationsDir)) continue;
       if ((await this.host.stat(file)) !== 'file') continue;
       const article = index.articles.has(file) ? index.articles.get(file) : articleIn(file, await this.host.readText(file));
-      if (article === undefined || samePath(article, draft)) claimants.push(file);
+      if (claims(file, article, draft, annotationsDir)) claimants.push(file);
     }
     return { root, annotationsDir, claimants, registry: index.registry };
   }
