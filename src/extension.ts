@@ -4,7 +4,6 @@ import { bundleEvaluationStart } from './loadClock';
 import * as vscode from 'vscode';
 import type { Analysis } from './core/analysis';
 import { SETTLED_COMMAND } from './vscode/testHooks';
-import { isDraftPath, isYamlPath } from './core/discovery';
 import { AnalysisStore, filesShownBy, isShownInTab } from './vscode/analysisStore';
 import { registerAnnotateCommands } from './vscode/annotateCommands';
 import { AnnotationFilesWatcher } from './vscode/annotationFilesWatcher';
@@ -95,7 +94,7 @@ function registerDocumentTracking(store: AnalysisStore): vscode.Disposable {
     // and a tab showing it again is what the user sees as opening it (VS Code opens no document then).
     vscode.window.tabGroups.onDidChangeTabs((event) => {
       for (const file of event.closed.flatMap(filesShownBy)) {
-        if ((isDraftPath(file) || isYamlPath(file)) && !isShownInTab(file)) store.forget(file);
+        if (AnalysisStore.isCandidatePath(file) && !isShownInTab(file)) store.forget(file);
       }
       for (const file of event.opened.flatMap(filesShownBy)) {
         const document = openDocument(file);

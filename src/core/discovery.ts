@@ -31,9 +31,7 @@ export function isListedFolder(name: string): boolean {
 
 /** Whether `file` is below `dir` by folders a listing of `dir` goes into (a backup in `annotations/.old/` is not). */
 function isListedIn(dir: string, file: string): boolean {
-  const relative = path.relative(dir, path.resolve(file));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-  return relative.split(path.sep).slice(0, -1).every(isListedFolder);
+  return isInside(dir, file) && path.relative(dir, path.resolve(file)).split(path.sep).slice(0, -1).every(isListedFolder);
 }
 
 /** Where an annotations folder's shared entity registry is, if it has one: the first of these that exists. */
@@ -71,9 +69,10 @@ function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
-function isInside(dir: string, file: string): boolean {
+/** Whether `file` is below the folder `dir` (not `dir` itself). */
+export function isInside(dir: string, file: string): boolean {
   const relative = path.relative(dir, path.resolve(file));
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
 }
 
 /** The `article:` of an annotation file's text, resolved; undefined where it has none. */

@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { isDraftPath, isYamlPath } from '../core/discovery';
+import { isDraftPath, isInside, isYamlPath } from '../core/discovery';
 import { AnnotationProject, type ProjectAnalysis } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
@@ -80,8 +80,11 @@ export class AnalysisStore implements vscode.Disposable {
 
   /** Whether a document is one this extension analyses: a draft or a YAML file on disk. */
   static isCandidate(document: vscode.TextDocument): boolean {
-    if (document.uri.scheme !== 'file') return false;
-    const file = document.uri.fsPath;
+    return document.uri.scheme === 'file' && AnalysisStore.isCandidatePath(document.uri.fsPath);
+  }
+
+  /** Whether a file on disk is one this extension analyses: a draft or a YAML file. */
+  static isCandidatePath(file: string): boolean {
     return isDraftPath(file) || isYamlPath(file);
   }
 
@@ -459,7 +462,7 @@ export class AnalysisStore implements vscode.Disposable {
     if (!isYamlPath(file) && !isDraftPath(file)) {
       this.projectFor(file).project.discovery.forgetFolders();
       if (kind === 'deleted') {
-        for (const draft of [...this.checked]) if (!path.relative(file, draft).startsWith('..')) this.checkedDraftDeleted(draft);
+        for (const draft of [...this.checked]) if (isInside(file, draft)) this.checkedDraftDeleted(draft);
       }
       this.scheduleAll();
       return;

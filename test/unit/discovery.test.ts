@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { isInside } from '../../src/core/discovery';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis, type ProjectSettings } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { findingsOf, fixture, textAt } from './helpers';
@@ -36,6 +37,17 @@ function conflicts(analysis: Analysis): Array<{ file: string; message: string }>
     .filter((finding) => finding.message.startsWith('Two annotation files claim'))
     .map((finding) => ({ file: path.relative(ROOT, finding.file), message: finding.message }));
 }
+
+describe('a file inside a folder', () => {
+  it('is below it, not the folder itself nor beside it, also in a subfolder whose name starts with two dots', () => {
+    const dir = path.resolve('/newsroom/annotations');
+    assert.equal(isInside(dir, path.join(dir, 'quay.yaml')), true);
+    assert.equal(isInside(dir, path.join(dir, '..drafts', 'quay.yaml')), true);
+    assert.equal(isInside(dir, dir), false);
+    assert.equal(isInside(dir, path.resolve('/newsroom/articles/quay.txt')), false);
+    assert.equal(isInside(dir, path.resolve('/newsroom/annotations-old/quay.yaml')), false);
+  });
+});
 
 describe('discovery', () => {
   describe('the three rules', () => {
