@@ -148,11 +148,19 @@ export class AnnotationDiscovery {
   }
 
   /**
-   * Forgets what it read of every annotations folder, to read it again when next asked: a folder was
-   * created, deleted or renamed, which VS Code reports for the folder alone, not for the files in it.
+   * A folder was created, deleted or renamed, which VS Code reports for the folder alone, not for the
+   * files in it: forgets what it read of the annotations folders that are, hold or are held by it, to
+   * read them again when next asked. Whether it had read any.
    */
-  forgetFolders(): void {
-    this.folderIndexes.clear();
+  forgetFolder(folder: string): boolean {
+    let forgotten = false;
+    for (const annotationsDir of [...this.folderIndexes.keys()]) {
+      if (samePath(annotationsDir, folder) || isInside(folder, annotationsDir) || isInside(annotationsDir, folder)) {
+        this.folderIndexes.delete(annotationsDir);
+        forgotten = true;
+      }
+    }
+    return forgotten;
   }
 
   private folderIndex(annotationsDir: string): Promise<FolderIndex> {

@@ -454,17 +454,22 @@ export class AnalysisStore implements vscode.Disposable {
    * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by
    * the annotation files that name it, which no analysis records (it read no draft): everything kept
    * current is analysed again. A folder created, deleted or renamed comes as one event for the folder,
-   * none for the files in it: discovery reads the annotations folders again, and the checked drafts
-   * that were in a deleted folder are kept current no longer.
+   * none for the files in it: discovery reads the annotations folders it touches again, the checked
+   * drafts that were in a deleted folder are kept current no longer, and if either happened everything
+   * kept current is analysed again (a folder nothing read costs nothing).
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
-    if (!isYamlPath(file) && !isDraftPath(file)) {
-      this.projectFor(file).project.discovery.forgetFolders();
-      if (kind === 'deleted') {
-        for (const draft of [...this.checked]) if (isInside(file, draft)) this.checkedDraftDeleted(draft);
+    if (!AnalysisStore.isCandidatePath(file)) {
+      // A folder: what discovery read of the annotations folders it touches, and the checked drafts in it.
+      let touched = this.projectFor(file).project.discovery.forgetFolder(file);
+      for (const draft of [...this.checked]) {
+        if (kind === 'deleted' && isInside(file, draft)) {
+          this.checkedDraftDeleted(draft);
+          touched = true;
+        }
       }
-      this.scheduleAll();
+      if (touched) this.scheduleAll();
       return;
     }
     if (isYamlPath(file)) {

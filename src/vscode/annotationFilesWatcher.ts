@@ -4,10 +4,18 @@
 // pattern matches the folder itself (microsoft/vscode#109754): the files' pattern never hears of it.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { isListedFolder } from '../core/discovery';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
-export interface FileChange {
+/** Whether no folder between the workspace folder and `uri` (itself included) is one listings skip. */
+function isListedInWorkspace(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  return path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).every(isListedFolder);
+}
+
+interface FileChange {
   readonly uri: vscode.Uri;
   readonly kind: FileChangeKind;
 }
@@ -23,10 +31,11 @@ export class AnnotationFilesWatcher implements vscode.Disposable {
       this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,txt,md}');
       const fire = (kind: FileChangeKind) => (uri: vscode.Uri) => this.emitter.fire({ uri, kind });
       this.subscriptions.push(this.watcher, this.watcher.onDidCreate(fire('created')), this.watcher.onDidChange(fire('changed')), this.watcher.onDidDelete(fire('deleted')));
-      // Folders: paths without an extension (files have one, and a build's churn of them is not ours).
+      // Folders: paths without an extension (files have one), in folders the listings of drafts and
+      // annotation files go into (not .git, node_modules, a build's output).
       const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
       const fireFolder = (kind: FileChangeKind) => (uri: vscode.Uri) => {
-        if (path.extname(uri.fsPath) === '') this.emitter.fire({ uri, kind });
+        if (path.extname(uri.fsPath) === '' && isListedInWorkspace(uri)) this.emitter.fire({ uri, kind });
       };
       this.subscriptions.push(folders, folders.onDidCreate(fireFolder('created')), folders.onDidDelete(fireFolder('deleted')));
     }

@@ -120,12 +120,16 @@ describe('discovery told of a changed annotation file', () => {
     await assertCurrent();
   });
 
-  it('reads the annotations folders again once told to forget them (a folder deleted, of whose files nothing was said)', async () => {
+  it('reads an annotations folder again once told of a folder in it deleted (of whose files nothing was said)', async () => {
     await claimants();
     files.delete(inProject('annotations/desk/quay-notes.yaml'));
     assert.deepEqual((await claimants())['articles/quay.txt'], ['annotations/desk/quay-notes.yaml'], 'untold, the index still has it');
-    discovery.forgetFolders();
+    assert.equal(discovery.forgetFolder(inProject('articles/old')), false, 'a folder beside the annotations folder touches nothing read');
+    assert.deepEqual((await claimants())['articles/quay.txt'], ['annotations/desk/quay-notes.yaml']);
+    assert.equal(discovery.forgetFolder(inProject('annotations/desk')), true);
     await assertCurrent();
+    await claimants();
+    assert.equal(discovery.forgetFolder(ROOT), true, 'a folder holding the annotations folder');
   });
 
   it('a file discovery has not read yet: the drafts of its name and the one it names now', async () => {
