@@ -115,8 +115,6 @@ interface FolderIndex {
 /** Which drafts a change concerns. */
 export type DraftFilter = (draft: string) => boolean;
 
-const NO_DRAFT: DraftFilter = () => false;
-
 /**
  * Finds annotation files on disk. Keeps an index of each annotations folder (its files' `article:`
  * fields, its registry), read once and told of each change by `articleChanged`.
@@ -187,17 +185,17 @@ export class AnnotationDiscovery {
    * An annotation file was edited, created, deleted or changed on disk: what discovery knows of it
    * (its `article:`, or whether the registry exists) follows the text the host gives now. Resolves
    * with the drafts whose annotation files or registry may differ since: those the file claims now
-   * and those it claimed before, as far as discovery had read it (none when nothing changed). Any
-   * YAML file may be given; those that are no annotation file concern no draft.
+   * and those it claimed before, as far as discovery had read it; undefined when it concerns none
+   * (nothing changed). Any YAML file may be given; those that are no annotation file concern no draft.
    */
-  articleChanged(file: string): Promise<DraftFilter> {
+  articleChanged(file: string): Promise<DraftFilter | undefined> {
     const update = this.updates.then(() => this.updateIndex(file));
     this.updates = update.catch(() => undefined);
     return update;
   }
 
-  private async updateIndex(file: string): Promise<DraftFilter> {
-    if (!isYamlPath(file)) return NO_DRAFT;
+  private async updateIndex(file: string): Promise<DraftFilter | undefined> {
+    if (!isYamlPath(file)) return undefined;
     const root = await this.root(file);
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     // An index being built may have read the old text or the new one: read the file once it is done.
@@ -206,17 +204,17 @@ export class AnnotationDiscovery {
     if (this.isRegistry(file, annotationsDir)) {
       if (!index) return inRoot;
       const registry = await this.findRegistry(annotationsDir);
-      if (registry === index.registry) return NO_DRAFT;
+      if (registry === index.registry) return undefined;
       index.registry = registry;
       return inRoot;
     }
     const byName: DraftFilter = (draft) => claims(file, undefined, draft, annotationsDir);
     if (!isInside(annotationsDir, file)) {
       // A sidecar is read afresh by each draft of its name, the only drafts it can claim.
-      return stemOf(file).endsWith(SIDECAR_SUFFIX) ? byName : NO_DRAFT;
+      return stemOf(file).endsWith(SIDECAR_SUFFIX) ? byName : undefined;
     }
     // A file the folder's listing skips (in `.backup/`, say) claims no draft, as when the index was built.
-    if (!isListedIn(annotationsDir, file)) return NO_DRAFT;
+    if (!isListedIn(annotationsDir, file)) return undefined;
     const text = await this.host.readText(file);
     const exists = text !== undefined;
     const article = articleIn(file, text);
@@ -225,7 +223,7 @@ export class AnnotationDiscovery {
     if (!index) return (draft) => claimsNow(draft) || byName(draft);
     const existed = index.articles.has(file);
     const before = index.articles.get(file);
-    if (existed === exists && before === article) return NO_DRAFT;
+    if (existed === exists && before === article) return undefined;
     if (!exists) index.articles.delete(file);
     else if (existed) index.articles.set(file, article);
     // In path order, as the index is built: the first claimant is the one used.

@@ -120,12 +120,15 @@ export class AnalysisStore implements vscode.Disposable {
    * and may be its old text).
    */
   private scheduleReaders(file: string): void {
-    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, (read) => read === file));
+    this.scheduleWhere((target) => target === file || this.computing.has(target) || (this.results.get(target)?.some((analysis) => analysis.filesRead.has(file)) ?? false));
   }
 
   /** Whether the last analysis of `target` read a file that `wanted` picks. */
   private reads(target: string, wanted: (file: string) => boolean): boolean {
-    return this.results.get(target)?.some((analysis) => [...analysis.filesRead].some(wanted)) ?? false;
+    for (const analysis of this.results.get(target) ?? []) {
+      for (const read of analysis.filesRead) if (wanted(read)) return true;
+    }
+    return false;
   }
 
   /** A draft or YAML document was opened: analysed at once. */
@@ -153,7 +156,7 @@ export class AnalysisStore implements vscode.Disposable {
     const file = document.uri.fsPath;
     // At once, not once discovery has answered: a hover asked meanwhile must see an analysis pending.
     this.scheduleReaders(file);
-    if (isYamlPath(file)) void this.annotationFileChanged(file);
+    if (isYamlPath(file)) void this.annotationFileChanged(file, true);
   }
 
   /**
@@ -174,13 +177,15 @@ export class AnalysisStore implements vscode.Disposable {
    * `article:`; what read the file, and the drafts it claimed before or claims now with what reads
    * them, are analysed again after the delay. Nothing else is: any YAML file comes this way (a CI
    * workflow, a model VS Code releases minutes after a quick fix opened it), most of them no
-   * annotation file, and most edits of one leave its `article:` alone.
+   * annotation file, and most edits of one leave its `article:` alone. `readersScheduled`: what read
+   * the file is scheduled already (an edit), and only drafts discovery names add to it.
    */
-  async annotationFileChanged(file: string): Promise<void> {
+  async annotationFileChanged(file: string, readersScheduled = false): Promise<void> {
     this.discovering++;
     try {
       const concerned = await this.projectFor(file).project.discovery.articleChanged(file);
-      const touched = (other: string): boolean => other === file || concerned(other);
+      if (!concerned && readersScheduled) return;
+      const touched = (other: string): boolean => other === file || (concerned?.(other) ?? false);
       this.scheduleWhere((target) => touched(target) || this.computing.has(target) || this.reads(target, touched));
     } catch (error) {
       this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

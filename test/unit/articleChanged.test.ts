@@ -53,8 +53,8 @@ describe('discovery told of a changed annotation file', () => {
   async function change(file: string, text: string | undefined): Promise<string[]> {
     if (text === undefined) files.delete(inProject(file));
     else files.set(inProject(file), text);
-    const concerned: DraftFilter = await discovery.articleChanged(inProject(file));
-    return DRAFTS.filter((draft) => concerned(inProject(draft))).sort();
+    const concerned: DraftFilter | undefined = await discovery.articleChanged(inProject(file));
+    return concerned ? DRAFTS.filter((draft) => concerned(inProject(draft))).sort() : [];
   }
 
   /** Discovery told of the changes answers as a new one, which reads everything afresh, does. */
