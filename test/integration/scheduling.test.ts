@@ -90,9 +90,11 @@ describe('what an edit analyses again', () => {
       const description = smokeAnnotations.getText().indexOf('Mayor of Riverton');
       edit.insert(SMOKE_ANNOTATIONS, smokeAnnotations.positionAt(description), 'Elected ');
       assert.ok(await vscode.workspace.applyEdit(edit));
+      const edited = await analysisCounts();
+      assert.deepEqual(analysedBetween(before, edited), ['annotations/smoke.yaml', 'articles/smoke.txt'], 'the edit');
       await changeOnDisk(SMOKE_ANNOTATIONS, () => smokeAnnotations.save().then(assert.ok));
-      const analysed = analysedBetween(before, await analysisCounts());
-      assert.deepEqual(analysed, ['annotations/smoke.yaml', 'articles/smoke.txt'], 'saving changed nothing any analysis reads');
+      // Counted apart from the edit's: a second analysis of the same two files would hide among them.
+      assert.deepEqual(analysedBetween(edited, await analysisCounts()), [], 'saving changed nothing any analysis reads');
     });
   });
 
