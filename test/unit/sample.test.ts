@@ -128,6 +128,25 @@ describe('the sample article', () => {
     assert.equal(tree[2].children[0].target?.file, SAMPLE_DRAFT);
   });
 
+  it('puts claims listed out of draft order in reading order: the outline, each type and each source', () => {
+    // The sample's YAML lists its claims in draft order: listed backwards, only the sorting keeps them in order.
+    const backwards: Analysis = { ...analysis, claims: [...analysis.claims].reverse() };
+    const inOrder = (nodes: readonly OutlineNode[], what: string): void => {
+      const starts = nodes.map((node) => node.range.start);
+      assert.deepEqual(starts, [...starts].sort((a, b) => a - b), what);
+    };
+    inOrder(draftOutline(backwards)[0].children, 'outline');
+    const byType = annotationTree(backwards)[1];
+    assert.ok(byType.children.some((type) => type.children.length > 1));
+    for (const type of byType.children) inOrder(type.children, type.label);
+    for (const source of annotationTree(backwards, 'source')[1].children) inOrder(source.children, source.label);
+    assert.deepEqual(
+      annotationTree(backwards, 'source')[1].children.map((node) => node.label),
+      annotationTree(analysis, 'source')[1].children.map((node) => node.label),
+      'sources in the order the draft first cites them',
+    );
+  });
+
   it('groups the claims by source when asked: who said what, a shared claim under each of its sources', () => {
     const tree = annotationTree(analysis, 'source');
     assert.deepEqual(tree.map((node) => node.label), ['Entities', 'Claims', 'Problems']);
