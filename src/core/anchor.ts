@@ -68,8 +68,8 @@ export class DraftText {
   anchorAll(selectors: readonly SelectorFields[], options: AnchorOptions = {}): AnchorResult[] {
     const needles = selectors.map((selector) => normalizeFragment(selector.text).trim());
     const matches = findAllOccurrences(this.normalized.text, needles);
-    // Where each selector is used in the normalised text, -1 where it is not: a drifted one's landmarks.
-    const usedAt = new Int32Array(selectors.length).fill(-1);
+    // Where each selector found in one place is used in the normalised text: a drifted one's landmarks.
+    const usedAt = new Int32Array(selectors.length);
     const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index], usedAt, index));
     const gone = (index: number): boolean => {
       const result = exact[index];
@@ -78,7 +78,7 @@ export class DraftText {
     if (!exact.some((_, index) => gone(index))) return exact;
     // Where each selector was found exactly and alone (normalised offsets): the landmarks for drifted ones.
     const landmarks = exact.map((result, index) =>
-      result.kind === 'found' && result.candidates === 1 && usedAt[index] !== -1 ? { start: usedAt[index], end: usedAt[index] + needles[index].length } : undefined,
+      result.kind === 'found' && result.candidates === 1 ? { start: usedAt[index], end: usedAt[index] + needles[index].length } : undefined,
     );
     return exact.map((result, index) => {
       if (result.kind === 'found' || !gone(index)) return result;
@@ -98,8 +98,9 @@ export class DraftText {
   }
 
   /**
-   * The exact (normalised) anchoring of the selector at `index`, given where its text occurs. Where it
-   * is used goes into `usedAt[index]` (a wrapper object per claim would cost more, for thousands).
+   * The exact (normalised) anchoring of the selector at `index`, given where its text occurs. Where a
+   * selector found in one place is used goes into `usedAt[index]` (a wrapper object per claim would
+   * cost more, for thousands).
    */
   private exact(selector: SelectorFields, needle: string, matches: readonly number[], usedAt: Int32Array, index: number): AnchorResult {
     if (needle.length === 0) return { kind: 'not-found', reason: 'the span has no text', textMatches: 0 };
@@ -126,8 +127,8 @@ export class DraftText {
       usedAt[index] = fitting[selector.occurrence - 1];
       return { kind: 'found', range: toRange(usedAt[index]), candidates: 1 };
     }
-    usedAt[index] = fitting[0];
     if (fitting.length > 1) return { kind: 'found', range: toRange(fitting[0]), candidates: fitting.length, ambiguousRanges: fitting.map(toRange) };
+    usedAt[index] = fitting[0];
     return { kind: 'found', range: toRange(fitting[0]), candidates: 1 };
   }
 }
