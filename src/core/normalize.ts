@@ -2,6 +2,8 @@
 // Spec: straight vs curly quotes and apostrophes, hyphen vs en/em dash, runs of white space and line
 // breaks (CRLF too), a leading BOM. We also fold "…" into "...", which authors type either way.
 
+import { isLowSurrogate, isSurrogate } from './surrogates';
+
 /**
  * White space: each run of it becomes one plain space. The characters JavaScript's \s matches, but for
  * the BOM (only a leading one is dropped, see below).
@@ -177,8 +179,8 @@ const wordUnits = new Uint8Array(0x10000);
 export function isWordCharAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
-  if (code >= 0xd800 && code <= 0xdfff) {
-    const pointStart = code >= 0xdc00 ? index - 1 : index;
+  if (isSurrogate(code)) {
+    const pointStart = isLowSurrogate(code) ? index - 1 : index;
     const point = text.codePointAt(pointStart);
     return point !== undefined && WORD_CHAR.test(String.fromCodePoint(point));
   }
