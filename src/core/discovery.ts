@@ -184,9 +184,10 @@ export class AnnotationDiscovery {
   /**
    * An annotation file was edited, created, deleted or changed on disk: what discovery knows of it
    * (its `article:`, or whether the registry exists) follows the text the host gives now. Resolves
-   * with the drafts whose annotation files or registry may differ since: those the file claims now
-   * and those it claimed before, as far as discovery had read it; undefined when it concerns none
-   * (nothing changed). Any YAML file may be given; those that are no annotation file concern no draft.
+   * with the drafts whose annotation files may differ since: those the file claims now and those it
+   * claimed before, as far as discovery had read it; undefined when it concerns none (nothing changed,
+   * or the registry, which names no draft). Any YAML file may be given; those that are no annotation
+   * file concern no draft.
    */
   articleChanged(file: string): Promise<DraftFilter | undefined> {
     const update = this.updates.then(() => this.updateIndex(file));
@@ -200,13 +201,11 @@ export class AnnotationDiscovery {
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     // An index being built may have read the old text or the new one: read the file once it is done.
     const index = await this.folderIndexes.get(annotationsDir);
-    const inRoot: DraftFilter = (draft) => isDraftPath(draft) && isInside(root, draft);
     if (this.isRegistry(file, annotationsDir)) {
-      if (!index) return inRoot;
-      const registry = await this.findRegistry(annotationsDir);
-      if (registry === index.registry) return undefined;
-      index.registry = registry;
-      return inRoot;
+      // Created or deleted, it names no draft: what reads it, or would once it exists, says so in its
+      // files read (the project records the registry's paths where it is missing).
+      if (index) index.registry = await this.findRegistry(annotationsDir);
+      return undefined;
     }
     const byName: DraftFilter = (draft) => claims(file, undefined, draft, annotationsDir);
     if (!isInside(annotationsDir, file)) {

@@ -89,9 +89,9 @@ export class AnnotationProject {
   private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<ProjectAnalysis | undefined> {
     const [draftText, annotations] = await Promise.all([this.host.readText(draft), this.parse(file)]);
     if (!annotations) return undefined;
-    const filesRead = new Set([file]);
+    // The registry counts also where it is missing: created, it would be read (as a missing draft counts).
+    const filesRead = new Set([file, ...(found.registry ? [found.registry] : registryPaths(found.annotationsDir))]);
     const registry = found.registry ? await this.parse(found.registry, true) : undefined;
-    if (found.registry) filesRead.add(found.registry);
     const discoveryFindings: Finding[] = [];
     if (found.claimants.length > 1) {
       for (const claimant of found.claimants) {

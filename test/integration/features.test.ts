@@ -300,6 +300,21 @@ describe('files changing on disk', () => {
     }
   });
 
+  it('follows the entity registry created and deleted by another program', async () => {
+    const registry = workspaceFile('annotations', 'entities.yaml');
+    await open(FERRY_ANNOTATIONS);
+    await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => codes(list).includes('unknown-entity'));
+    const defined = 'version: 1\nentities:\n  harbor-master:\n    name: Harbor master\n    type: person\n';
+    try {
+      await changeOnDisk(registry, () => vscode.workspace.fs.writeFile(registry, new TextEncoder().encode(defined)));
+      await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => !codes(list).includes('unknown-entity'));
+    } finally {
+      await changeOnDisk(registry, () => vscode.workspace.fs.delete(registry));
+    }
+    await diagnosticsWhen(FERRY_ANNOTATIONS, (list) => codes(list).includes('unknown-entity'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('clears a draft\'s diagnostics when it is closed', async () => {
     await open(DRAFT);
     await diagnosticsWhen(DRAFT, (list) => list.length > 0);

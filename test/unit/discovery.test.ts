@@ -193,7 +193,17 @@ describe('discovery', () => {
       assert.deepEqual((await analyzeAnnotationFile('annotations/draftless.yaml')).map(read), [['annotations/draftless.yaml', 'annotations/entities.yaml']]);
     });
 
-    it('an annotation file without a draft, in a folder without a registry: the registry as it would be, once created', async () => {
+    it('a draft, in a folder without a registry: the registry as it would be, once created', async () => {
+    const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(path.join(fixture('no-registry'), 'articles/harbour.txt'));
+    assert.deepEqual([...(analysis?.filesRead ?? [])].map((file) => path.relative(fixture('no-registry'), file)).sort(), [
+      'annotations/entities.yaml',
+      'annotations/entities.yml',
+      'annotations/harbour.yaml',
+      'articles/harbour.txt',
+    ]);
+  });
+
+  it('an annotation file without a draft, in a folder without a registry: the registry as it would be, once created', async () => {
       // Creating it changes the file's findings (its sources may be there): what reads it must be analysed again.
       const [analysis] = await new AnnotationProject(nodeFileHost).analyzeAnnotationFile(path.join(fixture('no-registry'), 'annotations/draftless.yaml'));
       assert.deepEqual([...(analysis?.filesRead ?? [])].map((file) => path.relative(fixture('no-registry'), file)).sort(), [
