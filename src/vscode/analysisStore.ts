@@ -110,7 +110,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** Every file kept current, to be analysed again after the delay. */
-  scheduleAll(delay?: number): void {
+  private scheduleAll(delay?: number): void {
     this.scheduleWhere(() => true, delay);
   }
 
@@ -196,7 +196,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** Analyses the document again after the delay; a newer call restarts the wait. */
-  schedule(file: string, delay?: number): void {
+  private schedule(file: string, delay?: number): void {
     const wait = delay ?? this.projectFor(file).settings.analysisDelay;
     clearTimeout(this.timers.get(file));
     this.timers.set(
@@ -212,7 +212,7 @@ export class AnalysisStore implements vscode.Disposable {
    * Analyses the document now and publishes the result, unless a newer run started meanwhile (then
    * that one publishes). Resolves with what this run computed either way.
    */
-  refresh(file: string): Promise<readonly Analysis[]> {
+  private refresh(file: string): Promise<readonly Analysis[]> {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
     const run = this.analyzeNewest(file).then(({ analyses, kept }) => {

@@ -112,7 +112,7 @@ async function applyFixes(store: AnalysisStore, ...fixes: Fix[]): Promise<void> 
 }
 
 /** The current analysis of a draft, by its path (opened as a document if need be). */
-export async function draftAnalysis(store: AnalysisStore, draft: string): Promise<Analysis | undefined> {
+export async function currentDraftAnalysis(store: AnalysisStore, draft: string): Promise<Analysis | undefined> {
   return store.current(await vscode.workspace.openTextDocument(vscode.Uri.file(draft)));
 }
 
@@ -137,7 +137,7 @@ async function interact(store: AnalysisStore, interaction: Interaction): Promise
     return;
   }
   // The fix's expectations held a moment ago: this analysis is of the files as they were offered.
-  const analysis = await draftAnalysis(store, interaction.draft);
+  const analysis = await currentDraftAnalysis(store, interaction.draft);
   if (!analysis?.draft) return;
   if (interaction.kind === 'attribute-claim') {
     await attributeClaim(analysis, interaction.claimIndex);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { claimAt, type Analysis } from '../core/analysis';
 import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
-import { attributeClaim, draftAnalysis } from './codeActions';
+import { attributeClaim, currentDraftAnalysis } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
 import { saveSwitchedSetting, SECTION } from './config';
 import { revealOffsets } from './ranges';
@@ -230,7 +230,7 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
  * the list; otherwise a message asks to try again from the view as it is now.
  */
 async function attributeShownClaim(store: AnalysisStore, shown: Analysis, claimIndex: number): Promise<void> {
-  const current = await draftAnalysis(store, shown.draft!.path);
+  const current = await currentDraftAnalysis(store, shown.draft!.path);
   const was = claimAt(shown, claimIndex)?.claim;
   const is = current ? claimAt(current, claimIndex)?.claim : undefined;
   if (!current || !was || !is || is.id !== was.id || is.selector?.text !== was.selector?.text) {
