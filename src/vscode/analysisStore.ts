@@ -88,13 +88,17 @@ export class AnalysisStore implements vscode.Disposable {
     return isDraftPath(file) || isYamlPath(file);
   }
 
-  /** The open documents kept current: every draft and YAML file open in a tab or already analysed. */
+  /**
+   * The open documents kept current: every draft and YAML file open in a tab, already analysed, or
+   * with an analysis on its way (an edit made during a document's first analysis, before it has a
+   * result, must be analysed again too: that analysis may have read the text before the edit).
+   */
   private openTracked(): Set<string> {
     const files = new Set<string>();
     for (const document of vscode.workspace.textDocuments) {
       if (!AnalysisStore.isCandidate(document)) continue;
       const file = document.uri.fsPath;
-      if (this.results.has(file) || isShownInTab(file)) files.add(file);
+      if (this.results.has(file) || this.timers.has(file) || this.inFlight.has(file) || isShownInTab(file)) files.add(file);
     }
     return files;
   }
