@@ -7,6 +7,7 @@ import { DraftText, type AnchorResult } from '../../src/core/anchor';
 import type { OffsetRange } from '../../src/core/model';
 import { align } from '../../src/core/fuzzy';
 import { findAllOccurrences } from '../../src/core/multiSearch';
+import { hashUnits } from '../../src/core/textKeyedMap';
 import { normalizeFragment, normalizeWithMap, toNormalizedOffset } from '../../src/core/normalize';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { sentenceStarts } from '../../src/core/sentences';
@@ -230,6 +231,19 @@ describe('properties of the one-pass search for many needles', () => {
       fc.property(fc.string({ unit, maxLength: 300 }), fc.array(fc.string({ unit, minLength: 8, maxLength: 20 }), { minLength: 5, maxLength: 40 }), (text, needles) => {
         const cut = needles.map((needle, index) => (index % 2 === 0 && text.length > needle.length ? text.substr(index % (text.length - needle.length), needle.length) : needle));
         assert.deepEqual(findAllOccurrences(text, cut), oneAtATime(text, cut));
+      }),
+      settings(300),
+    );
+  });
+
+  it('does so when different first windows have the same hash', () => {
+    // 'Aa' and 'BB' add the same to the polynomial hash (65 × 31 + 97 = 66 × 31 + 66): every window
+    // made of them hashes alike, and only their text tells the buckets apart.
+    const pairs = (min: number, max: number) => fc.array(fc.constantFrom('Aa', 'BB'), { minLength: min, maxLength: max }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pairs(20, 200), fc.array(pairs(4, 10), { minLength: 5, maxLength: 40 }), (text, needles) => {
+        assert.ok(new Set(needles.map((needle) => hashUnits(needle, 0, 8))).size === 1);
+        assert.deepEqual(findAllOccurrences(text, needles), oneAtATime(text, needles));
       }),
       settings(300),
     );
