@@ -35,8 +35,6 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly idleWaiters: Array<() => void> = [];
   /** Workspace checks under way, and changes of annotation files that discovery is taking in. */
   private checking = 0;
-  /** How many times the workspace check was put away: a check under way stops when this changes. */
-  private checksStopped = 0;
   private discovering = 0;
   /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
   private readonly checked = new Set<string>();
@@ -311,12 +309,10 @@ export class AnalysisStore implements vscode.Disposable {
    */
   async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
     let index = 0;
-    const checks = this.checksStopped;
     this.checking++;
     try {
       return await this.analyzeInTurn(() => {
-        // Put away meanwhile (stopChecking): no more drafts.
-        if (checks !== this.checksStopped || token?.isCancellationRequested || index >= drafts.length) return undefined;
+        if (token?.isCancellationRequested || index >= drafts.length) return undefined;
         const draft = drafts[index++];
         this.checked.add(draft);
         return draft;
@@ -353,10 +349,10 @@ export class AnalysisStore implements vscode.Disposable {
   /**
    * The workspace check is put away: its drafts are no longer kept current, and those no editor shows
    * leave the Problems panel (the ones in a tab stay, as any open draft does). Returns how many drafts'
-   * problems went.
+   * problems went. A check under way is stopped by its token, which the caller cancels first: it may
+   * not have reached check() yet (still listing the drafts).
    */
   stopChecking(): number {
-    this.checksStopped++;
     const drafts = [...this.checked];
     this.checked.clear();
     this.background.clear();

@@ -30,19 +30,32 @@ async function draftsInWorkspace(): Promise<string[]> {
 
 export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable {
   const annotated = (): number => [...store.checkedDrafts].filter((draft) => store.latest(draft) !== undefined).length;
+  /** The checks under way, each stopped by the user's Cancel or by Clear (which may come while the drafts are being listed). */
+  const running = new Set<vscode.CancellationTokenSource>();
 
   const checkAll = (): Thenable<WorkspaceCheckResult> =>
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Editorial Annotations: checking drafts', cancellable: true },
       async (progress, token) => {
-        const drafts = await draftsInWorkspace();
-        let done = 0;
-        await store.check(drafts, token, (draft) => {
-          done++;
-          progress.report({ increment: 100 / drafts.length, message: `${done} of ${drafts.length}: ${path.basename(draft)}` });
-        });
+        const stop = new vscode.CancellationTokenSource();
+        const cancelled = token.onCancellationRequested(() => stop.cancel());
+        running.add(stop);
+        try {
+          const drafts = await draftsInWorkspace();
+          let done = 0;
+          await store.check(drafts, stop.token, (draft) => {
+            done++;
+            progress.report({ increment: 100 / drafts.length, message: `${done} of ${drafts.length}: ${path.basename(draft)}` });
+          });
+          // Cleared meanwhile: nothing is kept, and Clear said so.
+          if (stop.token.isCancellationRequested && !token.isCancellationRequested) return { drafts: 0, cancelled: true };
+        } finally {
+          running.delete(stop);
+          cancelled.dispose();
+          stop.dispose();
+        }
         const result = { drafts: annotated(), cancelled: token.isCancellationRequested };
-        // Something to clear: drafts with problems or none, kept current (not put away meanwhile).
+        // Something to clear: drafts with problems or none, kept current.
         void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, result.drafts > 0);
         const summary = result.drafts === 0 ? 'no draft in the workspace has an annotation file' : `${plural(result.drafts, 'annotated draft')} checked`;
         vscode.window.setStatusBarMessage(`Editorial Annotations: ${summary}${result.cancelled ? ' before you cancelled' : ''}`, 5000);
@@ -51,6 +64,7 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
     );
 
   const clear = (): number => {
+    for (const check of running) check.cancel();
     const cleared = store.stopChecking();
     void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, false);
     vscode.window.setStatusBarMessage(`Editorial Annotations: problems of ${plural(cleared, 'closed draft')} cleared`, 5000);

@@ -196,5 +196,24 @@ describe('checking every draft in the workspace', () => {
       assert.ok(!analysed.includes('articles/quay.txt'), `a closed draft is no longer kept current: ${analysed.join(', ')}`);
       assert.deepEqual(vscode.languages.getDiagnostics(QUAY), []);
     });
+
+    it('stops a check under way: no closed draft is listed or followed after it', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await analysisCounts();
+      assert.deepEqual(vscode.languages.getDiagnostics(QUAY), [], 'no check is in place for this test to mean anything');
+      // Cleared while the check is still listing the drafts, as a user clicking Clear right after Check.
+      const checking = vscode.commands.executeCommand<{ drafts: number; cancelled: boolean }>('editorialAnnotations.checkWorkspace');
+      await vscode.commands.executeCommand(CLEAR_COMMAND);
+      const result = await checking;
+      assert.deepEqual(result, { drafts: 0, cancelled: true });
+      await analysisCounts();
+      assert.deepEqual(vscode.languages.getDiagnostics(QUAY), [], 'a closed draft has no problems listed');
+      assert.deepEqual(vscode.languages.getDiagnostics(UNOPENED), [], 'nor has another');
+
+      const before = await analysisCounts();
+      await vscode.commands.executeCommand('editorialAnnotations.refresh');
+      const analysed = analysedBetween(before, await analysisCounts());
+      assert.ok(!analysed.includes('articles/quay.txt'), `a closed draft is not kept current: ${analysed.join(', ')}`);
+    });
   });
 });
