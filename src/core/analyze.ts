@@ -112,7 +112,6 @@ function spanFindings(
   data: Finding['data'],
   status?: ClaimStatus,
 ): Finding[] {
-  if (anchoredCleanly(anchor)) return [];
   const file = selector.textLocation.file;
   const range = selector.textLocation.range;
   if (anchor.kind === 'not-found') {
