@@ -5,6 +5,7 @@ import type { OffsetRange } from './model';
 import type { DraftText } from './anchor';
 import { isWordCharAt, normalizeFragment, toNormalizedOffset } from './normalize';
 import { extendHash, TextKeyedMap } from './textKeyedMap';
+import { classOfUnits } from './regex';
 
 export interface Mention {
   readonly entityId: string;
@@ -80,7 +81,7 @@ function formIndex(forms: readonly SurfaceForm[]): FormIndex | undefined {
     forms: forms.map(({ entityId, form }) => ({ entityId, form })),
     leadingWords: new TextKeyedMap(lengthsByLeadingWord),
     formsAt: new TextKeyedMap(formsByText),
-    nextFirstUnit: new RegExp(`[${[...firstUnits].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`, 'g'),
+    nextFirstUnit: new RegExp(`[${classOfUnits(firstUnits)}]`, 'g'),
     longest: Math.max(...[...lengthsByLeadingWord.values()].map((lengths) => lengths[0])),
   };
   return lastFormIndex;

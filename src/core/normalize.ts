@@ -2,6 +2,7 @@
 // Spec: straight vs curly quotes and apostrophes, hyphen vs en/em dash, runs of white space and line
 // breaks (CRLF too), a leading BOM. We also fold "…" into "...", which authors type either way.
 
+import { classOfUnits } from './regex';
 import { isLowSurrogate, isSurrogate } from './surrogates';
 
 /**
@@ -33,13 +34,8 @@ function isSpace(code: number): boolean {
   return spaceUnits[code] === 1;
 }
 
-/** A regex character class's contents that match exactly the characters of `chars`. */
-function classOf(chars: Iterable<string>): string {
-  return [...chars].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-}
-
 /** The characters normalisation changes wherever they are: white space but the plain space, and the folded ones. */
-const CHANGED_CLASS = classOf([...WHITE_SPACE.replace(' ', ''), ...FOLDS.flatMap(([, characters]) => [...characters])]);
+const CHANGED_CLASS = classOfUnits([...WHITE_SPACE.replace(' ', ''), ...FOLDS.flatMap(([, characters]) => [...characters])].map((ch) => ch.charCodeAt(0)));
 
 /**
  * A normalised copy of a text, with the way back to the original's offsets. The way back is kept in

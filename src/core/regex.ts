@@ -11,3 +11,10 @@ const REGEX_SYNTAX_ALL = new RegExp(REGEX_SYNTAX.source, 'g');
 export function escapeRegExp(text: string): string {
   return REGEX_SYNTAX.test(text) ? text.replace(REGEX_SYNTAX_ALL, '\\$&') : text;
 }
+
+/** The contents of a regex character class that matches exactly these UTF-16 units, each written `\uXXXX`. */
+export function classOfUnits(units: Iterable<number>): string {
+  let contents = '';
+  for (const unit of units) contents += `\\u${unit.toString(16).padStart(4, '0')}`;
+  return contents;
+}
