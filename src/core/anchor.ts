@@ -76,10 +76,13 @@ export class DraftText {
       return result.kind === 'not-found' && result.textMatches === 0 && needles[index].length > 0 && options.fuzzy !== false;
     };
     if (!exact.some((_, index) => gone(index))) return exact;
-    // Where each selector was found exactly and alone (normalised offsets): the landmarks for drifted ones.
-    const landmarks = exact.map((result, index) =>
-      result.kind === 'found' && result.candidates === 1 ? { start: usedAt[index], end: usedAt[index] + needles[index].length } : undefined,
-    );
+    // Where each selector was found exactly and alone (normalised offsets): the landmarks for drifted
+    // ones, when the selectors are in reading order (nothing to read them by otherwise).
+    const landmarks = options.ordered
+      ? exact.map((result, index) =>
+          result.kind === 'found' && result.candidates === 1 ? { start: usedAt[index], end: usedAt[index] + needles[index].length } : undefined,
+        )
+      : undefined;
     return exact.map((result, index) => {
       if (result.kind === 'found' || !gone(index)) return result;
       const selector = selectors[index];
@@ -87,7 +90,7 @@ export class DraftText {
         quote: needles[index],
         prefix: selector.prefix === undefined ? undefined : normalizeFragment(selector.prefix),
         suffix: selector.suffix === undefined ? undefined : normalizeFragment(selector.suffix),
-        near: options.ordered ? between(landmarks, index, this.normalized.text.length) : undefined,
+        near: landmarks ? between(landmarks, index, this.normalized.text.length) : undefined,
       };
       const match = (this.fuzzyMatcher ??= new FuzzyMatcher(this.normalized.text)).find(query);
       if (!match) {
