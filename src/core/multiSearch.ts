@@ -70,7 +70,8 @@ const MAX_PATTERN_WINDOWS = 512;
 
 /**
  * The needles sorted for the search: the buckets of those long enough to hash, by their first window,
- * and the regex of those windows or the hash table of their buckets. Built from the needles alone, and
+ * the table of those buckets by the hash of that window, and the regex of the windows when there are
+ * few enough of them. Built from the needles alone, and
  * kept for the next search for the same needles: re-analyses of a draft look for the same claims again.
  */
 interface NeedleIndex {
@@ -138,12 +139,13 @@ function buildNeedleIndex(needles: readonly string[]): NeedleIndex {
       continue;
     }
     const hash = hashOf(needle, 0);
-    let slot = firstByHash.get(hash) ?? -1;
+    const first = firstByHash.get(hash) ?? -1;
+    let slot = first;
     while (slot !== -1 && !needle.startsWith(table[slot].window)) slot = sameHash[slot];
     if (slot === -1) {
       slot = table.length;
       table.push({ window: needle.slice(0, HASHED), hash, needles: [], next: undefined });
-      sameHash.push(firstByHash.get(hash) ?? -1);
+      sameHash.push(first);
       firstByHash.set(hash, slot);
     }
     table[slot].needles.push(index);
