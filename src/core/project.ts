@@ -81,16 +81,14 @@ export class AnnotationProject {
     if (!annotations) return [];
     const registryFile = await this.discovery.registryIn(annotationsDir);
     const registry = registryFile ? await this.parse(registryFile, true) : undefined;
-    // The registry counts also where it is missing: created, it would be read (as a missing draft counts).
-    const filesRead = new Set([file, ...(registryFile ? [registryFile] : registryPaths(annotationsDir))]);
+    const filesRead = new Set([file, ...registryPaths(annotationsDir)]);
     return [{ ...analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options }), filesRead }];
   }
 
   private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<ProjectAnalysis | undefined> {
     const [draftText, annotations] = await Promise.all([this.host.readText(draft), this.parse(file)]);
     if (!annotations) return undefined;
-    // The registry counts also where it is missing: created, it would be read (as a missing draft counts).
-    const filesRead = new Set([file, ...(found.registry ? [found.registry] : registryPaths(found.annotationsDir))]);
+    const filesRead = new Set([file, ...registryPaths(found.annotationsDir)]);
     const registry = found.registry ? await this.parse(found.registry, true) : undefined;
     const discoveryFindings: Finding[] = [];
     if (found.claimants.length > 1) {
