@@ -137,4 +137,33 @@ describe('discovery told of a changed annotation file', () => {
     assert.deepEqual(await change('annotations/harbour.yaml', annotationFile('../articles/quay.txt')), ['articles/harbour.txt', 'articles/quay.txt', 'desk/harbour.txt']);
     await assertCurrent();
   });
+  it('takes changes in the order it was told of them, however long reading one takes', async () => {
+    // The first change's read is slow, and the file changes again meanwhile: taken out of order, the
+    // older text (ferry) would be what discovery keeps.
+    const base = memoryHost(files);
+    /** Set once discovery has read the project: the next read is the slow one. */
+    let slowRead: (() => void) | undefined;
+    const host: FileHost = {
+      ...base,
+      readText: async (file) => {
+        const text = await base.readText(file);
+        if (slowRead) {
+          slowRead();
+          slowRead = undefined;
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        return text;
+      },
+    };
+    const told = new AnnotationDiscovery(host, SETTINGS, () => ROOT);
+    await claimants(told);
+    const readStarted = new Promise<void>((started) => (slowRead = started));
+    const file = inProject('annotations/harbour.yaml');
+    files.set(file, annotationFile('../articles/ferry.txt'));
+    const first = told.articleChanged(file);
+    await readStarted;
+    files.set(file, annotationFile('../articles/quay.txt'));
+    await Promise.all([first, told.articleChanged(file)]);
+    assert.deepEqual(await claimants(told), await claimants(new AnnotationDiscovery(memoryHost(files), SETTINGS, () => ROOT)));
+  });
 });
