@@ -30,7 +30,7 @@ export function isListedFolder(name: string): boolean {
 }
 
 /** Whether `file` is below `dir` by folders a listing of `dir` goes into (a backup in `annotations/.old/` is not). */
-function isListedIn(dir: string, file: string): boolean {
+export function isListedIn(dir: string, file: string): boolean {
   return isInside(dir, file) && path.relative(dir, path.resolve(file)).split(path.sep).slice(0, -1).every(isListedFolder);
 }
 

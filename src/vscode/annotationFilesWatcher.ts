@@ -4,15 +4,14 @@
 // pattern matches the folder itself (microsoft/vscode#109754): the files' pattern never hears of it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isListedFolder } from '../core/discovery';
+import { isListedFolder, isListedIn } from '../core/discovery';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
-/** Whether no folder between the workspace folder and `uri` (itself included) is one listings skip. */
-function isListedInWorkspace(uri: vscode.Uri): boolean {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return false;
-  return path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).every(isListedFolder);
+/** Whether a folder is one a listing of its workspace folder goes into, as are all the folders above it. */
+function isListedInWorkspace(folder: vscode.Uri): boolean {
+  const root = vscode.workspace.getWorkspaceFolder(folder)?.uri.fsPath;
+  return root !== undefined && isListedIn(root, folder.fsPath) && isListedFolder(path.basename(folder.fsPath));
 }
 
 interface FileChange {

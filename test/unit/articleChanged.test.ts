@@ -3,7 +3,7 @@
 // editor analyses those again rather than every draft. On a project in memory, changed between calls.
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { AnnotationDiscovery, isListedFolder, type DraftFilter, type FileHost } from '../../src/core/discovery';
+import { AnnotationDiscovery, isListedIn, type DraftFilter, type FileHost } from '../../src/core/discovery';
 
 const ROOT = path.resolve('/newsroom');
 const SETTINGS = { annotationsFolder: 'annotations' };
@@ -15,11 +15,10 @@ function inProject(relative: string): string {
 /** A project in memory: file paths relative to ROOT, and their texts. Lists files as the real hosts do (not in `.backup/`, say). */
 function memoryHost(files: Map<string, string>): FileHost {
   const isFolder = (dir: string): boolean => [...files.keys()].some((file) => file.startsWith(dir + path.sep));
-  const listed = (dir: string, file: string): boolean => file.startsWith(dir + path.sep) && path.relative(dir, file).split(path.sep).slice(0, -1).every(isListedFolder);
   return {
     readText: async (file) => files.get(file),
     stat: async (file) => (files.has(file) ? 'file' : isFolder(file) ? 'directory' : undefined),
-    listFiles: async (dir, extensions) => [...files.keys()].filter((file) => listed(dir, file) && extensions.includes(path.extname(file))).sort(),
+    listFiles: async (dir, extensions) => [...files.keys()].filter((file) => isListedIn(dir, file) && extensions.includes(path.extname(file))).sort(),
   };
 }
 
