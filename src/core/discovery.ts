@@ -106,8 +106,8 @@ export interface DraftAnnotations {
 
 /** What discovery knows of an annotations folder: read once, then kept current by `articleChanged`. */
 interface FolderIndex {
-  /** The `article:` of each annotation file in the folder (resolved; undefined where it has none), in path order. */
-  articles: Map<string, string | undefined>;
+  /** The `article:` of each annotation file in the folder (resolved; undefined where it has none). */
+  readonly articles: Map<string, string | undefined>;
   /** The shared entity registry, when it exists. */
   registry: string | undefined;
 }
@@ -223,10 +223,8 @@ export class AnnotationDiscovery {
     const existed = index.articles.has(file);
     const before = index.articles.get(file);
     if (existed === exists && before === article) return undefined;
-    if (!exists) index.articles.delete(file);
-    else if (existed) index.articles.set(file, article);
-    // In path order, as the index is built: the first claimant is the one used.
-    else index.articles = new Map([...index.articles, [file, article] as const].sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (exists) index.articles.set(file, article);
+    else index.articles.delete(file);
     return (draft) => claimsNow(draft) || (existed && claims(file, before, draft, annotationsDir));
   }
 
@@ -248,6 +246,8 @@ export class AnnotationDiscovery {
     const index = await this.folderIndex(annotationsDir);
     // 1. a file in the annotations folder whose `article:` points at the draft
     for (const [file, article] of index.articles) if (article !== undefined && samePath(article, draft)) claimants.push(file);
+    // In path order: the first is the one used, whatever order the index learnt of the files in.
+    claimants.sort();
     // 2. the annotations folder's file of the same stem, and 3. the sidecar, unless they name another draft
     const byName = [
       ...YAML_EXTENSIONS.map((ext) => path.join(annotationsDir, stemOf(draft) + ext)),
