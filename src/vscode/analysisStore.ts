@@ -353,16 +353,30 @@ export class AnalysisStore implements vscode.Disposable {
    * not have reached check() yet (still listing the drafts).
    */
   stopChecking(): number {
-    const drafts = [...this.checked];
-    this.checked.clear();
-    this.background.clear();
-    let cleared = 0;
+    return this.uncheck([...this.checked], isShownInTab);
+  }
+
+  /**
+   * Checked drafts kept current no longer. Their problems go, but for those `kept` (in an editor),
+   * which stay as any open draft's do. Listeners redraw all they show on each event, and a check may
+   * have put hundreds of drafts in the panel: they are told once. Returns how many drafts' problems went.
+   */
+  private uncheck(drafts: readonly string[], kept: (draft: string) => boolean): number {
+    let last: string | undefined;
+    let dropped = 0;
     for (const draft of drafts) {
-      if (isShownInTab(draft)) continue;
-      if (this.results.has(draft)) cleared++;
-      this.forget(draft);
+      this.checked.delete(draft);
+      this.background.delete(draft);
+      if (kept(draft)) continue;
+      this.stopPending(draft);
+      if (this.results.delete(draft)) {
+        dropped++;
+        last = draft;
+      }
     }
-    return cleared;
+    if (last !== undefined) this.changed.fire(last);
+    this.notifyIfIdle();
+    return dropped;
   }
 
   /** Checked drafts no editor shows, to be analysed again together once the wait is over (a newer call restarts it). */
@@ -417,14 +431,18 @@ export class AnalysisStore implements vscode.Disposable {
    * the Problems panel and come back a moment later.
    */
   forget(file: string): void {
-    clearTimeout(this.timers.get(file));
-    this.timers.delete(file);
-    // A run under way publishes nothing now (its generation is old): it no longer counts as on its way.
-    this.inFlight.delete(file);
-    this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
+    this.stopPending(file);
     if (this.checked.has(file)) this.scheduleInBackground([file]);
     else if (this.results.delete(file)) this.changed.fire(file);
     this.notifyIfIdle();
+  }
+
+  /** No analysis of `file` is waiting any more, and one under way publishes nothing (its generation is old). */
+  private stopPending(file: string): void {
+    clearTimeout(this.timers.get(file));
+    this.timers.delete(file);
+    this.inFlight.delete(file);
+    this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
   }
 
   /**
@@ -468,11 +486,10 @@ export class AnalysisStore implements vscode.Disposable {
     if (!AnalysisStore.isCandidatePath(file)) {
       // A folder: what discovery read of the annotations folders it touches, and the checked drafts in it.
       let touched = this.projectFor(file).project.discovery.forgetFolder(file);
-      for (const draft of [...this.checked]) {
-        if (kind === 'deleted' && isInside(file, draft)) {
-          this.checkedDraftDeleted(draft);
-          touched = true;
-        }
+      const deleted = kind === 'deleted' ? [...this.checked].filter((draft) => isInside(file, draft)) : [];
+      if (deleted.length > 0) {
+        this.checkedDraftsDeleted(deleted);
+        touched = true;
       }
       if (touched) this.scheduleAll();
       return;
@@ -485,18 +502,17 @@ export class AnalysisStore implements vscode.Disposable {
       this.scheduleReaders(file);
       return;
     }
-    if (kind === 'deleted') this.checkedDraftDeleted(file);
+    if (kind === 'deleted' && this.checked.has(file)) this.checkedDraftsDeleted([file]);
     this.scheduleAll();
   }
 
   /**
-   * A draft deleted from disk is no longer kept current for the workspace check (one created again
-   * is a new draft, as one created after the check is). Its problems go with it, unless an editor
-   * still holds its text: that document is kept current as long as it is open.
+   * Checked drafts deleted from disk are no longer kept current for the workspace check (one created
+   * again is a new draft, as one created after the check is). Their problems go with them, unless an
+   * editor still holds the text: that document is kept current as long as it is open.
    */
-  private checkedDraftDeleted(draft: string): void {
-    this.background.delete(draft);
-    if (this.checked.delete(draft) && !openDocument(draft)) this.forget(draft);
+  private checkedDraftsDeleted(drafts: readonly string[]): void {
+    this.uncheck(drafts, (draft) => openDocument(draft) !== undefined);
   }
 }
 
