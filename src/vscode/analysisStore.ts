@@ -122,7 +122,7 @@ export class AnalysisStore implements vscode.Disposable {
    * and may be its old text).
    */
   private scheduleReaders(file: string): void {
-    this.scheduleWhere((target) => target === file || this.computing.has(target) || (this.results.get(target)?.some((analysis) => analysis.filesRead.has(file)) ?? false));
+    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, (read) => read === file));
   }
 
   /** Whether the last analysis of `target` read a file that `wanted` picks. */
