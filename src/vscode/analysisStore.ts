@@ -200,6 +200,8 @@ export class AnalysisStore implements vscode.Disposable {
   /** Analyses the document again after the delay; a newer call restarts the wait. */
   private schedule(file: string, delay?: number): void {
     const wait = delay ?? this.projectFor(file).settings.analysisDelay;
+    // A checked draft waiting for the background run (its editor closed, then opened again) is analysed here instead.
+    this.background.delete(file);
     clearTimeout(this.timers.get(file));
     this.timers.set(
       file,
