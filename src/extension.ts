@@ -33,7 +33,6 @@ export interface EditorialAnnotationsApi {
   readonly activation: { readonly loading: number; readonly activating: number };
 }
 
-
 export function activate(context: vscode.ExtensionContext): EditorialAnnotationsApi {
   const activateStart = performance.now();
   const log = vscode.window.createOutputChannel('Editorial Annotations');

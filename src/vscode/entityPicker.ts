@@ -15,7 +15,6 @@ export type PickedEntity =
 
 interface EntityItem extends vscode.QuickPickItem {
   readonly id?: string;
-  readonly isNew?: boolean;
   readonly value?: string;
 }
 
@@ -44,7 +43,8 @@ export async function pickEntity(
     ...[...likelySet].map(item),
     ...(others.length > 0 ? [{ label: 'All entities', kind: vscode.QuickPickItemKind.Separator } as EntityItem] : []),
     ...others.map(item),
-    { label: '$(add) New entity…', isNew: true, alwaysShow: true },
+    // Neither an id nor a value: the new entity.
+    { label: '$(add) New entity…', alwaysShow: true },
     ...(otherChoices.length > 0 ? [{ label: 'Or', kind: vscode.QuickPickItemKind.Separator } as EntityItem] : []),
     ...otherChoices.map((choice) => ({ label: choice.label, description: choice.description, value: choice.value, alwaysShow: true })),
   ];
