@@ -57,8 +57,13 @@ export function registerCheckWorkspace(store: AnalysisStore): vscode.Disposable 
         const result = { drafts: annotated(), cancelled: token.isCancellationRequested };
         // Something to clear: drafts with problems or none, kept current.
         void vscode.commands.executeCommand('setContext', WORKSPACE_CHECKED_CONTEXT, result.drafts > 0);
-        const summary = result.drafts === 0 ? 'no draft in the workspace has an annotation file' : `${plural(result.drafts, 'annotated draft')} checked`;
-        vscode.window.setStatusBarMessage(`Editorial Annotations: ${summary}${result.cancelled ? ' before you cancelled' : ''}`, 5000);
+        // Cancelled before any draft with an annotation file came up: that says nothing of the workspace.
+        const summary = result.cancelled
+          ? `${plural(result.drafts, 'annotated draft')} checked before you cancelled`
+          : result.drafts === 0
+            ? 'no draft in the workspace has an annotation file'
+            : `${plural(result.drafts, 'annotated draft')} checked`;
+        vscode.window.setStatusBarMessage(`Editorial Annotations: ${summary}`, 5000);
         return result;
       },
     );
