@@ -203,7 +203,7 @@ export class AnnotationDiscovery {
     const index = await this.folderIndexes.get(annotationsDir);
     if (this.isRegistry(file, annotationsDir)) {
       // Created or deleted, it names no draft: what reads it, or would once it exists, says so in its
-      // files read (the project records the registry's paths where it is missing).
+      // files read (every analysis records both of the registry's names, found or not).
       if (index) index.registry = await this.findRegistry(annotationsDir);
       return undefined;
     }
