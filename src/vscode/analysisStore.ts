@@ -122,7 +122,12 @@ export class AnalysisStore implements vscode.Disposable {
    * and may be its old text).
    */
   private scheduleReaders(file: string): void {
-    this.scheduleWhere((target) => target === file || this.computing.has(target) || this.reads(target, (read) => read === file));
+    this.scheduleReadersOf((read) => read === file);
+  }
+
+  /** The same for every file `picks`: the files themselves, those whose last analysis read one, those being analysed now. */
+  private scheduleReadersOf(picks: (file: string) => boolean): void {
+    this.scheduleWhere((target) => picks(target) || this.computing.has(target) || this.reads(target, picks));
   }
 
   /** Whether the last analysis of `target` read a file that `wanted` picks. */
@@ -481,19 +486,15 @@ export class AnalysisStore implements vscode.Disposable {
    * current is analysed again. A folder created, deleted or renamed comes as one event for the folder,
    * none for the files in it: discovery reads the annotations folders it touches again, the checked
    * drafts that were in a deleted folder are kept current no longer, and if either happened everything
-   * kept current is analysed again (a folder nothing read costs nothing).
+   * kept current is analysed again. Otherwise a folder deleted is the files in it deleted: what read
+   * them is analysed again; and a folder created may hold drafts that annotation files name: everything
+   * is. Any other path comes this way too (the watcher can't tell a deleted folder from a deleted file):
+   * a file nothing read costs nothing.
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
     if (!AnalysisStore.isCandidatePath(file)) {
-      // A folder: what discovery read of the annotations folders it touches, and the checked drafts in it.
-      let touched = this.projectFor(file).project.discovery.forgetFolder(file);
-      const deleted = kind === 'deleted' ? [...this.checked].filter((draft) => isInside(file, draft)) : [];
-      if (deleted.length > 0) {
-        this.checkedDraftsDeleted(deleted);
-        touched = true;
-      }
-      if (touched) this.scheduleAll();
+      this.folderChangedOnDisk(file, kind);
       return;
     }
     if (isYamlPath(file)) {
@@ -506,6 +507,29 @@ export class AnalysisStore implements vscode.Disposable {
     }
     if (kind === 'deleted' && this.checked.has(file)) this.checkedDraftsDeleted([file]);
     this.scheduleAll();
+  }
+
+  private folderChangedOnDisk(folder: string, kind: FileChangeKind): void {
+    // What discovery read of the annotations folders it touches, and the checked drafts in it.
+    let touched = this.projectFor(folder).project.discovery.forgetFolder(folder);
+    const deleted = kind === 'deleted' ? [...this.checked].filter((draft) => isInside(folder, draft)) : [];
+    if (deleted.length > 0) {
+      this.checkedDraftsDeleted(deleted);
+      touched = true;
+    }
+    if (touched) this.scheduleAll();
+    else if (kind === 'deleted') this.scheduleReadersOf((file) => isInside(folder, file));
+    else void this.folderCreated(folder);
+  }
+
+  private async folderCreated(folder: string): Promise<void> {
+    this.discovering++;
+    try {
+      if ((await workspaceFileHost.stat(folder)) === 'directory') this.scheduleAll();
+    } finally {
+      this.discovering--;
+      this.notifyIfIdle();
+    }
   }
 
   /**

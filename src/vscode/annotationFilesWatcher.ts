@@ -4,7 +4,7 @@
 // pattern matches the folder itself (microsoft/vscode#109754): the files' pattern never hears of it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isListedFolder, isListedIn } from '../core/discovery';
+import { isDraftPath, isListedFolder, isListedIn, isYamlPath } from '../core/discovery';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -30,11 +30,13 @@ export class AnnotationFilesWatcher implements vscode.Disposable {
       this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,txt,md}');
       const fire = (kind: FileChangeKind) => (uri: vscode.Uri) => this.emitter.fire({ uri, kind });
       this.subscriptions.push(this.watcher, this.watcher.onDidCreate(fire('created')), this.watcher.onDidChange(fire('changed')), this.watcher.onDidDelete(fire('deleted')));
-      // Folders: paths without an extension (files have one), in folders the listings of drafts and
-      // annotation files go into (not .git, node_modules, a build's output).
+      // Folders: every other path, in folders the listings of drafts and annotation files go into
+      // (not .git, node_modules, a build's output). A deleted path can't be asked whether it was a
+      // folder, and a name can have a dot (`drafts.v2`) or none (`Makefile`): the store finds what was
+      // in it, and a file that held nothing costs nothing.
       const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
       const fireFolder = (kind: FileChangeKind) => (uri: vscode.Uri) => {
-        if (path.extname(uri.fsPath) === '' && isListedInWorkspace(uri)) this.emitter.fire({ uri, kind });
+        if (!isDraftPath(uri.fsPath) && !isYamlPath(uri.fsPath) && isListedInWorkspace(uri)) this.emitter.fire({ uri, kind });
       };
       this.subscriptions.push(folders, folders.onDidCreate(fireFolder('created')), folders.onDidDelete(fireFolder('deleted')));
     }

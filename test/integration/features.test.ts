@@ -276,26 +276,53 @@ describe('files changing on disk', () => {
     await diagnosticsWhen(SMOKE, (list) => list.length === 0);
   });
 
-  it('follows an annotations subfolder deleted with its files, of which VS Code says nothing', async () => {
-    const folder = workspaceFile('annotations', 'old');
-    const inFolder = workspaceFile('annotations', 'old', 'notes.yaml');
-    const probe = workspaceFile('annotations', 'probe.yaml');
-    const claiming = (text: string) => new TextEncoder().encode(`version: 1\narticle: ${text}\nclaims:\n  - text: call the mayor back\n    type: fact\n`);
+  // A folder's name can have a dot in it: only the files' extensions are watched as files.
+  for (const name of ['old', 'old.v1']) {
+    it(`follows an annotations subfolder (${name}) deleted with its files, of which VS Code says nothing`, async () => {
+      const folder = workspaceFile('annotations', name);
+      const inFolder = workspaceFile('annotations', name, 'notes.yaml');
+      const probe = workspaceFile('annotations', 'probe.yaml');
+      const claiming = (text: string) => new TextEncoder().encode(`version: 1\narticle: ${text}\nclaims:\n  - text: call the mayor back\n    type: fact\n`);
+      try {
+        await changeOnDisk(inFolder, () => vscode.workspace.fs.writeFile(inFolder, claiming('../../articles/notes.txt')));
+        await open(NOTES);
+        await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
+        await changeOnDisk(folder, () => vscode.workspace.fs.delete(folder, { recursive: true }));
+        await analysisCounts();
+        // Another file claims the draft now: it must be the one used, not the deleted one.
+        await changeOnDisk(probe, () => vscode.workspace.fs.writeFile(probe, claiming('../articles/notes.txt')));
+        await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
+        const analysis = await (await extensionApi()).analysisOf((await vscode.workspace.openTextDocument(NOTES)));
+        assert.equal(analysis?.annotations.file, probe.fsPath);
+      } finally {
+        await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+        await vscode.workspace.fs.delete(probe).then(undefined, () => undefined);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await analysisCounts();
+      }
+    });
+  }
+
+  it('follows a folder of drafts deleted, and moved back in, by another program', async () => {
+    // One event for the folder each time, none for the draft in it; no workspace check holds the draft.
+    const folder = workspaceFile('articles', 'moving');
+    const draft = workspaceFile('articles', 'moving', 'piece.txt');
+    const staging = workspaceFile('staging');
+    const annotations = workspaceFile('annotations', 'moving.yaml');
+    const articleGone = (list: readonly vscode.Diagnostic[]) => codes(list).includes('article-not-found');
     try {
-      await changeOnDisk(inFolder, () => vscode.workspace.fs.writeFile(inFolder, claiming('../../articles/notes.txt')));
-      await open(NOTES);
-      await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
-      await changeOnDisk(folder, () => vscode.workspace.fs.delete(folder, { recursive: true }));
-      await analysisCounts();
-      // Another file claims the draft now: it must be the one used, not the deleted one.
-      await changeOnDisk(probe, () => vscode.workspace.fs.writeFile(probe, claiming('../articles/notes.txt')));
-      await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
-      const analysis = await (await extensionApi()).analysisOf((await vscode.workspace.openTextDocument(NOTES)));
-      assert.equal(analysis?.annotations.file, probe.fsPath);
+      await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode('The mayor said the ferry will run.\n'));
+      const yaml = 'version: 1\narticle: ../articles/moving/piece.txt\nclaims:\n  - text: the ferry will run\n    type: fact\n    source: mayor\n';
+      await changeOnDisk(annotations, () => vscode.workspace.fs.writeFile(annotations, new TextEncoder().encode(yaml)));
+      await open(annotations);
+      await diagnosticsWhen(annotations, (list) => list.length > 0 && !articleGone(list));
+      await changeOnDisk(folder, () => vscode.workspace.fs.rename(folder, staging));
+      await diagnosticsWhen(annotations, articleGone);
+      await changeOnDisk(folder, () => vscode.workspace.fs.rename(staging, folder));
+      await diagnosticsWhen(annotations, (list) => list.length > 0 && !articleGone(list));
     } finally {
-      await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
-      await vscode.workspace.fs.delete(probe).then(undefined, () => undefined);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const made of [folder, staging, annotations]) await vscode.workspace.fs.delete(made, { recursive: true }).then(undefined, () => undefined);
       await analysisCounts();
     }
   });
