@@ -121,6 +121,12 @@ export type DraftFilter = (draft: string) => boolean;
  */
 export class AnnotationDiscovery {
   private readonly folderIndexes = new Map<string, Promise<FolderIndex>>();
+  /**
+   * Each root's drafts by stem: what an annotation file that names no draft is matched against. Read
+   * once (a walk of the whole workspace, which every edit of such a file made before), then forgotten
+   * when drafts are created or deleted (`draftsChanged`).
+   */
+  private readonly draftListings = new Map<string, Promise<Map<string, string[]>>>();
   /** The updates `articleChanged` makes, one after the other: a later text never loses to an earlier one. */
   private updates: Promise<unknown> = Promise.resolve();
 
@@ -159,6 +165,38 @@ export class AnnotationDiscovery {
       }
     }
     return forgotten;
+  }
+
+  /**
+   * Drafts were created or deleted at `changed` or below it (a draft, or a folder created, deleted or
+   * renamed): the listings of drafts that hold it are read again when next asked.
+   */
+  draftsChanged(changed: string): void {
+    for (const root of [...this.draftListings.keys()]) {
+      if (samePath(root, changed) || isInside(root, changed) || isInside(changed, root)) this.draftListings.delete(root);
+    }
+  }
+
+  /** The drafts of the root whose stem is `stem`, in path order. */
+  private async draftsNamed(root: string, stem: string): Promise<string[]> {
+    let listing = this.draftListings.get(root);
+    if (!listing) {
+      listing = this.host.listFiles(root, DRAFT_EXTENSIONS).then((drafts) => {
+        const byStem = new Map<string, string[]>();
+        for (const draft of drafts) {
+          const named = byStem.get(stemOf(draft));
+          if (named) named.push(draft);
+          else byStem.set(stemOf(draft), [draft]);
+        }
+        return byStem;
+      });
+      this.draftListings.set(root, listing);
+      // A listing that failed is not kept: the next call tries again.
+      listing.catch(() => {
+        if (this.draftListings.get(root) === listing) this.draftListings.delete(root);
+      });
+    }
+    return (await listing).get(stem) ?? [];
   }
 
   private folderIndex(annotationsDir: string): Promise<FolderIndex> {
@@ -295,10 +333,9 @@ export class AnnotationDiscovery {
     const root = await this.root(annotationFile);
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     if (this.isRegistry(annotationFile, annotationsDir)) return [];
-    const candidates = (await this.host.listFiles(root, DRAFT_EXTENSIONS)).filter((file) => stemOf(file) === name);
     // Only drafts that really resolve to this file (another may claim them by `article:`).
     const drafts: string[] = [];
-    for (const candidate of candidates) {
+    for (const candidate of await this.draftsNamed(root, name)) {
       const found = await this.forDraft(candidate);
       if (found.claimants.some((claimant) => samePath(claimant, annotationFile))) drafts.push(candidate);
     }

@@ -482,14 +482,14 @@ export class AnalysisStore implements vscode.Disposable {
    * analyses read, and VS Code reloads an unmodified one (an edit): its file on disk changing matters
    * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
    * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by
-   * the annotation files that name it, which no analysis records (it read no draft): everything kept
-   * current is analysed again. A folder created, deleted or renamed comes as one event for the folder,
-   * none for the files in it: discovery reads the annotations folders it touches again, the checked
-   * drafts that were in a deleted folder are kept current no longer, and if either happened everything
-   * kept current is analysed again. Otherwise a folder deleted is the files in it deleted: what read
-   * them is analysed again; and a folder created may hold drafts that annotation files name: everything
-   * is. Any other path comes this way too (the watcher can't tell a deleted folder from a deleted file):
-   * a file nothing read costs nothing.
+   * the annotation files that name it (by `article:` or by its name), which no analysis records (it
+   * read no draft): discovery lists the drafts again when next asked, and everything kept current is
+   * analysed again. A folder created, deleted or renamed comes as one event for the folder, none for
+   * the files in it. Deleted: discovery forgets what it read of the annotations folders and drafts in
+   * it, the checked drafts in it are kept current no longer, and if either held something everything
+   * kept current is analysed again, otherwise what read a file in it. Created: as a draft created. Any
+   * other path comes this way too (the watcher can't tell a deleted folder from a deleted file): a file
+   * nothing read costs nothing.
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
@@ -505,27 +505,35 @@ export class AnalysisStore implements vscode.Disposable {
       this.scheduleReaders(file);
       return;
     }
+    this.projectFor(file).project.discovery.draftsChanged(file);
     if (kind === 'deleted' && this.checked.has(file)) this.checkedDraftsDeleted([file]);
     this.scheduleAll();
   }
 
   private folderChangedOnDisk(folder: string, kind: FileChangeKind): void {
-    // What discovery read of the annotations folders it touches, and the checked drafts in it.
-    let touched = this.projectFor(folder).project.discovery.forgetFolder(folder);
-    const deleted = kind === 'deleted' ? [...this.checked].filter((draft) => isInside(folder, draft)) : [];
-    if (deleted.length > 0) {
-      this.checkedDraftsDeleted(deleted);
-      touched = true;
+    if (kind === 'created') {
+      void this.folderCreated(folder);
+      return;
     }
-    if (touched) this.scheduleAll();
-    else if (kind === 'deleted') this.scheduleReadersOf((file) => isInside(folder, file));
-    else void this.folderCreated(folder);
+    // What discovery read of the annotations folders and drafts it touches, and the checked drafts in it.
+    const { discovery } = this.projectFor(folder).project;
+    discovery.draftsChanged(folder);
+    const annotationsTouched = discovery.forgetFolder(folder);
+    const deleted = [...this.checked].filter((draft) => isInside(folder, draft));
+    if (deleted.length > 0) this.checkedDraftsDeleted(deleted);
+    if (annotationsTouched || deleted.length > 0) this.scheduleAll();
+    else this.scheduleReadersOf((file) => isInside(folder, file));
   }
 
+  /** A path created that the watcher could not tell from a file: a folder may bring drafts and annotation files. */
   private async folderCreated(folder: string): Promise<void> {
     this.discovering++;
     try {
-      if ((await workspaceFileHost.stat(folder)) === 'directory') this.scheduleAll();
+      if ((await workspaceFileHost.stat(folder)) !== 'directory') return;
+      const { discovery } = this.projectFor(folder).project;
+      discovery.draftsChanged(folder);
+      discovery.forgetFolder(folder);
+      this.scheduleAll();
     } finally {
       this.discovering--;
       this.notifyIfIdle();

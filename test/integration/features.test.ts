@@ -327,6 +327,37 @@ describe('files changing on disk', () => {
     }
   });
 
+  it('finds the draft of an annotation file\'s name created or moved in with its folder, and loses it deleted or moved out', async () => {
+    // annotations/late.yaml names no draft: it annotates a draft called late anywhere in the workspace.
+    const annotations = workspaceFile('annotations', 'late.yaml');
+    const draft = workspaceFile('articles', 'late.txt');
+    // Listings skip a folder whose name starts with a dot: the draft is found only once moved out of it.
+    const hidden = workspaceFile('.staging');
+    const movedIn = workspaceFile('desk', 'later');
+    const noDraft = (list: readonly vscode.Diagnostic[]) => codes(list).includes('article-not-found');
+    const words = new TextEncoder().encode('The mayor said the ferry will run.\n');
+    try {
+      // Written first: once the extension has listed the drafts, only the folder's event tells it of this one.
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(hidden, 'late.txt'), words);
+      const yaml = 'version: 1\nclaims:\n  - text: the ferry will run\n    type: fact\n    source: mayor\n';
+      await changeOnDisk(annotations, () => vscode.workspace.fs.writeFile(annotations, new TextEncoder().encode(yaml)));
+      await open(annotations);
+      await diagnosticsWhen(annotations, noDraft);
+      await changeOnDisk(draft, () => vscode.workspace.fs.writeFile(draft, words));
+      await diagnosticsWhen(annotations, (list) => list.length > 0 && !noDraft(list));
+      await changeOnDisk(draft, () => vscode.workspace.fs.delete(draft));
+      await diagnosticsWhen(annotations, noDraft);
+      await changeOnDisk(movedIn, () => vscode.workspace.fs.rename(hidden, movedIn));
+      await diagnosticsWhen(annotations, (list) => list.length > 0 && !noDraft(list));
+      await changeOnDisk(movedIn, () => vscode.workspace.fs.rename(movedIn, hidden));
+      await diagnosticsWhen(annotations, noDraft);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const made of [annotations, draft, hidden, movedIn]) await vscode.workspace.fs.delete(made, { recursive: true }).then(undefined, () => undefined);
+      await analysisCounts();
+    }
+  });
+
   it('follows the entity registry created and deleted by another program', async () => {
     const registry = workspaceFile('annotations', 'entities.yaml');
     await open(FERRY_ANNOTATIONS);

@@ -166,3 +166,64 @@ describe('discovery told of a changed annotation file', () => {
     assert.deepEqual(await claimants(told), await claimants(new AnnotationDiscovery(memoryHost(files), SETTINGS, () => ROOT)));
   });
 });
+
+describe('discovery told of drafts created or deleted', () => {
+  let files: Map<string, string>;
+  let listings: number;
+  let discovery: AnnotationDiscovery;
+
+  beforeEach(() => {
+    files = new Map([
+      ...DRAFTS.map((draft) => [inProject(draft), 'Words.\n'] as const),
+      // Names no draft: it annotates every draft called harbour that no other file claims.
+      [inProject('annotations/harbour.yaml'), annotationFile()],
+    ]);
+    listings = 0;
+    const host = memoryHost(files);
+    // Listings of drafts, not of an annotations folder's YAML files (read once, for the index).
+    const listFiles: FileHost['listFiles'] = (dir, extensions) => {
+      if (extensions.includes('.txt')) listings++;
+      return host.listFiles(dir, extensions);
+    };
+    discovery = new AnnotationDiscovery({ ...host, listFiles }, SETTINGS, () => ROOT);
+  });
+
+  /** The drafts annotations/harbour.yaml annotates, relative to the project. */
+  async function harbourDrafts(): Promise<string[]> {
+    return (await discovery.draftsFor(inProject('annotations/harbour.yaml'))).map((draft) => path.relative(ROOT, draft));
+  }
+
+  it('lists the drafts once for every edit of a file that names none, until told', async () => {
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/harbour.txt']);
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/harbour.txt']);
+    assert.equal(listings, 1);
+    // Not told: the listing it has is what it answers from.
+    files.set(inProject('archive/harbour.md'), 'Words.\n');
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/harbour.txt']);
+  });
+
+  it('finds a draft created, and loses one deleted, once told of it', async () => {
+    await harbourDrafts();
+    files.set(inProject('archive/harbour.md'), 'Words.\n');
+    discovery.draftsChanged(inProject('archive/harbour.md'));
+    assert.deepEqual(await harbourDrafts(), ['archive/harbour.md', 'articles/harbour.txt', 'desk/harbour.txt']);
+    files.delete(inProject('articles/harbour.txt'));
+    discovery.draftsChanged(inProject('articles/harbour.txt'));
+    assert.deepEqual(await harbourDrafts(), ['archive/harbour.md', 'desk/harbour.txt']);
+    assert.equal(listings, 3);
+  });
+
+  it('loses the drafts of a folder deleted, and finds those of a folder created, once told of the folder', async () => {
+    await harbourDrafts();
+    files.delete(inProject('desk/harbour.txt'));
+    discovery.draftsChanged(inProject('desk'));
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt']);
+    files.set(inProject('desk/2026/harbour.txt'), 'Words.\n');
+    discovery.draftsChanged(inProject('desk/2026'));
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/2026/harbour.txt']);
+    // A change elsewhere (another project beside this one) leaves the listing alone.
+    discovery.draftsChanged(path.resolve('/elsewhere/harbour.txt'));
+    await harbourDrafts();
+    assert.equal(listings, 3);
+  });
+});
