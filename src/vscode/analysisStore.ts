@@ -33,9 +33,8 @@ export class AnalysisStore implements vscode.Disposable {
   /** How many times each file was analysed since activation: what the tests read through settled(). */
   private readonly analysisCounts = new Map<string, number>();
   private readonly idleWaiters: Array<() => void> = [];
-  /** Workspace checks under way, and changes of annotation files that discovery is taking in. */
-  private checking = 0;
-  private discovering = 0;
+  /** Work under way besides analyses (workspace checks, discovery taking in a change): the store is not idle. */
+  private working = 0;
   /** Drafts the workspace check analysed: kept current as open documents are, shown in an editor or not. */
   private readonly checked = new Set<string>();
   /** Checked drafts no editor shows, waiting to be analysed again together. */
@@ -187,17 +186,26 @@ export class AnalysisStore implements vscode.Disposable {
    * annotation file, and most edits of one leave its `article:` alone. `readersScheduled`: what read
    * the file is scheduled already (an edit), and only drafts discovery names add to it.
    */
-  async annotationFileChanged(file: string, readersScheduled = false): Promise<void> {
-    this.discovering++;
+  annotationFileChanged(file: string, readersScheduled = false): Promise<void> {
+    return this.whileWorking(async () => {
+      try {
+        const concerned = await this.projectFor(file).project.discovery.articleChanged(file);
+        if (!concerned && readersScheduled) return;
+        const touched = (other: string): boolean => other === file || (concerned?.(other) ?? false);
+        this.scheduleWhere((target) => touched(target) || this.computing.has(target) || this.reads(target, touched));
+      } catch (error) {
+        this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    });
+  }
+
+  /** Runs `work`, the store counting as busy (not settled) until it ends. */
+  private async whileWorking<T>(work: () => Promise<T>): Promise<T> {
+    this.working++;
     try {
-      const concerned = await this.projectFor(file).project.discovery.articleChanged(file);
-      if (!concerned && readersScheduled) return;
-      const touched = (other: string): boolean => other === file || (concerned?.(other) ?? false);
-      this.scheduleWhere((target) => touched(target) || this.computing.has(target) || this.reads(target, touched));
-    } catch (error) {
-      this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return await work();
     } finally {
-      this.discovering--;
+      this.working--;
       this.notifyIfIdle();
     }
   }
@@ -314,20 +322,16 @@ export class AnalysisStore implements vscode.Disposable {
    * an editor or not. A file whose analysis a newer run overtook keeps that run's result. Resolves with
    * how many drafts were analysed before `token` cancelled.
    */
-  async check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
+  check(drafts: readonly string[], token?: vscode.CancellationToken, onAnalysed?: (draft: string) => void): Promise<number> {
     let index = 0;
-    this.checking++;
-    try {
-      return await this.analyzeInTurn(() => {
+    return this.whileWorking(() =>
+      this.analyzeInTurn(() => {
         if (token?.isCancellationRequested || index >= drafts.length) return undefined;
         const draft = drafts[index++];
         this.checked.add(draft);
         return draft;
-      }, onAnalysed);
-    } finally {
-      this.checking--;
-      this.notifyIfIdle();
-    }
+      }, onAnalysed),
+    );
   }
 
   /**
@@ -466,7 +470,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private notifyIfIdle(): void {
-    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.checking > 0 || this.discovering > 0) return;
+    if (this.timers.size > 0 || this.inFlight.size > 0 || this.computing.size > 0 || this.working > 0) return;
     if (this.backgroundTimer !== undefined || this.backgroundRun !== undefined) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -526,18 +530,14 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** A path created that the watcher could not tell from a file: a folder may bring drafts and annotation files. */
-  private async folderCreated(folder: string): Promise<void> {
-    this.discovering++;
-    try {
+  private folderCreated(folder: string): Promise<void> {
+    return this.whileWorking(async () => {
       if ((await workspaceFileHost.stat(folder)) !== 'directory') return;
       const { discovery } = this.projectFor(folder).project;
       discovery.draftsChanged(folder);
       discovery.forgetFolder(folder);
       this.scheduleAll();
-    } finally {
-      this.discovering--;
-      this.notifyIfIdle();
-    }
+    });
   }
 
   /**
