@@ -112,6 +112,13 @@ interface FolderIndex {
   registry: string | undefined;
 }
 
+/** The drafts of a root, listed once for the annotation files that name none (see draftsFor). */
+interface DraftListing {
+  readonly byStem: Promise<Map<string, string[]>>;
+  /** Every draft listed, resolved, once the listing is read. */
+  drafts?: readonly string[];
+}
+
 /** Which drafts a change concerns. */
 export type DraftFilter = (draft: string) => boolean;
 
@@ -126,7 +133,7 @@ export class AnnotationDiscovery {
    * once (a walk of the whole workspace, which every edit of such a file made before), then forgotten
    * when drafts are created or deleted (`draftsChanged`).
    */
-  private readonly draftListings = new Map<string, Promise<Map<string, string[]>>>();
+  private readonly draftListings = new Map<string, DraftListing>();
   /** The updates `articleChanged` makes, one after the other: a later text never loses to an earlier one. */
   private updates: Promise<unknown> = Promise.resolve();
 
@@ -168,12 +175,17 @@ export class AnnotationDiscovery {
   }
 
   /**
-   * Drafts were created or deleted at `changed` or below it (a draft, or a folder created, deleted or
-   * renamed): the listings of drafts that hold it are read again when next asked.
+   * Something was created or deleted at `changed`: a draft, a folder, or a path the editor can't tell
+   * (a deleted path can't be asked what it was). The listings of drafts that may differ since are read
+   * again when next asked: those of the roots that hold `changed`, but for a deletion where they listed
+   * no draft at or below it (a deleted image or temporary file leaves them as they are).
    */
-  draftsChanged(changed: string): void {
-    for (const root of [...this.draftListings.keys()]) {
-      if (samePath(root, changed) || isInside(root, changed) || isInside(changed, root)) this.draftListings.delete(root);
+  draftsChanged(changed: string, kind: 'created' | 'deleted'): void {
+    const at = path.resolve(changed);
+    for (const [root, listing] of this.draftListings) {
+      if (!(samePath(root, at) || isInside(root, at) || isInside(at, root))) continue;
+      if (kind === 'deleted' && listing.drafts && !listing.drafts.some((draft) => draft === at || draft.startsWith(at + path.sep))) continue;
+      this.draftListings.delete(root);
     }
   }
 
@@ -181,22 +193,26 @@ export class AnnotationDiscovery {
   private async draftsNamed(root: string, stem: string): Promise<string[]> {
     let listing = this.draftListings.get(root);
     if (!listing) {
-      listing = this.host.listFiles(root, DRAFT_EXTENSIONS).then((drafts) => {
-        const byStem = new Map<string, string[]>();
-        for (const draft of drafts) {
-          const named = byStem.get(stemOf(draft));
-          if (named) named.push(draft);
-          else byStem.set(stemOf(draft), [draft]);
-        }
-        return byStem;
-      });
-      this.draftListings.set(root, listing);
+      const made: DraftListing = {
+        byStem: this.host.listFiles(root, DRAFT_EXTENSIONS).then((drafts) => {
+          made.drafts = drafts.map((draft) => path.resolve(draft));
+          const byStem = new Map<string, string[]>();
+          for (const draft of drafts) {
+            const named = byStem.get(stemOf(draft));
+            if (named) named.push(draft);
+            else byStem.set(stemOf(draft), [draft]);
+          }
+          return byStem;
+        }),
+      };
+      listing = made;
+      this.draftListings.set(root, made);
       // A listing that failed is not kept: the next call tries again.
-      listing.catch(() => {
-        if (this.draftListings.get(root) === listing) this.draftListings.delete(root);
+      made.byStem.catch(() => {
+        if (this.draftListings.get(root) === made) this.draftListings.delete(root);
       });
     }
-    return (await listing).get(stem) ?? [];
+    return (await listing.byStem).get(stem) ?? [];
   }
 
   private folderIndex(annotationsDir: string): Promise<FolderIndex> {

@@ -509,7 +509,7 @@ export class AnalysisStore implements vscode.Disposable {
       this.scheduleReaders(file);
       return;
     }
-    this.projectFor(file).project.discovery.draftsChanged(file);
+    this.projectFor(file).project.discovery.draftsChanged(file, kind);
     if (kind === 'deleted' && this.checked.has(file)) this.checkedDraftsDeleted([file]);
     this.scheduleAll();
   }
@@ -521,7 +521,7 @@ export class AnalysisStore implements vscode.Disposable {
     }
     // What discovery read of the annotations folders and drafts it touches, and the checked drafts in it.
     const { discovery } = this.projectFor(folder).project;
-    discovery.draftsChanged(folder);
+    discovery.draftsChanged(folder, 'deleted');
     const annotationsTouched = discovery.forgetFolder(folder);
     const deleted = [...this.checked].filter((draft) => isInside(folder, draft));
     if (deleted.length > 0) this.checkedDraftsDeleted(deleted);
@@ -534,7 +534,7 @@ export class AnalysisStore implements vscode.Disposable {
     return this.whileWorking(async () => {
       if ((await workspaceFileHost.stat(folder)) !== 'directory') return;
       const { discovery } = this.projectFor(folder).project;
-      discovery.draftsChanged(folder);
+      discovery.draftsChanged(folder, 'created');
       discovery.forgetFolder(folder);
       this.scheduleAll();
     });

@@ -205,10 +205,10 @@ describe('discovery told of drafts created or deleted', () => {
   it('finds a draft created, and loses one deleted, once told of it', async () => {
     await harbourDrafts();
     files.set(inProject('archive/harbour.md'), 'Words.\n');
-    discovery.draftsChanged(inProject('archive/harbour.md'));
+    discovery.draftsChanged(inProject('archive/harbour.md'), 'created');
     assert.deepEqual(await harbourDrafts(), ['archive/harbour.md', 'articles/harbour.txt', 'desk/harbour.txt']);
     files.delete(inProject('articles/harbour.txt'));
-    discovery.draftsChanged(inProject('articles/harbour.txt'));
+    discovery.draftsChanged(inProject('articles/harbour.txt'), 'deleted');
     assert.deepEqual(await harbourDrafts(), ['archive/harbour.md', 'desk/harbour.txt']);
     assert.equal(listings, 3);
   });
@@ -216,14 +216,25 @@ describe('discovery told of drafts created or deleted', () => {
   it('loses the drafts of a folder deleted, and finds those of a folder created, once told of the folder', async () => {
     await harbourDrafts();
     files.delete(inProject('desk/harbour.txt'));
-    discovery.draftsChanged(inProject('desk'));
+    discovery.draftsChanged(inProject('desk'), 'deleted');
     assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt']);
     files.set(inProject('desk/2026/harbour.txt'), 'Words.\n');
-    discovery.draftsChanged(inProject('desk/2026'));
+    discovery.draftsChanged(inProject('desk/2026'), 'created');
     assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/2026/harbour.txt']);
     // A change elsewhere (another project beside this one) leaves the listing alone.
-    discovery.draftsChanged(path.resolve('/elsewhere/harbour.txt'));
+    discovery.draftsChanged(path.resolve('/elsewhere/harbour.txt'), 'created');
     await harbourDrafts();
     assert.equal(listings, 3);
+  });
+
+  it('keeps its listing when a path deleted held no draft it listed: an image, a temporary file, a folder of neither', async () => {
+    await harbourDrafts();
+    // A path that begins like a listed draft's (desk/harbour, beside desk/harbour.txt) is not above it.
+    for (const gone of ['articles/photo.jpg', 'desk/tmp', 'desk/harbour', 'articles/harbour.txt.bak']) discovery.draftsChanged(inProject(gone), 'deleted');
+    await harbourDrafts();
+    assert.equal(listings, 1);
+    discovery.draftsChanged(inProject('desk'), 'deleted');
+    await harbourDrafts();
+    assert.equal(listings, 2);
   });
 });
