@@ -131,7 +131,8 @@ export class AnnotationDiscovery {
   /**
    * Each root's drafts by stem: what an annotation file that names no draft is matched against. Read
    * once (a walk of the whole workspace, which every edit of such a file made before), then forgotten
-   * when drafts are created or deleted (`draftsChanged`).
+   * when drafts are created or deleted (`draftsChanged`). Kept only for the roots `rootFor` gives (the
+   * editor's workspace folders, which it watches); a root found by walking up is listed at each call.
    */
   private readonly draftListings = new Map<string, DraftListing>();
   /** The updates `articleChanged` makes, one after the other: a later text never loses to an earlier one. */
@@ -184,13 +185,16 @@ export class AnnotationDiscovery {
     const at = path.resolve(changed);
     for (const [root, listing] of this.draftListings) {
       if (!(samePath(root, at) || isInside(root, at) || isInside(at, root))) continue;
+      // Created where listings don't go (node_modules, a dot folder): nothing listed changes.
+      if (kind === 'created' && isInside(root, at) && !isListedIn(root, at)) continue;
       if (kind === 'deleted' && listing.drafts && !listing.drafts.some((draft) => draft === at || draft.startsWith(at + path.sep))) continue;
       this.draftListings.delete(root);
     }
   }
 
-  /** The drafts of the root whose stem is `stem`, in path order. */
-  private async draftsNamed(root: string, stem: string): Promise<string[]> {
+  /** The drafts of the root whose stem is `stem`, in path order; from the listing kept, when `keep`. */
+  private async draftsNamed(root: string, stem: string, keep: boolean): Promise<string[]> {
+    if (!keep) return (await this.host.listFiles(root, DRAFT_EXTENSIONS)).filter((draft) => stemOf(draft) === stem);
     let listing = this.draftListings.get(root);
     if (!listing) {
       const made: DraftListing = {
@@ -351,7 +355,7 @@ export class AnnotationDiscovery {
     if (this.isRegistry(annotationFile, annotationsDir)) return [];
     // Only drafts that really resolve to this file (another may claim them by `article:`).
     const drafts: string[] = [];
-    for (const candidate of await this.draftsNamed(root, name)) {
+    for (const candidate of await this.draftsNamed(root, name, this.rootFor?.(annotationFile) === root)) {
       const found = await this.forDraft(candidate);
       if (found.claimants.some((claimant) => samePath(claimant, annotationFile))) drafts.push(candidate);
     }

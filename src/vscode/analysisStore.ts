@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { isDraftPath, isInside, isYamlPath } from '../core/discovery';
+import { DRAFT_EXTENSIONS, isDraftPath, isYamlPath, YAML_EXTENSIONS } from '../core/discovery';
 import { AnnotationProject, type ProjectAnalysis } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
@@ -509,7 +509,7 @@ export class AnalysisStore implements vscode.Disposable {
       this.scheduleReaders(file);
       return;
     }
-    this.projectFor(file).project.discovery.draftsChanged(file, kind);
+    this.draftsChanged(file, kind);
     if (kind === 'deleted' && this.checked.has(file)) this.checkedDraftsDeleted([file]);
     this.scheduleAll();
   }
@@ -520,23 +520,38 @@ export class AnalysisStore implements vscode.Disposable {
       return;
     }
     // What discovery read of the annotations folders and drafts it touches, and the checked drafts in it.
-    const { discovery } = this.projectFor(folder).project;
-    discovery.draftsChanged(folder, 'deleted');
-    const annotationsTouched = discovery.forgetFolder(folder);
-    const deleted = [...this.checked].filter((draft) => isInside(folder, draft));
+    this.draftsChanged(folder, 'deleted');
+    const annotationsTouched = this.projectFor(folder).project.discovery.forgetFolder(folder);
+    // Asked of every checked draft and every file read, for each file deleted: a prefix, not path.relative.
+    const below = path.resolve(folder) + path.sep;
+    const inside = (file: string): boolean => file.startsWith(below);
+    const deleted = [...this.checked].filter(inside);
     if (deleted.length > 0) this.checkedDraftsDeleted(deleted);
     if (annotationsTouched || deleted.length > 0) this.scheduleAll();
-    else this.scheduleReadersOf((file) => isInside(folder, file));
+    else this.scheduleReadersOf(inside);
   }
 
-  /** A path created that the watcher could not tell from a file: a folder may bring drafts and annotation files. */
+  /** Every project's discovery is told (an annotation file opened loose may list a workspace folder's drafts). */
+  private draftsChanged(changed: string, kind: 'created' | 'deleted'): void {
+    for (const { project } of this.projects.values()) project.discovery.draftsChanged(changed, kind);
+  }
+
+  /**
+   * A path created that the watcher could not tell from a file: a folder moved or copied in may bring
+   * drafts and annotation files. One created empty (a build's, a cache's) brings nothing: the files
+   * made in it later come with their own events.
+   */
   private folderCreated(folder: string): Promise<void> {
     return this.whileWorking(async () => {
-      if ((await workspaceFileHost.stat(folder)) !== 'directory') return;
-      const { discovery } = this.projectFor(folder).project;
-      discovery.draftsChanged(folder, 'created');
-      discovery.forgetFolder(folder);
-      this.scheduleAll();
+      try {
+        if ((await workspaceFileHost.stat(folder)) !== 'directory') return;
+        if ((await workspaceFileHost.listFiles(folder, [...DRAFT_EXTENSIONS, ...YAML_EXTENSIONS])).length === 0) return;
+        this.draftsChanged(folder, 'created');
+        this.projectFor(folder).project.discovery.forgetFolder(folder);
+        this.scheduleAll();
+      } catch (error) {
+        this.log.appendLine(`[error] following ${folder}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     });
   }
 

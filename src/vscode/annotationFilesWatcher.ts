@@ -4,9 +4,17 @@
 // pattern matches the folder itself (microsoft/vscode#109754): the files' pattern never hears of it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isDraftPath, isListedFolder, isListedIn, isYamlPath } from '../core/discovery';
+import { isListedFolder, isListedIn } from '../core/discovery';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+/**
+ * The files' pattern: drafts and YAML files, their extensions in lower or upper case. Globs match
+ * case-sensitively: a draft `notes.Md` is not matched, and comes to the store through the folders'
+ * pattern when created or deleted (not when changed).
+ */
+const FILES_GLOB = '**/*.{yaml,yml,txt,md,YAML,YML,TXT,MD}';
+const MATCHED_BY_FILES_GLOB = /\.(?:yaml|yml|txt|md|YAML|YML|TXT|MD)$/;
 
 /** Whether a folder is one a listing of its workspace folder goes into, as are all the folders above it. */
 function isListedInWorkspace(folder: vscode.Uri): boolean {
@@ -27,16 +35,16 @@ export class AnnotationFilesWatcher implements vscode.Disposable {
   /** Created on first use, so nothing watches until someone listens. */
   get onDidChange(): vscode.Event<FileChange> {
     if (!this.watcher) {
-      this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,txt,md}');
+      this.watcher = vscode.workspace.createFileSystemWatcher(FILES_GLOB);
       const fire = (kind: FileChangeKind) => (uri: vscode.Uri) => this.emitter.fire({ uri, kind });
       this.subscriptions.push(this.watcher, this.watcher.onDidCreate(fire('created')), this.watcher.onDidChange(fire('changed')), this.watcher.onDidDelete(fire('deleted')));
-      // Folders: every other path, in folders the listings of drafts and annotation files go into
-      // (not .git, node_modules, a build's output). A deleted path can't be asked whether it was a
-      // folder, and a name can have a dot (`drafts.v2`) or none (`Makefile`): the store finds what was
-      // in it, and a file that held nothing costs nothing.
+      // Folders: every path the files' pattern does not match (a draft `notes.Md` too), in folders the
+      // listings of drafts and annotation files go into (not .git, node_modules, a build's output). A
+      // deleted path can't be asked whether it was a folder, and a name can have a dot (`drafts.v2`)
+      // or none (`Makefile`): the store finds what was in it, and a file that held nothing costs little.
       const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
       const fireFolder = (kind: FileChangeKind) => (uri: vscode.Uri) => {
-        if (!isDraftPath(uri.fsPath) && !isYamlPath(uri.fsPath) && isListedInWorkspace(uri)) this.emitter.fire({ uri, kind });
+        if (!MATCHED_BY_FILES_GLOB.test(uri.fsPath) && isListedInWorkspace(uri)) this.emitter.fire({ uri, kind });
       };
       this.subscriptions.push(folders, folders.onDidCreate(fireFolder('created')), folders.onDidDelete(fireFolder('deleted')));
     }

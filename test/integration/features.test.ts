@@ -1,7 +1,7 @@
 // The extension's features in a real VS Code, through the same API the workbench uses.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysisCounts, changeOnDisk, codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
+import { analysedBetween, analysisCounts, changeOnDisk, codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -327,13 +327,14 @@ describe('files changing on disk', () => {
     }
   });
 
-  it('finds the draft of an annotation file\'s name created or moved in with its folder, and loses it deleted or moved out', async () => {
+  it('finds the draft of an annotation file\'s name created (late.txt, late.MD) or moved in with its folder, and loses it deleted or moved out', async () => {
     // annotations/late.yaml names no draft: it annotates a draft called late anywhere in the workspace.
     const annotations = workspaceFile('annotations', 'late.yaml');
     const draft = workspaceFile('articles', 'late.txt');
     // Listings skip a folder whose name starts with a dot: the draft is found only once moved out of it.
     const hidden = workspaceFile('.staging');
     const movedIn = workspaceFile('desk', 'later');
+    const shouted = workspaceFile('desk', 'late.MD');
     const noDraft = (list: readonly vscode.Diagnostic[]) => codes(list).includes('article-not-found');
     const words = new TextEncoder().encode('The mayor said the ferry will run.\n');
     try {
@@ -351,9 +352,30 @@ describe('files changing on disk', () => {
       await diagnosticsWhen(annotations, (list) => list.length > 0 && !noDraft(list));
       await changeOnDisk(movedIn, () => vscode.workspace.fs.rename(movedIn, hidden));
       await diagnosticsWhen(annotations, noDraft);
+      // An extension in capitals is a draft's too.
+      await changeOnDisk(shouted, () => vscode.workspace.fs.writeFile(shouted, words));
+      await diagnosticsWhen(annotations, (list) => list.length > 0 && !noDraft(list));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const made of [annotations, draft, hidden, movedIn]) await vscode.workspace.fs.delete(made, { recursive: true }).then(undefined, () => undefined);
+      // Each deletion's event awaited: the next test must not see this one's files go.
+      for (const made of [annotations, draft, hidden, movedIn, shouted]) {
+        const exists = await vscode.workspace.fs.stat(made).then(() => true, () => false);
+        if (exists) await changeOnDisk(made, () => vscode.workspace.fs.delete(made, { recursive: true }));
+      }
+      await analysisCounts();
+    }
+  });
+
+  it('analyses nothing again for a folder created empty, as a build or a cache makes them', async () => {
+    const empty = workspaceFile('articles', 'cache');
+    try {
+      await open(NOTES);
+      const before = await analysisCounts();
+      await changeOnDisk(empty, () => vscode.workspace.fs.createDirectory(empty));
+      assert.deepEqual(analysedBetween(before, await analysisCounts()), []);
+    } finally {
+      await vscode.workspace.fs.delete(empty, { recursive: true }).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await analysisCounts();
     }
   });

@@ -172,6 +172,17 @@ describe('discovery told of drafts created or deleted', () => {
   let listings: number;
   let discovery: AnnotationDiscovery;
 
+  /** A discovery of the project that counts its listings of drafts; `rootFor` as the editor gives it for its workspace folders. */
+  function counted(rootFor?: (file: string) => string | undefined): AnnotationDiscovery {
+    const host = memoryHost(files);
+    // Listings of drafts, not of an annotations folder's YAML files (read once, for the index).
+    const listFiles: FileHost['listFiles'] = (dir, extensions) => {
+      if (extensions.includes('.txt')) listings++;
+      return host.listFiles(dir, extensions);
+    };
+    return new AnnotationDiscovery({ ...host, listFiles }, SETTINGS, rootFor);
+  }
+
   beforeEach(() => {
     files = new Map([
       ...DRAFTS.map((draft) => [inProject(draft), 'Words.\n'] as const),
@@ -179,13 +190,7 @@ describe('discovery told of drafts created or deleted', () => {
       [inProject('annotations/harbour.yaml'), annotationFile()],
     ]);
     listings = 0;
-    const host = memoryHost(files);
-    // Listings of drafts, not of an annotations folder's YAML files (read once, for the index).
-    const listFiles: FileHost['listFiles'] = (dir, extensions) => {
-      if (extensions.includes('.txt')) listings++;
-      return host.listFiles(dir, extensions);
-    };
-    discovery = new AnnotationDiscovery({ ...host, listFiles }, SETTINGS, () => ROOT);
+    discovery = counted(() => ROOT);
   });
 
   /** The drafts annotations/harbour.yaml annotates, relative to the project. */
@@ -225,6 +230,24 @@ describe('discovery told of drafts created or deleted', () => {
     discovery.draftsChanged(path.resolve('/elsewhere/harbour.txt'), 'created');
     await harbourDrafts();
     assert.equal(listings, 3);
+  });
+
+  it('keeps its listing when a draft is created where listings don\'t go (node_modules, a dot folder)', async () => {
+    await harbourDrafts();
+    for (const made of ['node_modules/pkg/harbour.md', '.trash/harbour.txt']) {
+      files.set(inProject(made), 'Words.\n');
+      discovery.draftsChanged(inProject(made), 'created');
+    }
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/harbour.txt']);
+    assert.equal(listings, 1);
+  });
+
+  it('lists the drafts at every call for a root it found by walking up, which no watcher may follow (a file opened loose)', async () => {
+    discovery = counted();
+    assert.deepEqual(await harbourDrafts(), ['articles/harbour.txt', 'desk/harbour.txt']);
+    files.set(inProject('archive/harbour.md'), 'Words.\n');
+    assert.deepEqual(await harbourDrafts(), ['archive/harbour.md', 'articles/harbour.txt', 'desk/harbour.txt']);
+    assert.equal(listings, 2);
   });
 
   it('keeps its listing when a path deleted held no draft it listed: an image, a temporary file, a folder of neither', async () => {
