@@ -485,15 +485,15 @@ export class AnalysisStore implements vscode.Disposable {
    * A draft or YAML file was created, changed or deleted on disk. An open document's text is what the
    * analyses read, and VS Code reloads an unmodified one (an edit): its file on disk changing matters
    * only when it is saved, which changes nothing. A draft's text read from disk concerns what read it;
-   * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by
-   * the annotation files that name it (by `article:` or by its name), which no analysis records (it
-   * read no draft): discovery lists the drafts again when next asked, and everything kept current is
-   * analysed again. A folder created, deleted or renamed comes as one event for the folder, none for
-   * the files in it. Deleted: discovery forgets what it read of the annotations folders and drafts in
-   * it, the checked drafts in it are kept current no longer, and if either held something everything
-   * kept current is analysed again, otherwise what read a file in it. Created: as a draft created. Any
-   * other path comes this way too (the watcher can't tell a deleted folder from a deleted file): a file
-   * nothing read costs nothing.
+   * a YAML file's may also have another `article:`. A draft created or deleted is found or lost by the
+   * annotation files that claim it (by `article:` or by its name): discovery lists the drafts again
+   * when next asked, and what those files concern is analysed again. A folder created, deleted or
+   * renamed comes as one event for the folder, none for the files in it. Deleted: discovery forgets
+   * what it read of the annotations folders and drafts in it, the checked drafts in it are kept
+   * current no longer, and if either held something everything kept current is analysed again,
+   * otherwise what read a file in it. Created, with drafts or YAML files in it: everything kept current
+   * is analysed again. Any other path comes this way too (the watcher can't tell a deleted folder from
+   * a deleted file): a file nothing read costs nothing.
    */
   changedOnDisk(file: string, kind: FileChangeKind): void {
     if (kind === 'changed' && openDocument(file)) return;
@@ -511,7 +511,24 @@ export class AnalysisStore implements vscode.Disposable {
     }
     this.draftsChanged(file, kind);
     if (kind === 'deleted' && this.checked.has(file)) this.checkedDraftsDeleted([file]);
-    this.scheduleAll();
+    void this.draftCreatedOrDeleted(file);
+  }
+
+  /**
+   * A draft created or deleted changes the analyses of the draft itself, of the annotation files that
+   * claim it (by `article:` or by its name; a conflict's loser too, which records no draft), and of
+   * what read those: nothing else, however many drafts a workspace check keeps current.
+   */
+  private draftCreatedOrDeleted(draft: string): Promise<void> {
+    return this.whileWorking(async () => {
+      try {
+        const { claimants } = await this.projectFor(draft).project.discovery.forDraft(draft);
+        this.scheduleReadersOf((file) => file === draft || claimants.includes(file));
+      } catch (error) {
+        this.log.appendLine(`[error] following ${draft}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.scheduleAll();
+      }
+    });
   }
 
   private folderChangedOnDisk(folder: string, kind: FileChangeKind): void {

@@ -366,6 +366,48 @@ describe('files changing on disk', () => {
     }
   });
 
+  it('analyses again, for a draft created or deleted, only what claims it', async () => {
+    const unclaimed = workspaceFile('articles', 'unclaimed.txt');
+    try {
+      await open(SMOKE);
+      const before = await analysisCounts();
+      await changeOnDisk(unclaimed, () => vscode.workspace.fs.writeFile(unclaimed, new TextEncoder().encode('Words.\n')));
+      const between = await analysisCounts();
+      await changeOnDisk(unclaimed, () => vscode.workspace.fs.delete(unclaimed));
+      assert.deepEqual(analysedBetween(before, between), [], 'created');
+      assert.deepEqual(analysedBetween(between, await analysisCounts()), [], 'deleted');
+    } finally {
+      await vscode.workspace.fs.delete(unclaimed).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await analysisCounts();
+    }
+  });
+
+  it('tells the file that lost a conflict over a draft when the draft is deleted, though it read no draft', async () => {
+    const draft = workspaceFile('articles', 'contested.txt');
+    // Both claim the draft: the one that names it by `article:` wins over the one of its name.
+    const byName = workspaceFile('annotations', 'contested.yaml');
+    const byArticle = workspaceFile('annotations', 'contested-too.yaml');
+    const claim = 'claims:\n  - text: the ferry will run\n    type: fact\n    source: mayor\n';
+    const made = [draft, byName, byArticle];
+    try {
+      await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode('The mayor said the ferry will run.\n'));
+      await vscode.workspace.fs.writeFile(byArticle, new TextEncoder().encode(`version: 1\narticle: ../articles/contested.txt\n${claim}`));
+      await changeOnDisk(byName, () => vscode.workspace.fs.writeFile(byName, new TextEncoder().encode(`version: 1\n${claim}`)));
+      await open(byName);
+      await diagnosticsWhen(byName, (list) => codes(list).includes('invalid-annotation'));
+      await changeOnDisk(draft, () => vscode.workspace.fs.delete(draft));
+      await diagnosticsWhen(byName, (list) => codes(list).includes('article-not-found') && !codes(list).includes('invalid-annotation'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const file of made) {
+        const exists = await vscode.workspace.fs.stat(file).then(() => true, () => false);
+        if (exists) await changeOnDisk(file, () => vscode.workspace.fs.delete(file));
+      }
+      await analysisCounts();
+    }
+  });
+
   it('analyses nothing again for a folder created empty, as a build or a cache makes them', async () => {
     const empty = workspaceFile('articles', 'cache');
     try {
