@@ -129,6 +129,12 @@ describe('the published extension', () => {
     ]) {
       assert.ok(files.includes(needed), needed);
     }
+    // The details page is the README, read from the package: every file it links to must be there.
+    const linked = [...fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8').matchAll(/\]\(([^)#\s]+)/g)]
+      .map((match) => match[1])
+      .filter((target) => !/^[a-z]+:/.test(target));
+    assert.ok(linked.some((target) => target.endsWith('.png')), 'the README links to no screenshot');
+    assert.deepEqual(linked.filter((target) => !files.includes(target)), []);
     const unwanted = files.filter((file) =>
       /^(src|test|out|node_modules|scripts|bench|\.cache|\.vscode|\.ci|test-results)\//.test(file) || /\.(map|vsix|ts)$/.test(file) || file === 'dist/cli.js',
     );
