@@ -51,6 +51,23 @@ function stemOf(file: string): string {
   return path.basename(file, path.extname(file));
 }
 
+/**
+ * Where a new annotation file for `draft` goes in `annotationsDir`: `<name>.yaml`, or `<name>-2.yaml`,
+ * `<name>-3.yaml`… when a file of that name (with either YAML extension) is there already, and never
+ * the registry's name. A draft without an annotation file can still share its name with another
+ * draft's file (`2024/budget.txt` and `2025/budget.txt`, the first annotated with `article:`), or be
+ * called `entities`: the file taken is someone's work. The new file names its draft in `article:`.
+ */
+export async function newAnnotationFilePath(host: Pick<FileHost, 'stat'>, annotationsDir: string, draft: string): Promise<string> {
+  const stem = stemOf(draft);
+  for (let suffix = 1; ; suffix++) {
+    const name = suffix === 1 ? stem : `${stem}-${suffix}`;
+    if (name === REGISTRY_STEM) continue;
+    const taken = await Promise.all(YAML_EXTENSIONS.map((ext) => host.stat(path.join(annotationsDir, name + ext))));
+    if (taken.every((kind) => kind === undefined)) return path.join(annotationsDir, `${name}.yaml`);
+  }
+}
+
 /** The top-level `article:` value, read without parsing the whole file (block style, as the format is written). */
 export function readArticleField(yamlText: string): string | undefined {
   const match = /^article[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(yamlText);

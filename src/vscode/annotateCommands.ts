@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { overlaps, parsedFileOf, type Analysis, type Orphan } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
-import { isDraftPath } from '../core/discovery';
+import { isDraftPath, newAnnotationFilePath } from '../core/discovery';
 import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
 import { likelySpeakers, reanchorFields } from '../core/fixes';
@@ -14,6 +14,7 @@ import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits } from './applyEdits';
+import { workspaceFileHost } from './fileHost';
 import { revealOffsets } from './ranges';
 import { pickEntity, type OtherChoice } from './entityPicker';
 
@@ -48,16 +49,27 @@ function draftSelection(): DraftSelection | undefined {
   return { editor, range: { start, end }, text: text.slice(start, end) };
 }
 
-/** The draft's analysis, creating its annotation file in the annotations folder when it has none. */
+/**
+ * The draft's analysis, creating its annotation file in the annotations folder when it has none: under
+ * a name no file has (another draft's annotation file, or the registry, can have the draft's name),
+ * with a file operation that fails rather than replace a file made meanwhile, and that Undo takes back.
+ */
 async function analysisCreatingFile(store: AnalysisStore, document: vscode.TextDocument): Promise<Analysis | undefined> {
   const existing = await store.current(document);
   if (existing) return existing;
   const draft = document.uri.fsPath;
   const { project, settings } = store.projectFor(draft);
   const root = await project.discovery.root(draft);
-  const file = path.join(root, settings.project.annotationsFolder, `${path.basename(draft, path.extname(draft))}.yaml`);
+  const folder = path.join(root, settings.project.annotationsFolder);
+  const file = await newAnnotationFilePath(workspaceFileHost, folder, draft);
   const article = path.relative(path.dirname(file), draft).split(path.sep).join('/');
-  await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(newAnnotationFileText(article)));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.file(folder));
+  const creation = new vscode.WorkspaceEdit();
+  creation.createFile(vscode.Uri.file(file), { contents: new TextEncoder().encode(newAnnotationFileText(article)) });
+  if (!(await vscode.workspace.applyEdit(creation))) {
+    void vscode.window.showWarningMessage(`Could not create ${vscode.workspace.asRelativePath(file)} for the annotations of this draft: nothing was written.`);
+    return undefined;
+  }
   await store.annotationFileChanged(file);
   const created = await store.current(document);
   if (created) void vscode.window.showInformationMessage(`Created ${vscode.workspace.asRelativePath(file)} for the annotations of this draft.`);

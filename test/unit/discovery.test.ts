@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
-import { isInside } from '../../src/core/discovery';
+import { isInside, newAnnotationFilePath } from '../../src/core/discovery';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis, type ProjectSettings } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { findingsOf, fixture, textAt } from './helpers';
@@ -225,5 +225,33 @@ describe('discovery', () => {
       assert.equal(await annotationFileOf('articles/harbour.txt', DEFAULT_PROJECT_SETTINGS, CUSTOM), undefined);
       assert.deepEqual(await analyzeAnnotationFile('desk-notes/harbour.yaml', DEFAULT_PROJECT_SETTINGS, CUSTOM), []);
     });
+  });
+});
+
+describe('the name of a new annotation file', () => {
+  const annotations = inProject('annotations');
+  const newFile = async (draft: string): Promise<string> => path.relative(ROOT, await newAnnotationFilePath(nodeFileHost, annotations, inProject(draft)));
+
+  it("is the draft's name when no file has it", async () => {
+    assert.equal(await annotationFileOf('articles/unannotated.txt'), undefined);
+    assert.equal(await newFile('articles/unannotated.txt'), path.join('annotations', 'unannotated.yaml'));
+  });
+
+  it("is another when another draft's annotation file has the draft's name", async () => {
+    // annotations/old-name.yaml annotates articles/renamed.txt: articles/old-name.txt has no file.
+    assert.equal(await annotationFileOf('articles/old-name.txt'), undefined);
+    assert.equal(await newFile('articles/old-name.txt'), path.join('annotations', 'old-name-2.yaml'));
+  });
+
+  it('is another when the name is taken with the other YAML extension, or is the registry', async () => {
+    assert.equal(await newFile('articles/by-name-yml.md'), path.join('annotations', 'by-name-yml-2.yaml'));
+    assert.equal(await annotationFileOf('articles/entities.txt'), undefined);
+    assert.equal(await newFile('articles/entities.txt'), path.join('annotations', 'entities-2.yaml'));
+  });
+
+  it('counts on past the names taken', async () => {
+    const taken = new Set([path.join(annotations, 'budget.yaml'), path.join(annotations, 'budget-2.yml')]);
+    const host = { stat: async (file: string) => (taken.has(file) ? ('file' as const) : undefined) };
+    assert.equal(await newAnnotationFilePath(host, annotations, inProject('2025/budget.txt')), path.join(annotations, 'budget-3.yaml'));
   });
 });
