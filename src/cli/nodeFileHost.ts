@@ -1,7 +1,8 @@
 // The file system as the CLI (and the unit tests) see it: the disk.
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { isListedFolder, type FileHost } from '../core/discovery';
+import type { FileHost } from '../core/discovery';
+import { listFilesBelow, type FolderEntry, type FolderReader } from '../core/listing';
 
 export const nodeFileHost: FileHost = {
   async readText(file) {
@@ -21,25 +22,29 @@ export const nodeFileHost: FileHost = {
       return undefined;
     }
   },
-  async listFiles(dir, extensions) {
-    const found: string[] = [];
-    const walk = async (folder: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await fs.readdir(folder, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (isListedFolder(entry.name)) await walk(full);
-        } else if (entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase())) {
-          found.push(full);
-        }
-      }
-    };
-    await walk(dir);
-    return found.sort();
+  listFiles(dir, extensions) {
+    return listFilesBelow(diskFolders, dir, extensions);
+  },
+};
+
+/** Folders on disk, a symbolic link described by what it points to. */
+const diskFolders: FolderReader = {
+  async entries(folder) {
+    let dirents;
+    try {
+      dirents = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    return Promise.all(
+      dirents.map(async (dirent): Promise<FolderEntry> => {
+        if (!dirent.isSymbolicLink()) return { name: dirent.name, kind: dirent.isDirectory() ? 'directory' : dirent.isFile() ? 'file' : 'other', isLink: false };
+        const target = await fs.stat(path.join(folder, dirent.name)).catch(() => undefined);
+        return { name: dirent.name, kind: target?.isDirectory() ? 'directory' : target?.isFile() ? 'file' : 'other', isLink: true };
+      }),
+    );
+  },
+  async realPath(file) {
+    return fs.realpath(file).catch(() => undefined);
   },
 };

@@ -1,7 +1,8 @@
 // The core's view of the file system from inside VS Code: open buffers first, then the disk.
-import * as path from 'path';
+import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import { isListedFolder, type FileHost } from '../core/discovery';
+import type { FileHost } from '../core/discovery';
+import { listFilesBelow, type FolderReader } from '../core/listing';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -31,25 +32,27 @@ export const workspaceFileHost: FileHost = {
       return undefined;
     }
   },
-  async listFiles(dir, extensions) {
-    const found: string[] = [];
-    const walk = async (folder: string): Promise<void> => {
-      let entries: [string, vscode.FileType][];
-      try {
-        entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
-      } catch {
-        return;
-      }
-      for (const [name, type] of entries) {
-        const full = path.join(folder, name);
-        if (type & vscode.FileType.Directory) {
-          if (isListedFolder(name)) await walk(full);
-        } else if (extensions.includes(path.extname(name).toLowerCase())) {
-          found.push(full);
-        }
-      }
-    };
-    await walk(dir);
-    return found.sort();
+  listFiles(dir, extensions) {
+    return listFilesBelow(workspaceFolders, dir, extensions);
+  },
+};
+
+/** Folders as VS Code's file system gives them (a link's type is its target's, with the link bit). */
+const workspaceFolders: FolderReader = {
+  async entries(folder) {
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
+      return entries.map(([name, type]) => ({
+        name,
+        kind: type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other',
+        isLink: (type & vscode.FileType.SymbolicLink) !== 0,
+      }));
+    } catch {
+      return undefined;
+    }
+  },
+  // Only for files (the listings are of file: URIs), where VS Code's file system is the disk.
+  async realPath(file) {
+    return fs.realpath(file).catch(() => undefined);
   },
 };

@@ -58,6 +58,20 @@ describe('checking every draft in the workspace', () => {
     assert.ok(!isOpen(UNOPENED), 'checking does not open the draft');
   });
 
+  it('lists each draft once when a link in the workspace leads back up the tree', async () => {
+    // articles/all -> .. : followed, the listing would find every draft again about 40 times over.
+    const loop = workspaceFile('articles', 'all');
+    try {
+      await changeOnDisk(loop, async () => fs.symlinkSync('..', loop.fsPath));
+      const result = await vscode.commands.executeCommand<{ drafts: number; cancelled: boolean }>('editorialAnnotations.checkWorkspace');
+      const annotated = fs.readdirSync(workspaceFile('annotations').fsPath).filter((name) => name.endsWith('.yaml')).length;
+      assert.equal(result.drafts, annotated);
+    } finally {
+      if (fs.lstatSync(loop.fsPath, { throwIfNoEntry: false })) await changeOnDisk(loop, async () => fs.unlinkSync(loop.fsPath));
+      await analysisCounts();
+    }
+  });
+
   describe('with a project config', () => {
     after(async () => {
       await vscode.workspace.getConfiguration('editorialAnnotations').update('severity', undefined, vscode.ConfigurationTarget.Workspace);
