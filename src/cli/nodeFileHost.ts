@@ -36,13 +36,16 @@ const diskFolders: FolderReader = {
     } catch {
       return undefined;
     }
-    return Promise.all(
-      dirents.map(async (dirent): Promise<FolderEntry> => {
-        if (!dirent.isSymbolicLink()) return { name: dirent.name, kind: dirent.isDirectory() ? 'directory' : dirent.isFile() ? 'file' : 'other', isLink: false };
-        const target = await fs.stat(path.join(folder, dirent.name)).catch(() => undefined);
-        return { name: dirent.name, kind: target?.isDirectory() ? 'directory' : target?.isFile() ? 'file' : 'other', isLink: true };
-      }),
-    );
+    const entries: FolderEntry[] = [];
+    for (const dirent of dirents) {
+      if (!dirent.isSymbolicLink()) {
+        entries.push({ name: dirent.name, kind: dirent.isDirectory() ? 'directory' : dirent.isFile() ? 'file' : 'other', isLink: false });
+        continue;
+      }
+      const target = await fs.stat(path.join(folder, dirent.name)).catch(() => undefined);
+      entries.push({ name: dirent.name, kind: target?.isDirectory() ? 'directory' : target?.isFile() ? 'file' : 'other', isLink: true });
+    }
+    return entries;
   },
   async realPath(file) {
     return fs.realpath(file).catch(() => undefined);

@@ -24,17 +24,18 @@ export interface FolderReader {
  * folders a listing goes into (isListedFolder). A folder reached through a symbolic link is listed
  * unless it was listed already: a link back up (`articles/all -> ..`) ends at once, instead of listing
  * the tree again and again until the system's limit on links (about 40 times, or without end with two
- * such links), a link to a folder that holds `dir` (`../..`) is not followed, and a link to a folder
- * already listed adds no second path for its files. Folders are
- * listed as they are first, then the ones links lead to, so a file reached both ways keeps the path
- * without the link; a file linked to a file already listed is left out the same way.
+ * such links); a link to a folder already listed adds no second path for its files; a link to a folder
+ * that holds `dir` (`../..`) is not followed. The folders are listed as they are first, then the ones
+ * links lead to, so that a file reached both ways keeps its path without a link; a link to a file
+ * already listed is left out the same way.
  */
 export async function listFilesBelow(reader: FolderReader, dir: string, extensions: readonly string[]): Promise<string[]> {
   const root = await reader.realPath(dir);
   if (root === undefined) return [];
   const listed = new Set<string>([root]);
   const found: string[] = [];
-  const foundReal = new Set<string>();
+  /** The real folder of each file found, for the rare linked file (a real path per file costs a join). */
+  const foundIn: string[] = [];
   const linkedFolders: string[] = [];
   const linkedFiles: string[] = [];
   const wanted = (name: string): boolean => extensions.includes(path.extname(name).toLowerCase());
@@ -42,7 +43,7 @@ export async function listFilesBelow(reader: FolderReader, dir: string, extensio
   const walk = async (folder: string, real: string): Promise<void> => {
     const entries = await reader.entries(folder);
     if (!entries) return;
-    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.kind === 'directory') {
         if (!isListedFolder(entry.name)) continue;
@@ -60,21 +61,25 @@ export async function listFilesBelow(reader: FolderReader, dir: string, extensio
           continue;
         }
         found.push(full);
-        foundReal.add(path.join(real, entry.name));
+        foundIn.push(real);
       }
     }
   };
 
   await walk(dir, root);
-  // Links found while following links join the queue: each folder is still listed once.
-  for (let next = 0; next < linkedFolders.length; next++) {
-    const real = await reader.realPath(linkedFolders[next]);
-    // A link to a folder holding the listed one (`../..`, `/`) would list everything around it.
-    if (real === undefined || listed.has(real) || isInside(real, root)) continue;
-    listed.add(real);
-    await walk(linkedFolders[next], real);
+  // The links in rounds, each in path order (the first of two links to one folder names its files):
+  // the links found in the folders of one round make the next.
+  for (let round = linkedFolders.splice(0).sort(); round.length > 0; round = linkedFolders.splice(0).sort()) {
+    for (const link of round) {
+      const real = await reader.realPath(link);
+      // A link to a folder holding the listed one (`../..`, `/`) would list everything around it.
+      if (real === undefined || listed.has(real) || isInside(real, root)) continue;
+      listed.add(real);
+      await walk(link, real);
+    }
   }
-  for (const file of linkedFiles) {
+  const foundReal = new Set(linkedFiles.length > 0 ? found.map((file, index) => path.join(foundIn[index], path.basename(file))) : []);
+  for (const file of linkedFiles.sort()) {
     const real = await reader.realPath(file);
     if (real === undefined || foundReal.has(real)) continue;
     foundReal.add(real);
