@@ -26,7 +26,13 @@ export class AnalysisStore implements vscode.Disposable {
   /** Results by the path of the document analysed: a draft (one analysis) or an annotation file (one per draft). */
   private readonly results = new Map<string, readonly ProjectAnalysis[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * The run of each file's analysis under way that may publish: a newer run, or stopPending(), takes
+   * the file's entry, and the older run publishes nothing. Numbers are store-wide, so an entry can go
+   * once its run is over: a file's next run never reuses the number of an older one still running.
+   */
   private readonly generations = new Map<string, number>();
+  private lastGeneration = 0;
   private readonly inFlight = new Map<string, Promise<readonly Analysis[]>>();
   /** Analyses under way, by file (a file can be analysed by a refresh and a workspace check at once). */
   private readonly computing = new Map<string, number>();
@@ -249,16 +255,18 @@ export class AnalysisStore implements vscode.Disposable {
    * (`kept`). A failure is logged and leaves the last result in place.
    */
   private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly ProjectAnalysis[]; readonly kept: boolean }> {
-    const generation = (this.generations.get(file) ?? 0) + 1;
+    const generation = ++this.lastGeneration;
     this.generations.set(file, generation);
     let analyses: readonly ProjectAnalysis[];
     try {
       analyses = await this.compute(file);
     } catch (error) {
       this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (this.generations.get(file) === generation) this.generations.delete(file);
       return { analyses: [], kept: false };
     }
     const kept = this.generations.get(file) === generation;
+    if (kept) this.generations.delete(file);
     if (kept && analyses.length > 0) this.results.set(file, analyses);
     else if (kept) this.results.delete(file);
     return { analyses, kept };
@@ -453,7 +461,7 @@ export class AnalysisStore implements vscode.Disposable {
     clearTimeout(this.timers.get(file));
     this.timers.delete(file);
     this.inFlight.delete(file);
-    this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
+    this.generations.delete(file);
   }
 
   /**
