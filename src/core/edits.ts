@@ -14,7 +14,7 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-export type Value = string | number | boolean | readonly string[] | { readonly [key: string]: Value | undefined };
+export type Value = string | number | boolean | readonly Value[] | { readonly [key: string]: Value | undefined };
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -36,9 +36,16 @@ function contentEnd(text: string, node: Node): number {
   return end;
 }
 
+/**
+ * The yaml library's options for every value written: never folded, and never a block scalar (`|-`),
+ * whose lines would have to be indented to the place the value goes. A value of several lines (a span
+ * across a line break) is written on one line, double-quoted, its breaks as `\n`.
+ */
+const WRITE_OPTIONS = { lineWidth: 0, blockQuote: false, doubleQuotedAsJSON: true, flowCollectionPadding: false } as const;
+
 /** A value as the yaml library writes it in block context (quoted only where it must be). */
 function blockScalar(value: string | number | boolean): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  return stringify(value, WRITE_OPTIONS).trimEnd();
 }
 
 /** A value written inside a flow collection, where commas and brackets need quoting too. */
@@ -49,7 +56,7 @@ function flowScalar(value: string | number | boolean): string {
 }
 
 function flowValue(value: Value): string {
-  if (Array.isArray(value)) return `[${value.map(flowScalar).join(', ')}]`;
+  if (Array.isArray(value)) return `[${(value as readonly Value[]).map(flowValue).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, Value | undefined>).filter((entry): entry is [string, Value] => entry[1] !== undefined);
     return `{ ${entries.map(([key, item]) => `${key}: ${flowValue(item)}`).join(', ')} }`;
@@ -60,7 +67,7 @@ function flowValue(value: Value): string {
 /** Lines of `key: value` pairs for a block mapping, indented by `indent` (first line included). */
 function blockLines(value: Record<string, Value | undefined>, indent: string, newline: string): string {
   const clean = Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-  return stringify(clean, { lineWidth: 0, flowCollectionPadding: false })
+  return stringify(clean, WRITE_OPTIONS)
     .trimEnd()
     .split('\n')
     .map((line) => indent + line)
@@ -85,9 +92,39 @@ function indentOf(parsed: ParsedAnnotationFile, collection: YAMLMap | YAMLSeq): 
   const start = node?.range?.[0];
   if (start === undefined) return '  ';
   let column = columnOf(parsed.text, start);
-  // A sequence item's range starts after its "- ".
-  if (isSeq(collection)) column = Math.max(0, column - 2);
+  // A sequence item's range starts after its dash and the spaces that follow it (`- `, `-   `).
+  if (isSeq(collection)) column = columnOf(parsed.text, dashBefore(parsed.text, start));
   return ' '.repeat(column);
+}
+
+/** The offset of the dash of the sequence item whose content starts at `start`. */
+function dashBefore(text: string, start: number): number {
+  let at = start;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return text[at - 1] === '-' ? at - 1 : Math.max(lineStart(text, start), start - 2);
+}
+
+/**
+ * Where a new entry of a non-empty flow collection goes, with the text that separates it from the
+ * last one: right after the last entry (not before the closing bracket, which a comment or a trailing
+ * comma can precede), and no second comma after a trailing one.
+ */
+function afterLastFlowEntry(text: string, last: Node): { readonly at: number; readonly separator: string } {
+  const at = last.range ? last.range[1] : 0;
+  let next = at;
+  while (next < text.length && /\s/.test(text[next])) next++;
+  if (text[next] === ',') return { at: next + 1, separator: ' ' };
+  return { at, separator: ', ' };
+}
+
+/**
+ * The text that replaces an existing value: a value left empty (`source:`, `source: # to check`) is
+ * written after a space, and before one when a comment follows it at once.
+ */
+function replacing(text: string, range: readonly [number, number, number?], written: string): string {
+  const before = range[0] > 0 && !/\s/.test(text[range[0] - 1]) ? ' ' : '';
+  const after = range[1] < text.length && text[range[1]] === '#' ? ' ' : '';
+  return before + written + after;
 }
 
 function isFlow(collection: YAMLMap | YAMLSeq): boolean {
@@ -107,17 +144,23 @@ export function setFields(parsed: ParsedAnnotationFile, map: YAMLMap, fields: Re
     const existing = pairOf(map, key)?.value as Node | null | undefined;
     if (existing?.range) {
       const written = isFlow(map) || typeof value === 'object' ? flowValue(value) : blockScalar(value);
-      edits.push({ file: parsed.file, range: { start: existing.range[0], end: existing.range[1] }, newText: written });
+      edits.push({ file: parsed.file, range: { start: existing.range[0], end: existing.range[1] }, newText: replacing(text, existing.range, written) });
     } else {
       added.push([key, value]);
     }
   }
   if (added.length === 0) return edits;
   if (isFlow(map) && map.range) {
-    let insertAt = text.lastIndexOf('}', map.range[1]);
-    while (insertAt > 0 && /\s/.test(text[insertAt - 1])) insertAt--;
     const pairs = added.map(([key, value]) => `${key}: ${flowValue(value)}`).join(', ');
-    edits.push({ file: parsed.file, range: { start: insertAt, end: insertAt }, newText: `${map.items.length > 0 ? ', ' : ''}${pairs}` });
+    const last = map.items[map.items.length - 1] as Pair | undefined;
+    const lastNode = (last?.value as Node | null | undefined) ?? (last?.key as Node | undefined);
+    if (lastNode?.range) {
+      const { at, separator } = afterLastFlowEntry(text, lastNode);
+      edits.push({ file: parsed.file, range: { start: at, end: at }, newText: `${separator}${pairs}` });
+    } else {
+      const insertAt = text.lastIndexOf('}', map.range[1]);
+      edits.push({ file: parsed.file, range: { start: insertAt, end: insertAt }, newText: pairs });
+    }
     return edits;
   }
   const last = map.items[map.items.length - 1] as Pair | undefined;
@@ -170,9 +213,11 @@ function appendToTopLevelList(parsed: ParsedAnnotationFile, key: string, item: R
     return [{ file: parsed.file, range: { start: afterKey(text, list.range[0]), end: list.range[1] }, newText: newline + itemLines(item, '  ', newline) }];
   }
   if (isSeq(list) && list.range) {
-    const close = text.lastIndexOf(']', list.range[1]);
-    return [{ file: parsed.file, range: { start: close, end: close }, newText: `, ${flowValue(item as Value)}` }];
+    const { at, separator } = afterLastFlowEntry(text, list.items[list.items.length - 1] as Node);
+    return [{ file: parsed.file, range: { start: at, end: at }, newText: `${separator}${flowValue(item as Value)}` }];
   }
+  const empty = emptyValue(list);
+  if (empty) return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end: empty.end }, newText: newline + itemLines(item, '  ', newline) }];
   return appendTopLevel(parsed, `${key}:${newline}${itemLines(item, '  ', newline)}`);
 }
 
@@ -188,10 +233,25 @@ function afterKey(text: string, valueStart: number): number {
   return start;
 }
 
-/** Adds a top-level block at the end of the file. */
+/**
+ * A key written with no value (`claims:`, `mentions:   # none yet`): where that empty value is, to be
+ * replaced rather than the key written a second time (a duplicate key).
+ */
+function emptyValue(node: Node | null | undefined): OffsetRange | undefined {
+  if (!isScalar(node) || node.value !== null || !node.range || node.range[0] !== node.range[1]) return undefined;
+  return { start: node.range[0], end: node.range[1] };
+}
+
+/**
+ * Adds a top-level block after the file's top-level mapping: at the end of the file, or before a
+ * document end (`...`) or a second document (`---`) that follows it, which the format does not read.
+ */
 function appendTopLevel(parsed: ParsedAnnotationFile, block: string): TextEdit[] {
   const text = parsed.text;
   const newline = eol(text);
+  const root = parsed.document.contents;
+  const documentEnd = isMap(root) && !isFlow(root) && root.range && /^(\.\.\.|---)/m.test(text.slice(root.range[1])) ? lineEnd(text, contentEnd(text, root)) : undefined;
+  if (documentEnd !== undefined) return [{ file: parsed.file, range: { start: documentEnd, end: documentEnd }, newText: `${newline}${block}` }];
   let end = text.length;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   const prefix = end === 0 ? '' : newline;
@@ -259,8 +319,9 @@ export function addEntity(parsed: ParsedAnnotationFile, id: string, entity: NewE
   const entities = topLevel(parsed, 'entities');
   const fields = { name: entity.name, type: entity.type, description: entity.description, aliases: entity.aliases };
   if (isMap(entities) && (!isFlow(entities) || entities.items.length > 0)) return setInMap(parsed, entities, id, fields as Value);
-  if (isMap(entities) && entities.range) {
-    return [{ file: parsed.file, range: { start: afterKey(text, entities.range[0]), end: entities.range[1] }, newText: `${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}` }];
+  const empty = isMap(entities) && entities.range ? { start: entities.range[0], end: entities.range[1] } : emptyValue(entities);
+  if (empty) {
+    return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end: empty.end }, newText: `${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}` }];
   }
   return appendTopLevel(parsed, `entities:${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}`);
 }
@@ -281,7 +342,11 @@ export function addMention(parsed: ParsedAnnotationFile, entityId: string, selec
     const items = [...mentions.items.map((item) => (item as Node).toJSON() as Record<string, Value>), selector];
     return [{ file: parsed.file, range: { start: mentions.range[0], end: mentions.range[1] }, newText: `[${items.map((item) => flowValue(item as Value)).join(', ')}]` }];
   }
+  // An entity written on one line (`{name: Ana Lopez, type: person}`) gets its list on that line too.
+  if (isFlow(node)) return setInMap(parsed, node, 'mentions', [selector]);
   const indent = indentOf(parsed, node);
+  const empty = emptyValue(mentions);
+  if (empty) return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end: empty.end }, newText: `${newline}${itemLines(selector, indent + '  ', newline)}` }];
   const at = lineEnd(text, contentEnd(text, node));
   return [{ file: parsed.file, range: { start: at, end: at }, newText: `${newline}${indent}mentions:${newline}${itemLines(selector, indent + '  ', newline)}` }];
 }

@@ -22,6 +22,20 @@ function edited(text: string, edits: (parsed: ParsedAnnotationFile) => TextEdit[
   return result;
 }
 
+/**
+ * The same for a file that has problems of its own (a value left empty, a second document): the edits
+ * must add none.
+ */
+function editedAddingNoProblem(text: string, edits: (parsed: ParsedAnnotationFile) => TextEdit[]): string {
+  const parsed = parse(text);
+  const changes = edits(parsed);
+  assert.ok(changes.length > 0, 'no edit was made');
+  const result = applyEdits(text, changes);
+  const before = new Set(parsed.findings.map((f) => f.message));
+  assert.deepEqual(parse(result).findings.map((f) => f.message).filter((message) => !before.has(message)), [], `the edited file has new problems:\n${result}`);
+  return result;
+}
+
 /** The lines of `after` that are not in `before`, in order. */
 function addedLines(before: string, after: string): string[] {
   const old = new Set(before.split('\n'));
@@ -125,6 +139,72 @@ describe('YAML edits', () => {
     const result = edited(crlf, (parsed) => setClaimField(parsed, 0, 'source', 'lopez'));
     assert.ok(result.includes('    type: fact\r\n    source: lopez\r\n'));
     assert.ok(!/[^\r]\n/.test(result));
+  });
+
+  describe('in files written in every way the format allows', () => {
+    it('writes a value of several lines on one line, quoted, where a block scalar would lose its indentation', () => {
+      const words = 'approved a budget of\n12 million euros for the bridge';
+      const replaced = edited(BLOCK, (parsed) => setClaimField(parsed, 0, 'text', words));
+      assert.deepEqual(addedLines(BLOCK, replaced), ['    text: "approved a budget of\\n12 million euros for the bridge"']);
+      assert.equal(parse(replaced).claims[0].selector?.text, words);
+      const added = edited(BLOCK, (parsed) => addClaim(parsed, { text: words, suffix: '.\n\nThe', type: 'fact' }));
+      assert.equal(parse(added).claims[2].selector?.text, words);
+      assert.equal(parse(added).claims[2].selector?.suffix, '.\n\nThe');
+      const inFlow = edited('version: 1\nclaims: [{text: a, type: fact}]\n', (parsed) => addClaim(parsed, { text: words, type: 'fact' }));
+      assert.equal(parse(inFlow).claims[1].selector?.text, words);
+    });
+
+    it('fills a value left empty after a space, before the next line or a comment', () => {
+      const empty = 'version: 1\nclaims:\n  - text: the bridge will be late\n    type: prediction\n    source:\n    status: verified\n  - text: the ferry runs\n    type: fact\n    source: # ask the desk\n';
+      const first = editedAddingNoProblem(empty, (parsed) => setClaimField(parsed, 0, 'source', 'lopez'));
+      assert.deepEqual(addedLines(empty, first), ['    source: lopez']);
+      assert.equal(parse(first).claims[0].status, 'verified');
+      const second = editedAddingNoProblem(empty, (parsed) => setClaimField(parsed, 1, 'source', 'lopez'));
+      assert.deepEqual(addedLines(empty, second), ['    source: lopez # ask the desk']);
+      assert.deepEqual(parse(second).claims[1].sources.map((source) => source.id), ['lopez']);
+    });
+
+    it('fills a list or a mapping written with no value, rather than write its key again', () => {
+      const claims = editedAddingNoProblem('version: 1\nclaims:\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n', (parsed) => addClaim(parsed, { text: 'x', type: 'fact' }));
+      assert.equal(claims, 'version: 1\nclaims:\n  - text: x\n    type: fact\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n');
+      const entities = editedAddingNoProblem('version: 1\nentities:\nclaims: []\n', (parsed) => addEntity(parsed, 'kyiv', { name: 'Kyiv', type: 'place' }));
+      assert.equal(entities, 'version: 1\nentities:\n  kyiv:\n    name: Kyiv\n    type: place\nclaims: []\n');
+      const mentions = editedAddingNoProblem('version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n', (parsed) => addMention(parsed, 'lopez', { text: 'the mayor' }));
+      assert.equal(mentions, 'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n      - text: the mayor\n');
+    });
+
+    it('adds a mention to an entity written on one line, on that line', () => {
+      const text = 'version: 1\nentities:\n  lopez: {name: Ana Lopez, type: person}\n';
+      const result = edited(text, (parsed) => addMention(parsed, 'lopez', { text: 'the mayor', suffix: ' said' }));
+      assert.equal(result, 'version: 1\nentities:\n  lopez: {name: Ana Lopez, type: person, mentions: [{ text: the mayor, suffix: " said" }]}\n');
+    });
+
+    it('adds to flow collections after a trailing comma, and before a comment that precedes the closing bracket', () => {
+      const comma = edited('version: 1\nclaims:\n  - {text: a b, type: fact, }\n', (parsed) => setClaimField(parsed, 0, 'basis', 'observed'));
+      assert.equal(comma, 'version: 1\nclaims:\n  - {text: a b, type: fact, basis: observed }\n');
+      const list = edited('version: 1\nclaims: [{text: a, type: fact}, ]\n', (parsed) => addClaim(parsed, { text: 'b', type: 'fact' }));
+      assert.deepEqual(parse(list).claims.map((claim) => claim.selector?.text), ['a', 'b']);
+      const commented = 'version: 1\nclaims:\n  - { text: a b,\n      type: fact # checked\n    }\n';
+      const result = edited(commented, (parsed) => setClaimField(parsed, 0, 'basis', 'observed'));
+      assert.equal(parse(result).claims[0].basis, 'observed');
+      assert.ok(result.includes('# checked'));
+    });
+
+    it('indents a new claim as the dashes are, with more than one space after them', () => {
+      const spaced = 'version: 1\nclaims:\n  -   text: a b\n      type: fact\n';
+      const result = edited(spaced, (parsed) => addClaim(parsed, { text: 'c d', type: 'fact' }));
+      assert.deepEqual(addedLines(spaced, result), ['  - text: c d', '    type: fact']);
+      assert.deepEqual(parse(result).claims.map((claim) => claim.selector?.text), ['a b', 'c d']);
+    });
+
+    it('adds a list before a document end or a second document, in the document the format reads', () => {
+      for (const end of ['...\n', '---\nnotes: kept apart\n']) {
+        const text = `version: 1\nentities: {}\n${end}`;
+        const result = editedAddingNoProblem(text, (parsed) => addClaim(parsed, { text: 'x', type: 'fact' }));
+        assert.equal(result, `version: 1\nentities: {}\nclaims:\n  - text: x\n    type: fact\n${end}`);
+        assert.equal(parse(result).claims.length, 1);
+      }
+    });
   });
 
   it('edits the real sample without touching anything else', () => {
