@@ -242,7 +242,8 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   if (!selector) return [];
   const parsed = parsedFileOf(analysis, selector.location.file);
   const map = parsed ? mapStartingAt(parsed, selector.location.range.start) : undefined;
-  const anchor = draft.prepared.anchor({ text: selector.text });
+  // With the context the selector has: the places it leaves open, the first of them the one in use.
+  const anchor = draft.prepared.anchor(selector);
   if (!parsed || !map || anchor.kind !== 'found') return [];
   const candidates = anchor.ambiguousRanges ?? [anchor.range];
   return candidates.slice(0, 5).map((range, index) => {
@@ -369,6 +370,15 @@ const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => 
 export function fixesFor(analysis: Analysis, finding: Finding): Fix[] {
   const fixer = FIXERS[finding.code];
   return fixer ? fixer(analysis, finding) : [];
+}
+
+/**
+ * What `source.fixAll` applies, which VS Code runs without asking (on save, when the user set
+ * `editor.codeActionsOnSave`): the fixes that need no choice and edit annotation files only. The
+ * draft's words change only by a fix the user picks: a loaded verb can be kept on purpose.
+ */
+export function sourceFixAllFor(analysis: Analysis, file: string): Fix[] {
+  return fixAllFor(analysis, file).filter((candidate) => candidate.edits.every((edit) => edit.file !== analysis.draft?.path));
 }
 
 /** Every fix that needs no choice, for the findings of one file (optionally one code): "Fix all". */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { claimAt, type Analysis } from '../core/analysis';
 import { setClaimField, type TextEdit } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { fixAllFor, fixesFor, likelySpeakers, quoteClaimEdits, type Fix, type Interaction } from '../core/fixes';
+import { fixAllFor, fixesFor, likelySpeakers, quoteClaimEdits, sourceFixAllFor, type Fix, type Interaction } from '../core/fixes';
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits, stillAsComputed } from './applyEdits';
@@ -59,7 +59,7 @@ class AnnotationCodeActions implements vscode.CodeActionProvider {
     const only = context.only;
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
       const analysis = await this.analysisFor(document);
-      const fixes = analysis ? fixAllFor(analysis, document.uri.fsPath) : [];
+      const fixes = analysis ? sourceFixAllFor(analysis, document.uri.fsPath) : [];
       return fixes.length > 0 ? [fixAllAction('Fix all editorial annotation problems', FIX_ALL_KIND, fixes)] : [];
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];

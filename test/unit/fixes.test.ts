@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
-import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, textHash, type Fix } from '../../src/core/fixes';
+import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -142,6 +142,48 @@ describe('quick fixes', () => {
     const ambiguous = analysis.draft!.prepared.anchor({ text: 'Zelensky' });
     assert.ok(ambiguous.kind === 'found');
     assert.deepEqual(repeated.range, ambiguous.kind === 'found' ? ambiguous.ambiguousRanges![1] : undefined);
+  });
+
+  it('keeps the context a selector has when it pins an ambiguous span: the one in use stays the one in use', () => {
+    const texts = {
+      draft: 'Lopez doubts the budget is fine. Garcia said the budget is fine. The mayor said the budget is fine.\n',
+      yaml: 'version: 1\nentities:\n  garcia:\n    name: Garcia\n    type: person\nclaims:\n  - text: the budget is fine\n    prefix: "said "   # Garcia, not Lopez\n    type: opinion\n    source: garcia\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const inUse = analysis.claims[0].range!;
+    assert.equal(inUse.start, texts.draft.indexOf('Garcia said ') + 'Garcia said '.length);
+    const fixes = fixAllFor(analysis, SAMPLE_ANNOTATIONS, 'span-ambiguous');
+    assert.equal(fixes.length, 1);
+    const after = analyzeTexts(apply(texts, fixes[0]));
+    assert.deepEqual(after.claims[0].range, inUse);
+    assert.deepEqual(after.findings.filter((f) => f.code === 'span-ambiguous'), []);
+    assert.ok(apply(texts, fixes[0]).yaml.includes('# Garcia, not Lopez'));
+  });
+
+  it('never offers to rewrite the words of a claim or of a quotation, and leaves the draft out of source.fixAll', () => {
+    const texts = {
+      draft: '"We never admitted any wrongdoing," Lopez said on Monday. Lopez said the council admitted the error. Garcia claimed the bridge is late.\n',
+      yaml: [
+        'version: 1',
+        'entities:',
+        '  lopez: {name: Lopez, type: person}',
+        '  garcia: {name: Garcia, type: person}',
+        'claims:',
+        '  - {text: We never admitted any wrongdoing, type: direct-quote, source: lopez}',
+        '  - {text: the council admitted the error, type: paraphrase, source: lopez}',
+        '  - {text: the bridge is late, type: paraphrase, source: garcia}',
+        '',
+      ].join('\n'),
+    };
+    const analysis = analyzeTexts(texts);
+    const verbs = analysis.findings.filter((f) => f.code === 'loaded-attribution-verb');
+    assert.deepEqual(verbs.map((f) => texts.draft.slice(f.range.start, f.range.end)), ['claimed']);
+    assert.equal(fixAllFor(analysis, SAMPLE_DRAFT).filter((fix) => fix.edits.some((edit) => edit.file === SAMPLE_DRAFT)).length, 1);
+    assert.deepEqual(sourceFixAllFor(analysis, SAMPLE_DRAFT), []);
+    // The sample: its drifted-free YAML fixes stay in source.fixAll, its two loaded verbs do not.
+    const sample = analyzeTexts(sampleTexts());
+    assert.ok(sourceFixAllFor(sample, SAMPLE_DRAFT).every((fix) => fix.edits.every((edit) => edit.file !== SAMPLE_DRAFT)));
+    assert.equal(fixAllFor(sample, SAMPLE_DRAFT, 'loaded-attribution-verb').length, 2);
   });
 
   it('names the source in the text only as an explicit choice', () => {
