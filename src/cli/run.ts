@@ -174,6 +174,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   let analysed = await analyzePaths(paths, settings);
   if (typeof analysed !== 'string' && parsed.command === 'check' && parsed.fix) {
     const result = await fixAnnotationFiles(analysed.analyses);
+    for (const file of result.changedMeanwhile) {
+      io.stderr.write(`editorial-annotations: ${path.relative(io.cwd, file)} changed on disk while it was checked: not fixed, run again\n`);
+    }
     if (result.files.length > 0) {
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
       io.stderr.write(`editorial-annotations: fixed ${plural(result.fixed, 'finding')} in ${files}\n`);

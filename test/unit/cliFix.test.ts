@@ -3,6 +3,10 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { fixAnnotationFiles } from '../../src/cli/fix';
+import { nodeFileHost } from '../../src/cli/nodeFileHost';
+import { AnnotationProject } from '../../src/core/project';
 import { cli } from './builtCli';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
 
@@ -59,5 +63,31 @@ describe('check --fix', () => {
     assert.equal(run.status, 1, 'the sample keeps its deliberate warnings');
     assert.doesNotMatch(run.stderr, /fixed/);
     assert.equal(fs.readFileSync(yaml, 'utf8'), readText(SAMPLE_ANNOTATIONS));
+  });
+
+  it('applies one fix where two drafts of one annotation file each ask for context at the same place', () => {
+    // articles/prices.txt and articles/prices.md are both annotated by annotations/prices.yaml (by name).
+    // Each draft's first place is told apart by other words: two insertions at the end of the claim.
+    fs.writeFileSync(path.join(folder, 'articles', 'prices.txt'), 'Analysts: prices rose. Traders: prices rose.\n');
+    fs.writeFileSync(path.join(folder, 'articles', 'prices.md'), 'Economists: prices rose. Bankers: prices rose.\n');
+    const prices = path.join(folder, 'annotations', 'prices.yaml');
+    fs.writeFileSync(prices, 'version: 1\nclaims:\n  - text: prices rose\n    type: fact\n    basis: observed\n');
+    const fixed = cli(['check', 'articles/prices.txt', 'articles/prices.md', '--fix', '--format', 'json'], folder);
+    const after = parseDocument(fs.readFileSync(prices, 'utf8'));
+    assert.deepEqual(after.errors, [], fs.readFileSync(prices, 'utf8'));
+    const codes = (JSON.parse(fixed.stdout) as Array<{ code: string }>).map((finding) => finding.code);
+    assert.ok(!codes.includes('invalid-annotation'), codes.join(' '));
+    assert.match(fixed.stderr, /fixed 1 finding in annotations\/prices\.yaml/);
+  });
+
+  it('leaves an annotation file saved by someone else during the check as they saved it', async () => {
+    const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(draft);
+    assert.ok(analysis && analysis.findings.some((finding) => finding.code === 'span-drifted'));
+    const theirs = fs.readFileSync(yaml, 'utf8') + '  # a claim the desk is adding\n  - text: Pope Francis\n    type: fact\n    basis: common-knowledge\n';
+    fs.writeFileSync(yaml, theirs);
+    const result = await fixAnnotationFiles([analysis]);
+    assert.deepEqual(result.changedMeanwhile, [yaml]);
+    assert.deepEqual([result.fixed, result.files], [0, []]);
+    assert.equal(fs.readFileSync(yaml, 'utf8'), theirs);
   });
 });
