@@ -205,6 +205,11 @@ function renameConflict(entity: Entity, newId: string, analyses: readonly Analys
     const seesEntity = sameEntity(analysis.entities.get(entity.id), entity);
     const sameHome = parsedFileOf(analysis, home)?.entities.some((other) => other.id === newId && other.keyLocation.file === home);
     if (sameHome) return `There is already an entity '${newId}' in ${path.basename(home)}.`;
+    // A source naming an id no entity has (an unknown-entity warning) would silently become this entity's.
+    const dangling = seesEntity && !existing ? analysis.claims.find(({ claim }) => claim.sources.some((source) => source.id === newId)) : undefined;
+    if (dangling) {
+      return `Claim '${dangling.claim.id}' in ${path.basename(dangling.claim.location.file)} already names '${newId}' as its source, with no entity of that id: renaming would attribute it to ${entity.name}.`;
+    }
     if (!seesEntity || !existing) continue;
     if (existing.keyLocation.file !== home) {
       return entity.fromRegistry

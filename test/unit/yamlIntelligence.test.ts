@@ -488,6 +488,13 @@ describe('navigation in an annotation file', () => {
       // A registry entity may not take an id an article defines: the article's would hide it there.
       const hidden = renameEntity(registryOnly, REGISTRY, offsetOf(registryOnly.annotations.text, 'ruiz:'), 'council', [bridge]);
       assert.match('error' in hidden ? hidden.error : '', /already an entity 'council' in entities\.yaml/);
+      // A source naming an id no entity has: renaming to it would silently make the claim Trump's.
+      const dangling = analyze({
+        draft: sample.draft,
+        annotations: parseAnnotationFile(SAMPLE_ANNOTATIONS, yaml().replace('source: ushakov', 'source: bob')),
+      });
+      const reattributes = renameEntity(dangling, SAMPLE_ANNOTATIONS, at, 'bob');
+      assert.match('error' in reattributes ? reattributes.error : '', /already names 'bob' as its source, with no entity of that id: renaming would attribute it to Donald Trump/);
       const sameId = renameEntity(sample, SAMPLE_ANNOTATIONS, at, 'trump');
       assert.deepEqual(sameId, { edits: [], expect: [] });
     });
