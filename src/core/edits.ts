@@ -254,8 +254,11 @@ function appendTopLevel(parsed: ParsedAnnotationFile, block: string): TextEdit[]
   if (documentEnd !== undefined) return [{ file: parsed.file, range: { start: documentEnd, end: documentEnd }, newText: `${newline}${block}` }];
   let end = text.length;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
-  const prefix = end === 0 ? '' : newline;
-  return [{ file: parsed.file, range: { start: end, end: text.length }, newText: `${prefix}${block}${newline}` }];
+  // An insertion, the blank lines after it kept: two blocks added by one edit (an entity and the
+  // claim it sources) go in at the same place, in order, where two replacements would overlap.
+  if (end === 0) return [{ file: parsed.file, range: { start: 0, end: 0 }, newText: `${block}${newline}` }];
+  const last = end === text.length ? newline : '';
+  return [{ file: parsed.file, range: { start: end, end }, newText: `${newline}${block}${last}` }];
 }
 
 /** The claim's mapping in the document, by its index in `claims`. */
@@ -356,9 +359,12 @@ export function newAnnotationFileText(articlePath: string): string {
   return `# Annotations of ${articlePath.split('/').pop()}: see docs/annotation-format.md\nversion: 1\narticle: ${blockScalar(articlePath)}\n\nentities: {}\n\nclaims: []\n`;
 }
 
-/** Applies edits to a text (for tests and the CLI): edits must not overlap. */
+/**
+ * Applies edits to a text (for tests and the CLI): edits must not overlap. Insertions at one place go
+ * in in the order given, as VS Code applies them.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => b.edit.range.start - a.edit.range.start || b.order - a.order).map(({ edit }) => edit);
   let result = text;
   for (const edit of sorted) result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
   return result;

@@ -197,6 +197,18 @@ describe('YAML edits', () => {
       assert.deepEqual(parse(result).claims.map((claim) => claim.selector?.text), ['a b', 'c d']);
     });
 
+    it('adds an entity and a claim that cites it to a file that has neither, in one edit that does not overlap itself', () => {
+      for (const text of ['version: 1\n', 'version: 1', 'version: 1\n\n\n', '# notes\nversion: 1 # the format\n']) {
+        const result = edited(text, (parsed) => [
+          ...addEntity(parsed, 'lopez', { name: 'Ana Lopez', type: 'person' }),
+          ...addClaim(parsed, { text: 'x', type: 'fact', source: 'lopez' }),
+        ]);
+        const reparsed = parse(result);
+        assert.deepEqual([reparsed.entities.map((e) => e.id), reparsed.claims.map((c) => c.sources[0]?.id)], [['lopez'], ['lopez']], result);
+        assert.ok(result.indexOf('entities:') < result.indexOf('claims:'), result);
+      }
+    });
+
     it('adds a list before a document end or a second document, in the document the format reads', () => {
       for (const end of ['...\n', '---\nnotes: kept apart\n']) {
         const text = `version: 1\nentities: {}\n${end}`;
