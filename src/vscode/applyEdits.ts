@@ -63,7 +63,11 @@ export async function applyTextEdits(edits: readonly TextEdit[], options: ApplyO
     workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.range.start), document.positionAt(edit.range.end)), edit.newText);
   }
   const cleanBefore = [...documents.values()].filter((document) => !document.isDirty && /\.ya?ml$/i.test(document.uri.fsPath));
-  if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
+    const files = [...documents.values()].map((document) => vscode.workspace.asRelativePath(document.uri)).join(', ');
+    void vscode.window.showWarningMessage(`Not applied: VS Code refused the edit of ${files}. Nothing was changed.`);
+    return false;
+  }
   await Promise.all(cleanBefore.map((document) => document.save()));
   if (options.select) {
     const { file, offset, length } = options.select;
