@@ -67,6 +67,13 @@ export function upperBound(sorted: ArrayLike<number>, value: number): number {
 }
 
 /** Sentence boundaries of a draft (Unicode sentence segmentation; a line break always ends a sentence). */
+/** Titles written before a name: their full stop ends no sentence. */
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Jr', 'St', 'Gen', 'Col', 'Lt', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev', 'Hon', 'Pres', 'Supt', 'Insp', 'Det', 'Fr', 'Mme', 'Mlle']);
+
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x0c || code === 0x0b;
+}
+
 export class Sentences {
   /** Start offset of each sentence, ascending; sentences cover the whole text. */
   readonly starts: number[];
@@ -90,10 +97,65 @@ export class Sentences {
     return { start, end };
   }
 
-  /** The sentences a span touches, widened by `around` sentences on each side. */
+  /**
+   * The sentences a span touches, widened by `around` sentences on each side, as an editor counts
+   * them: a blank line between paragraphs is no sentence, and the full stop of a title or of initials
+   * ("Mr. Schumer met the U.S. Trade Representative") ends none, though Unicode's rules break there.
+   */
   window(span: OffsetRange, around: number): OffsetRange {
-    const first = Math.max(0, this.indexAt(span.start) - around);
-    const last = Math.min(this.count - 1, this.indexAt(Math.max(span.start, span.end - 1)) + around);
+    let first = this.sentenceStartingBefore(this.indexAt(span.start));
+    let last = this.sentenceEndingAfter(this.indexAt(Math.max(span.start, span.end - 1)));
+    for (let step = 0; step < around; step++) {
+      let before = first - 1;
+      while (before >= 0 && this.isBlank(before)) before--;
+      if (before < 0) break;
+      first = this.sentenceStartingBefore(before);
+    }
+    for (let step = 0; step < around; step++) {
+      let after = last + 1;
+      while (after < this.count && this.isBlank(after)) after++;
+      if (after >= this.count) break;
+      last = this.sentenceEndingAfter(after);
+    }
     return { start: this.range(first).start, end: this.range(last).end };
+  }
+
+  /** The first segment of the sentence the segment at `index` belongs to. */
+  private sentenceStartingBefore(index: number): number {
+    let first = index;
+    while (first > 0 && this.endsWithAbbreviation(first - 1)) first--;
+    return first;
+  }
+
+  /** The last segment of the sentence the segment at `index` belongs to. */
+  private sentenceEndingAfter(index: number): number {
+    let last = index;
+    while (last < this.count - 1 && this.endsWithAbbreviation(last)) last++;
+    return last;
+  }
+
+  /** Whether the segment at `index` is white space only (a blank line). */
+  private isBlank(index: number): boolean {
+    const { start, end } = this.range(index);
+    for (let at = start; at < end; at++) if (!isWhiteSpace(this.text.charCodeAt(at))) return false;
+    return true;
+  }
+
+  /**
+   * Whether the segment at `index` ends with a title ("Mr.", "Dr.") or initials ("U.S.", "J.") on its
+   * line: the sentence goes on in the next segment.
+   */
+  private endsWithAbbreviation(index: number): boolean {
+    const { start, end } = this.range(index);
+    let stop = end;
+    while (stop > start && isWhiteSpace(this.text.charCodeAt(stop - 1))) {
+      if (this.text[stop - 1] === '\n' || this.text[stop - 1] === '\r') return false;
+      stop--;
+    }
+    if (stop <= start || this.text[stop - 1] !== '.') return false;
+    let word = stop - 1;
+    while (word > start && /[A-Za-z.]/.test(this.text[word - 1])) word--;
+    const token = this.text.slice(word, stop - 1);
+    return TITLES.has(token) || /^(?:[A-Z]\.)*[A-Z]$/.test(token);
   }
 }
