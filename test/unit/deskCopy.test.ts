@@ -47,4 +47,30 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(between, yaml), 'attribution-not-in-text'), ['The bill will bring jobs back from Asia.']);
     });
   });
+
+  describe('loaded verbs', () => {
+    const people = 'version: 1\nentities:\n  arteta: {name: Mikel Arteta, type: person, aliases: [Arteta]}\n  marsh: {name: Lee Marsh, type: person, aliases: [Marsh]}\n  lopez: {name: Ana Lopez, type: person, aliases: [Lopez]}\nclaims:\n';
+
+    it('reports one that attributes the claim, before it or after it', () => {
+      const draft = 'Arteta claimed on Monday in a statement that the title race was over. "We are the better side," Lopez insisted.\n';
+      const yaml = `${people}  - {text: the title race was over, type: paraphrase, source: arteta}\n  - {text: We are the better side, type: direct-quote, source: lopez}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), ['claimed', 'insisted']);
+    });
+
+    it('leaves alone one in another sense, away from the claim or with "said" between', () => {
+      const draft = [
+        'Arteta, whose side conceded twice in the final 10 minutes, said the title race was far from over.',
+        'Marsh, who admitted four further counts of false accounting, told the court he had been under enormous pressure.',
+        '',
+      ].join('\n');
+      const yaml = `${people}  - {text: the title race was far from over, type: paraphrase, source: arteta}\n  - {text: he had been under enormous pressure, type: paraphrase, source: marsh}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
+    });
+
+    it('leaves alone one in the words of a quotation, in its second sentence too', () => {
+      const draft = '“We did nothing wrong. We have never admitted liability,” Lopez said, adding that the firm would appeal.\n';
+      const yaml = `${people}  - {text: We did nothing wrong., type: direct-quote, source: lopez}\n  - {text: the firm would appeal, type: paraphrase, source: lopez}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
+    });
+  });
 });

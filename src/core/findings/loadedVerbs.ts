@@ -1,4 +1,5 @@
-// Loaded attribution verbs ("claimed", "admitted") in the sentence of an attributed claim.
+// Loaded attribution verbs ("claimed", "admitted") that attribute an attributed claim: next to it
+// in its sentence, as "Ruiz claimed that the bridge was safe" or "\"It's safe,\" Ruiz claimed".
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
@@ -19,10 +20,12 @@ export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[])
     for (let i = first; i < verbMatches.length && verbMatches[i].range.end <= sentences.end; i++) {
       const verbRange = verbMatches[i].range;
       if (reported.has(verbRange.start)) continue;
-      reported.add(verbRange.start);
       // The words of a claim ("the council admitted the error") and of a quotation are what was
       // said, not the verb that attributes it: rewriting them would change what someone said.
-      if (withinClaim(verbRange) || inQuotation(draft.text, sentences.start, verbRange.start)) continue;
+      if (withinClaim(verbRange)) continue;
+      // "Marsh, who admitted four counts of fraud, told the court…": a verb in another sense.
+      if (!attributes(draft.text, verbRange, range) || inQuotation(draft.text, verbRange.start)) continue;
+      reported.add(verbRange.start);
       const verb = draft.text.slice(verbRange.start, verbRange.end);
       findings.push(
         makeFinding(
@@ -66,8 +69,29 @@ function claimCoverage(analysis: Analysis): (range: OffsetRange) => boolean {
   };
 }
 
-/** Whether `offset` is inside a quotation opened since `from` (straight quotes paired, curly ones nested). */
-function inQuotation(text: string, from: number, offset: number): boolean {
+/** At most this many words between a verb and the claim it attributes: "claimed on Monday in a statement that". */
+const MAX_WORDS_BETWEEN = 6;
+
+/** Neutral verbs of attribution: one between a loaded verb and the claim is the one that attributes it. */
+const NEUTRAL_ATTRIBUTION = /\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|according|announced|explained|noted)\b/i;
+
+/**
+ * Whether the verb at `verb` attributes the claim at `claim`: before it ("claimed that…") or after it
+ * ("…,\" Ruiz claimed"), a few words away, with no neutral verb of attribution between them.
+ */
+function attributes(text: string, verb: OffsetRange, claim: OffsetRange): boolean {
+  const between = verb.end <= claim.start ? text.slice(verb.end, claim.start) : claim.end <= verb.start ? text.slice(claim.end, verb.start) : undefined;
+  if (between === undefined) return false;
+  const words = between.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  return words <= MAX_WORDS_BETWEEN && !NEUTRAL_ATTRIBUTION.test(between);
+}
+
+/**
+ * Whether `offset` is inside a quotation: one opened since the start of its paragraph (straight
+ * quotes paired, curly ones nested), so that the second sentence of a quotation counts too.
+ */
+function inQuotation(text: string, offset: number): boolean {
+  const from = text.lastIndexOf('\n', offset - 1) + 1;
   let straight = 0;
   let curly = 0;
   for (let i = from; i < offset; i++) {
