@@ -73,4 +73,11 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
     });
   });
+
+  describe('vague attribution', () => {
+    it('matches a phrase as whole words, a hyphenated word being one', () => {
+      const draft = 'It is thought that the prize will go to a debut. The jury said it is thought-provoking and well-reportedly funny.\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), ['It is thought']);
+    });
+  });
 });

@@ -30,12 +30,13 @@ function buildMatcher(phrases: readonly string[]): (draft: DraftText) => PhraseM
   const normalized = [...new Set(phrases.map((phrase) => normalizeFragment(phrase).trim().toLowerCase()).filter(Boolean))];
   normalized.sort((a, b) => b.length - a.length);
   if (normalized.length === 0) return () => [];
-  const alternatives = `(?:${normalized.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`;
+  // A hyphen between letters joins words: "it is thought" is no phrase of "it is thought-provoking".
+  const alternatives = `(?:${normalized.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`;
   // A leading lookbehind keeps the regex engine from skipping ahead to the phrases' first letters,
   // which makes the search about four times slower. So the draft is scanned without it, and each
   // place found is confirmed with the whole pattern, anchored there: the same matches, in order.
   const unicodeCandidates = new RegExp(alternatives, 'giu');
-  const wholeWord = new RegExp(`(?<![\\p{L}\\p{N}])${alternatives}`, 'iuy');
+  const wholeWord = new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)${alternatives}`, 'iuy');
   // Plain case-insensitive matching is about twice as fast again, and finds the same places for ASCII
   // phrases, except that Unicode's case folding also matches "s" with "ſ" and "k" with the Kelvin sign.
   const asciiCandidates = normalized.every((phrase) => /^[\x00-\x7f]*$/.test(phrase))
