@@ -80,4 +80,36 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), ['It is thought']);
     });
   });
+
+  describe('unannotated quotations', () => {
+    it('finds them in single curly quotes, as British copy writes them, apostrophes and all', () => {
+      const draft = [
+        'The chancellor, Rachel Reeves, defended the budget on Wednesday. ‘We have taken the difficult decisions so that working people don’t have to,’ she said.',
+        'A Treasury source added: ‘There will be no second emergency budget this year.’ The Treasury’s figures were not published.',
+        '',
+      ].join('\n');
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'unannotated-quote'), [
+        '‘We have taken the difficult decisions so that working people don’t have to,’',
+        '‘There will be no second emergency budget this year.’',
+      ]);
+    });
+
+    it('finds the first paragraph of a quotation that goes on in the next, opened again as newspapers do', () => {
+      const draft = [
+        'Mayor Karen Bass defended the city’s response at a news conference on Monday.',
+        '“Every fire crew we had was on the line within the hour. Nobody sat on their hands.',
+        '',
+        '“We will look at what went wrong, and we will fix it,” Bass said.',
+        '',
+      ].join('\n');
+      const yaml = 'version: 1\nentities:\n  bass: {name: Karen Bass, type: person, aliases: [Bass]}\nclaims:\n  - {text: \'We will look at what went wrong, and we will fix it,\', type: direct-quote, source: bass}\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'unannotated-quote'), ['“Every fire crew we had was on the line within the hour. Nobody sat on their hands.']);
+    });
+
+    it('takes no inch mark for a quotation mark, and no quotation within a quotation for another', () => {
+      const draft = 'The Lakers signed 6\'10" forward Marcus Hill on Monday. Hill said "this is a dream come true for my family" after the signing.\n“He told me ‘you will start on Friday’ and I cried,” Hill said.\n';
+      const yaml = 'version: 1\nentities:\n  hill: {name: Marcus Hill, type: person, aliases: [Hill]}\nclaims:\n  - {text: this is a dream come true for my family, type: direct-quote, source: hill}\n  - {text: \'He told me ‘you will start on Friday’ and I cried,\', type: direct-quote, source: hill}\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'unannotated-quote'), []);
+    });
+  });
 });

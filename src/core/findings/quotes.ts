@@ -7,34 +7,78 @@ import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
 
-const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"]/g;
+const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"\u2018\u2019]/g;
 
 /**
- * Double-quoted passages, marks included. Curly quotes pair “ with ”; a straight " opens or closes;
- * a line break closes nothing and resets, so one stray mark can't swallow the rest of the draft.
+ * Quoted passages, marks included: in double quotes (“ with ”, or a straight " either way) or in
+ * single curly quotes (‘ with ’), as British copy writes them. While one kind is open the other is
+ * part of the quotation (a quotation within it). A line break ends nothing and resets, so one stray
+ * mark can't swallow the rest of the draft; but a quotation that goes on in the next paragraph,
+ * which the newspaper convention opens again without closing the first, is a quotation to the end of
+ * its paragraph. A straight " after a digit opens nothing (6'10", a 5" screen), and a ’ between
+ * letters is an apostrophe (don’t).
  */
 export function findQuotations(text: string): OffsetRange[] {
   const quotations: OffsetRange[] = [];
   let open = -1;
+  let single = false;
+  const close = (end: number): void => {
+    quotations.push({ start: open, end });
+    open = -1;
+  };
   // A regex jumps to the next mark or line break much faster than a test of every character.
   QUOTE_MARK_OR_LINE_BREAK.lastIndex = 0;
   while (QUOTE_MARK_OR_LINE_BREAK.test(text)) {
     const i = QUOTE_MARK_OR_LINE_BREAK.lastIndex - 1;
     const ch = text.charCodeAt(i);
     if (ch === 0x0a || ch === 0x0d) {
+      if (open !== -1 && reopensInNextParagraph(text, i, single)) close(endOfContent(text, open, i));
       open = -1;
     } else if (ch === 0x201c) {
-      open = i;
-    } else if (ch === 0x201d || ch === 0x22) {
-      if (open !== -1) {
-        quotations.push({ start: open, end: i + 1 });
-        open = -1;
-      } else if (ch === 0x22) {
+      if (open === -1 || !single) {
         open = i;
+        single = false;
       }
+    } else if (ch === 0x22) {
+      if (open !== -1 && !single) close(i + 1);
+      else if (open === -1 && !isWordCharacter(text.charCodeAt(i - 1), true)) {
+        open = i;
+        single = false;
+      }
+    } else if (ch === 0x201d) {
+      if (open !== -1 && !single) close(i + 1);
+    } else if (ch === 0x2018) {
+      if (open === -1 && !isWordCharacter(text.charCodeAt(i - 1), false)) {
+        open = i;
+        single = true;
+      }
+    } else if (ch === 0x2019) {
+      if (open !== -1 && single && !isWordCharacter(text.charCodeAt(i + 1), false)) close(i + 1);
     }
   }
   return quotations;
+}
+
+/** A letter or digit (NaN, past either end, is none); `digitsOnly`: a digit only. */
+function isWordCharacter(code: number, digitsOnly: boolean): boolean {
+  if (Number.isNaN(code)) return false;
+  if (code >= 0x30 && code <= 0x39) return true;
+  return !digitsOnly && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
+/** Whether the next paragraph after the line break at `at` opens with a quotation mark of the same kind. */
+function reopensInNextParagraph(text: string, at: number, single: boolean): boolean {
+  let next = at;
+  while (next < text.length && /\s/.test(text[next])) next++;
+  const ch = text[next];
+  return single ? ch === '\u2018' : ch === '\u201c' || ch === '"';
+}
+
+/** The end of the text from `start` to `end` without the white space before `end`. */
+function endOfContent(text: string, start: number, end: number): number {
+  let last = end;
+  while (last > start && /\s/.test(text[last - 1])) last--;
+  return last;
 }
 
 function wordCount(text: string): number {
