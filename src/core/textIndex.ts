@@ -70,6 +70,36 @@ export function upperBound(sorted: ArrayLike<number>, value: number): number {
 /** Titles written before a name: their full stop ends no sentence. */
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Jr', 'St', 'Gen', 'Col', 'Lt', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev', 'Hon', 'Pres', 'Supt', 'Insp', 'Det', 'Fr', 'Mme', 'Mlle']);
 
+const SENTENCE = 0;
+/** A segment of white space only: a blank line between paragraphs. */
+const BLANK = 1;
+/** A segment that ends with a title or initials ("Mr.", "U.S."): the sentence goes on in the next. */
+const GOES_ON = 2;
+
+function segmentKind(text: string, start: number, end: number): number {
+  let stop = end;
+  while (stop > start && isWhiteSpace(text.charCodeAt(stop - 1))) {
+    // A line break ends the sentence, whatever the word before it.
+    if (text.charCodeAt(stop - 1) === 0x0a || text.charCodeAt(stop - 1) === 0x0d) return stop === start + 1 || onlyWhiteSpace(text, start, stop) ? BLANK : SENTENCE;
+    stop--;
+  }
+  if (stop === start) return BLANK;
+  if (text.charCodeAt(stop - 1) !== 0x2e) return SENTENCE;
+  let word = stop - 1;
+  while (word > start && isAsciiLetterOrDot(text.charCodeAt(word - 1))) word--;
+  const token = text.slice(word, stop - 1);
+  return TITLES.has(token) || /^(?:[A-Z]\.)*[A-Z]$/.test(token) ? GOES_ON : SENTENCE;
+}
+
+function onlyWhiteSpace(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (!isWhiteSpace(text.charCodeAt(at))) return false;
+  return true;
+}
+
+function isAsciiLetterOrDot(code: number): boolean {
+  return code === 0x2e || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 function isWhiteSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x0c || code === 0x0b;
 }
@@ -122,40 +152,35 @@ export class Sentences {
 
   /** The first segment of the sentence the segment at `index` belongs to. */
   private sentenceStartingBefore(index: number): number {
+    const kinds = this.segmentKinds();
     let first = index;
-    while (first > 0 && this.endsWithAbbreviation(first - 1)) first--;
+    while (first > 0 && kinds[first - 1] === GOES_ON) first--;
     return first;
   }
 
   /** The last segment of the sentence the segment at `index` belongs to. */
   private sentenceEndingAfter(index: number): number {
+    const kinds = this.segmentKinds();
     let last = index;
-    while (last < this.count - 1 && this.endsWithAbbreviation(last)) last++;
+    while (last < this.count - 1 && kinds[last] === GOES_ON) last++;
     return last;
   }
 
-  /** Whether the segment at `index` is white space only (a blank line). */
   private isBlank(index: number): boolean {
-    const { start, end } = this.range(index);
-    for (let at = start; at < end; at++) if (!isWhiteSpace(this.text.charCodeAt(at))) return false;
-    return true;
+    return this.segmentKinds()[index] === BLANK;
   }
 
-  /**
-   * Whether the segment at `index` ends with a title ("Mr.", "Dr.") or initials ("U.S.", "J.") on its
-   * line: the sentence goes on in the next segment.
-   */
-  private endsWithAbbreviation(index: number): boolean {
-    const { start, end } = this.range(index);
-    let stop = end;
-    while (stop > start && isWhiteSpace(this.text.charCodeAt(stop - 1))) {
-      if (this.text[stop - 1] === '\n' || this.text[stop - 1] === '\r') return false;
-      stop--;
+  /** What each segment is (a sentence, a blank line, one that goes on): worked out once, when first asked. */
+  private kinds: Uint8Array | undefined;
+
+  private segmentKinds(): Uint8Array {
+    if (this.kinds) return this.kinds;
+    const kinds = new Uint8Array(this.count);
+    for (let index = 0; index < this.count; index++) {
+      const start = this.starts[index];
+      const end = index + 1 < this.count ? this.starts[index + 1] : this.text.length;
+      kinds[index] = segmentKind(this.text, start, end);
     }
-    if (stop <= start || this.text[stop - 1] !== '.') return false;
-    let word = stop - 1;
-    while (word > start && /[A-Za-z.]/.test(this.text[word - 1])) word--;
-    const token = this.text.slice(word, stop - 1);
-    return TITLES.has(token) || /^(?:[A-Z]\.)*[A-Z]$/.test(token);
+    return (this.kinds = kinds);
   }
 }
