@@ -79,6 +79,11 @@ describe('desk copy', () => {
       const draft = 'It is thought that the prize will go to a debut. The jury said it is thought-provoking and well-reportedly funny.\n';
       assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), ['It is thought']);
     });
+
+    it('takes "was said to" for a hedge before a verb, not where someone was spoken to', () => {
+      const draft = 'The minister was said to be furious. Crewe could not recall what was said to him at the meeting, or what was said to reporters.\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), ['was said to']);
+    });
   });
 
   describe('unannotated quotations', () => {
