@@ -111,6 +111,20 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'unannotated-quote'), ['“Every fire crew we had was on the line within the hour. Nobody sat on their hands.']);
     });
 
+    it('finds them in guillemets and in low quotes, and where a straight mark closes a curly one', () => {
+      const draft = [
+        'Le ministre a déclaré : « Nous ne céderons pas sur les retraites ». Puis il est parti.',
+        'Der Minister sagte: „Wir werden die Renten nicht kürzen“, und ging.',
+        '“We will win this seat back," the candidate told supporters.',
+        '',
+      ].join('\n');
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'unannotated-quote'), [
+        '« Nous ne céderons pas sur les retraites »',
+        '„Wir werden die Renten nicht kürzen“',
+        '“We will win this seat back,"',
+      ]);
+    });
+
     it('takes no inch mark for a quotation mark, and no quotation within a quotation for another', () => {
       const draft = 'The Lakers signed 6\'10" forward Marcus Hill on Monday. Hill said "this is a dream come true for my family" after the signing.\n“He told me ‘you will start on Friday’ and I cried,” Hill said.\n';
       const yaml = 'version: 1\nentities:\n  hill: {name: Marcus Hill, type: person, aliases: [Hill]}\nclaims:\n  - {text: this is a dream come true for my family, type: direct-quote, source: hill}\n  - {text: \'He told me ‘you will start on Friday’ and I cried,\', type: direct-quote, source: hill}\n';

@@ -7,56 +7,56 @@ import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
 
-const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"\u2018\u2019]/g;
+const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"\u2018\u2019\u00ab\u00bb\u201e]/g;
+
+/** What closes a quotation each opening mark opens. */
+const CLOSERS: Readonly<Record<string, string>> = {
+  // “ ” in English; a straight mark closes either, as in copy typed in more than one place.
+  '\u201c': '\u201d"',
+  '"': '"\u201d',
+  '\u2018': '\u2019', // ‘ ’ (British)
+  '\u00ab': '\u00bb', // « » (French, Russian, Ukrainian...)
+  '\u201e': '\u201c\u201d', // „ “ (German, and „ ” in Polish or Hungarian)
+};
 
 /**
- * Quoted passages, marks included: in double quotes (“ with ”, or a straight " either way) or in
- * single curly quotes (‘ with ’), as British copy writes them. While one kind is open the other is
- * part of the quotation (a quotation within it). A line break ends nothing and resets, so one stray
- * mark can't swallow the rest of the draft; but a quotation that goes on in the next paragraph,
- * which the newspaper convention opens again without closing the first, is a quotation to the end of
- * its paragraph. A straight " after a digit opens nothing (6'10", a 5" screen), and a ’ between
- * letters is an apostrophe (don’t).
+ * Quoted passages, marks included: in double quotes (“ with ”, or a straight " either way), in single
+ * curly quotes (‘ with ’, as British copy writes them), in guillemets (« with ») or low quotes (‘„’
+ * with “ or ”). While one is open, other marks are part of the quotation (a quotation within it); the
+ * same opening mark again starts it afresh. A line break ends nothing and resets, so one stray mark
+ * can't swallow the rest of the draft; but a quotation that goes on in the next paragraph, which the
+ * newspaper convention opens again without closing the first, is a quotation to the end of its
+ * paragraph. A straight " after a digit opens nothing (6'10", a 5" screen), and a ’ between letters
+ * is an apostrophe (don’t), as a ‘ after a letter is no opening mark.
  */
 export function findQuotations(text: string): OffsetRange[] {
   const quotations: OffsetRange[] = [];
   let open = -1;
-  let single = false;
-  const close = (end: number): void => {
-    quotations.push({ start: open, end });
-    open = -1;
-  };
+  let opener = '';
   // A regex jumps to the next mark or line break much faster than a test of every character.
   QUOTE_MARK_OR_LINE_BREAK.lastIndex = 0;
   while (QUOTE_MARK_OR_LINE_BREAK.test(text)) {
     const i = QUOTE_MARK_OR_LINE_BREAK.lastIndex - 1;
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a || ch === 0x0d) {
-      if (open !== -1 && reopensInNextParagraph(text, i, single)) close(endOfContent(text, open, i));
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') {
+      if (open !== -1 && reopensInNextParagraph(text, i, opener)) quotations.push({ start: open, end: endOfContent(text, open, i) });
       open = -1;
-    } else if (ch === 0x201c) {
-      if (open === -1 || !single) {
-        open = i;
-        single = false;
-      }
-    } else if (ch === 0x22) {
-      if (open !== -1 && !single) close(i + 1);
-      else if (open === -1 && !isWordCharacter(text.charCodeAt(i - 1), true)) {
-        open = i;
-        single = false;
-      }
-    } else if (ch === 0x201d) {
-      if (open !== -1 && !single) close(i + 1);
-    } else if (ch === 0x2018) {
-      if (open === -1 && !isWordCharacter(text.charCodeAt(i - 1), false)) {
-        open = i;
-        single = true;
-      }
-    } else if (ch === 0x2019) {
-      if (open !== -1 && single && !isWordCharacter(text.charCodeAt(i + 1), false)) close(i + 1);
+    } else if (open !== -1 && CLOSERS[opener].includes(ch) && (ch !== '\u2019' || !isWordCharacter(text.charCodeAt(i + 1), false))) {
+      quotations.push({ start: open, end: i + 1 });
+      open = -1;
+    } else if (ch in CLOSERS && (open === -1 || ch === opener) && opens(text, i, ch)) {
+      open = i;
+      opener = ch;
     }
   }
   return quotations;
+}
+
+/** Whether the mark at `at` can open a quotation: no inch mark (6'10"), no ‘ glued to a word. */
+function opens(text: string, at: number, mark: string): boolean {
+  if (mark === '"') return !isWordCharacter(text.charCodeAt(at - 1), true);
+  if (mark === '\u2018') return !isWordCharacter(text.charCodeAt(at - 1), false);
+  return true;
 }
 
 /** A letter or digit (NaN, past either end, is none); `digitsOnly`: a digit only. */
@@ -66,12 +66,12 @@ function isWordCharacter(code: number, digitsOnly: boolean): boolean {
   return !digitsOnly && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
-/** Whether the next paragraph after the line break at `at` opens with a quotation mark of the same kind. */
-function reopensInNextParagraph(text: string, at: number, single: boolean): boolean {
+/** Whether the next paragraph after the line break at `at` opens again with the quotation's mark. */
+function reopensInNextParagraph(text: string, at: number, opener: string): boolean {
   let next = at;
   while (next < text.length && /\s/.test(text[next])) next++;
   const ch = text[next];
-  return single ? ch === '\u2018' : ch === '\u201c' || ch === '"';
+  return ch === opener || (opener === '"' && ch === '\u201c') || (opener === '\u201c' && ch === '"');
 }
 
 /** The end of the text from `start` to `end` without the white space before `end`. */
