@@ -1,7 +1,7 @@
 // What the hover shows at a place in the draft: the card of each entity mentioned there and of each
 // claim made there. Plain Markdown with every YAML value escaped; an anonymous identity never appears.
 import { claimsBySource, mentionsOf, type Analysis, type AnchoredClaim } from './analysis';
-import { BASIS_LABELS } from './claimTypes';
+import { BASIS_LABELS, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { escapeMarkdown, isWebUrl, link } from './markdown';
 import type { Entity, OffsetRange } from './model';
 import { plural } from './plural';
@@ -12,24 +12,6 @@ export interface HoverContent {
   /** One Markdown block per card: entities first, then claims. */
   readonly sections: readonly string[];
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  unverified: 'Unverified',
-  verified: '✓ Verified',
-  disputed: 'Disputed',
-  false: '✗ False',
-  misleading: 'Misleading',
-};
-
-const ENTITY_TYPE_LABELS: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  event: 'Event',
-  work: 'Work',
-  group: 'Group',
-  other: 'Entity',
-};
 
 function contains(range: OffsetRange, offset: number): boolean {
   return range.start <= offset && offset < range.end;
@@ -55,7 +37,7 @@ export function hoverAt(analysis: Analysis, offset: number): HoverContent | unde
 
 export function entityCard(analysis: Analysis, entity: Entity): string {
   const lines: string[] = [];
-  const kind = entity.anonymous ? 'Anonymous source' : (ENTITY_TYPE_LABELS[entity.type] ?? 'Entity');
+  const kind = entity.anonymous ? 'Anonymous source' : ENTITY_TYPE_LABELS[entity.type];
   lines.push(`**${escapeMarkdown(entity.name)}** · ${kind}`);
   if (entity.description) lines.push('', escapeMarkdown(entity.description));
   if (entity.anonymous) {
@@ -90,12 +72,15 @@ export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
         lines.push(`Source: \`${escapeBackticks(source.id)}\` (unknown entity)`);
         continue;
       }
-      const description = entity.description ? ` — ${escapeMarkdown(entity.description)}` : '';
+      // One line per source: the entity card has the whole description.
+      const description = entity.description ? ` — ${escapeMarkdown(shortened(entity.description, SOURCE_DESCRIPTION_LENGTH))}` : '';
       const anonymous = entity.anonymous ? ' (anonymous)' : '';
       lines.push(`Source: **${escapeMarkdown(entity.name)}**${anonymous}${description}  `);
     }
-  } else if (claim.basis) {
+  } else if (claim.basis && (!type?.requiresSource || type.acceptedBases.includes(claim.basis))) {
     lines.push('', `Basis: ${BASIS_LABELS[claim.basis]}`);
+  } else if (claim.basis) {
+    lines.push('', `⚠ No source: a ${escapeMarkdown((type?.label ?? claim.type).toLowerCase())} can't rest on ${BASIS_LABELS[claim.basis]}`);
   } else if (type?.requiresSource) {
     lines.push('', '⚠ No source');
   }
@@ -120,6 +105,17 @@ function driftLines(analysis: Analysis, anchored: AnchoredClaim): string[] {
     `Was: “${escapeMarkdown(claim.selector.text)}”  `,
     `Now: “${escapeMarkdown(current)}”`,
   ];
+}
+
+/** How much of a source's description its line in a claim card shows. */
+const SOURCE_DESCRIPTION_LENGTH = 120;
+
+/** The text on one line (its line breaks and runs of spaces as one space), cut at a word with "…" past `length`. */
+function shortened(text: string, length: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= length) return line;
+  const cut = line.lastIndexOf(' ', length);
+  return `${line.slice(0, cut > length / 2 ? cut : length)}…`;
 }
 
 function escapeBackticks(text: string): string {

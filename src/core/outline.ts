@@ -1,8 +1,8 @@
 // The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
 // breadcrumbs, and the groups of the "Editorial Annotations" tree.
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
-import { BASIS_LABELS } from './claimTypes';
-import type { Finding, OffsetRange } from './model';
+import { BASIS_LABELS, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
+import type { Claim, Entity, Finding, OffsetRange } from './model';
 import { plural } from './plural';
 
 export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
@@ -76,6 +76,16 @@ function claimNode(analysis: Analysis, { claim, range }: ReadClaim, key: string,
   };
 }
 
+/** An entity's kind as a detail reads it: "person", "organisation", "anonymous source". */
+function entityKind(entity: Entity): string {
+  return entity.anonymous ? 'anonymous source' : ENTITY_TYPE_LABELS[entity.type].toLowerCase();
+}
+
+/** A claim's fact-check status, when someone checked it: unverified is what most claims are. */
+function checked(claim: Claim): string[] {
+  return claim.status === 'unverified' ? [] : [STATUS_LABELS[claim.status]];
+}
+
 function typeLabel(analysis: Analysis, type: string): string {
   return analysis.claimTypes.get(type)?.label ?? type;
 }
@@ -83,8 +93,8 @@ function typeLabel(analysis: Analysis, type: string): string {
 function claimNodes(analysis: Analysis, reading: readonly ReadClaim[]): OutlineNode[] {
   return reading.map((read) => {
     const { claim } = read;
-    const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ?? 'no source';
-    return claimNode(analysis, read, `claim:${claim.id}`, `${typeLabel(analysis, claim.type)} · ${source}`);
+    const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ? BASIS_LABELS[claim.basis] : 'no source';
+    return claimNode(analysis, read, `claim:${claim.id}`, [typeLabel(analysis, claim.type), source, ...checked(claim)].join(' · '));
   });
 }
 
@@ -103,7 +113,7 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     nodes.push({
       kind: 'entity',
       label: entity.name,
-      detail: `${entity.anonymous ? 'anonymous source' : entity.type} · ${plural(ranges.length, 'mention')}`,
+      detail: `${entityKind(entity)} · ${plural(ranges.length, 'mention')}`,
       key: `entity:${id}`,
       range: cover(ranges),
       target: { file: draft.path, range: ranges[0] },
@@ -197,10 +207,10 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
   }
   const groups: OutlineNode[] = [...bySource.entries()].map(([id, reads]) => {
     const entity = analysis.entities.get(id);
-    const kind = !entity ? 'unknown entity' : entity.anonymous ? 'anonymous source' : entity.type;
+    const kind = entity ? entityKind(entity) : 'unknown entity';
     const children = reads.map((read) => {
       const others = [...new Set(read.claim.sources.map((source) => source.id))].filter((other) => other !== id);
-      const detail = [typeLabel(analysis, read.claim.type), ...(others.length > 0 ? [`with ${sourceNames(analysis, others)}`] : [])].join(' · ');
+      const detail = [typeLabel(analysis, read.claim.type), ...(others.length > 0 ? [`with ${sourceNames(analysis, others)}`] : []), ...checked(read.claim)].join(' · ');
       return claimNode(analysis, read, `claim:${read.claim.id}:source:${id}`, detail);
     });
     return {
@@ -214,7 +224,7 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
   if (unsourced.length > 0) {
     const children = unsourced.map((read) => {
       const { claim } = read;
-      const detail = [typeLabel(analysis, claim.type), ...(claim.basis ? [BASIS_LABELS[claim.basis]] : [])].join(' · ');
+      const detail = [typeLabel(analysis, claim.type), ...(claim.basis ? [BASIS_LABELS[claim.basis]] : []), ...checked(claim)].join(' · ');
       return claimNode(analysis, read, `claim:${claim.id}:no-source`, detail);
     });
     groups.push({ ...group('No source', 'claims:no-source', children, whole), detail: plural(children.length, 'claim'), sourceGroup: 'none' });

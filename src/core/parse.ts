@@ -179,7 +179,8 @@ function readEntity(reader: NodeReader, pair: YamlPair, fromRegistry: boolean): 
   const anonymous = isScalarNode(anonymousNode) && anonymousNode.value === true;
   return {
     id,
-    name: reader.string(field('name')) ?? id,
+    // A name left empty or blank would be an empty label in the outline and "****" in the card.
+    name: reader.string(field('name'))?.trim() || id,
     type: ENTITY_TYPES.includes(type as EntityType) ? (type as EntityType) : 'other',
     description: reader.string(field('description')),
     wikidata: reader.string(field('wikidata')),

@@ -151,6 +151,7 @@ function patternMessage(pattern: string, value: unknown): string {
   if (pattern.startsWith('^Q')) return `${shown} is not a Wikidata id (like Q7747)`;
   if (pattern.startsWith('^https?')) return `${shown} is not an http or https address`;
   if (pattern === '\\S') return 'the text is empty: write the words of the draft';
+  if (pattern === '[^\\s]') return 'the name is blank: write the name as readers see it';
   return `${shown} does not have the expected form`;
 }
 
@@ -187,7 +188,8 @@ function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, te
       return { message: `${fieldWords(doc, path)} must be ${TYPE_WORDS[expected] ?? expected}`, range: anchor };
     }
     case 'enum': {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      // `status` allows the string "false" and YAML's false alike: named once.
+      const allowed = [...new Set((error.params as { allowedValues: unknown[] }).allowedValues.map(String))];
       const suggestion = typeof error.data === 'string' ? closestMatches(error.data, allowed, 1) : [];
       const hint = suggestion.length > 0 ? ` Did you mean '${suggestion[0]}'?` : '';
       return {

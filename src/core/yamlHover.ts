@@ -65,8 +65,9 @@ function describeAnchor({ draft, anchor }: SpanAnchor): string {
   const line = new LineIndex(draft.text).positionAt(anchor.range.start).line + 1;
   const lines = [`**Anchored** in ${name}, line ${line}`];
   if (anchor.drift) {
-    const similarity = Math.round(anchor.drift.similarity * 100);
-    lines.push('', `⚠ Only approximately (${similarity}% similar): the exact words are no longer in the draft.`);
+    // Rounded down, as the finding's message does: a drifted span never reads "100% alike".
+    const similarity = Math.floor(anchor.drift.similarity * 100);
+    lines.push('', `⚠ Only approximately (${similarity}% alike): the exact words are no longer in the draft.`);
   }
   if (anchor.candidates > 1) {
     lines.push('', `⚠ The text matches ${anchor.candidates} places; the first is used. Add a prefix, suffix or occurrence.`);

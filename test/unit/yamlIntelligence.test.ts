@@ -547,7 +547,10 @@ describe('navigation in an annotation file', () => {
       const yamlText = 'version: 1\nclaims:\n  - text: the ferry to Northport will stop sailing in October\n    type: fact\n    basis: observed\n';
       const drifted = analyze({ draft, annotations: parseAnnotationFile(FILE, yamlText) });
       const hover = yamlHoverAt(drifted, FILE, offsetOf(yamlText, 'Northport'));
-      assert.match(hover?.markdown ?? '', /^⚠ Only approximately \(\d+% similar\)/m);
+      // The same figure, in the same words, as the finding on it.
+      const figure = /\((\d+)% alike\)/.exec(drifted.findings.find((finding) => finding.code === 'span-drifted')?.message ?? '')?.[1];
+      assert.ok(figure, 'the finding gives a figure');
+      assert.match(hover?.markdown ?? '', new RegExp(`^⚠ Only approximately \\(${figure}% alike\\)`, 'm'));
       assert.match(hover?.markdown ?? '', /\*\*the ferry to Northport will stop running in October\*\*/);
     });
 
