@@ -1,8 +1,30 @@
-// The file system as the CLI (and the unit tests) see it: the disk.
+// The file system as the CLI (and the unit tests) see it: the disk. A file that is not there is
+// undefined; one that is there but can't be read (no permission, an I/O error) stops the check with
+// UnreadableError: a gate must not pass on copy it could not read.
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { FileHost } from '../core/discovery';
 import { listFilesBelow, type FolderEntry, type FolderReader } from '../core/listing';
+
+/** A file or folder that is there but could not be read. */
+export class UnreadableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+  ) {
+    super(`cannot read ${file} (${code})`);
+  }
+}
+
+/** Errors that mean there is nothing there to read: a missing file, a path through a file, a loop of links. */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG']);
+
+/** Undefined for a path with nothing there; any other error stops the check. */
+function absentOrThrow(file: string, error: unknown): undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error';
+  if (ABSENT.has(code)) return undefined;
+  throw new UnreadableError(file, code);
+}
 
 export const nodeFileHost: FileHost = {
   async readText(file) {
@@ -10,16 +32,16 @@ export const nodeFileHost: FileHost = {
       // As VS Code does, a byte order mark is not part of the text (columns would be off by one).
       const text = await fs.readFile(file, 'utf8');
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    } catch {
-      return undefined;
+    } catch (error) {
+      return absentOrThrow(file, error);
     }
   },
   async stat(file) {
     try {
       const stats = await fs.stat(file);
       return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : undefined;
-    } catch {
-      return undefined;
+    } catch (error) {
+      return absentOrThrow(file, error);
     }
   },
   listFiles(dir, extensions) {
@@ -33,8 +55,8 @@ const diskFolders: FolderReader = {
     let dirents;
     try {
       dirents = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      return undefined;
+    } catch (error) {
+      return absentOrThrow(folder, error);
     }
     const entries: FolderEntry[] = [];
     for (const dirent of dirents) {

@@ -10,7 +10,7 @@ import { draftReport, type DraftReport } from '../core/report';
 import { LineIndex } from '../core/textIndex';
 import manifest from '../../package.json';
 import { fixAnnotationFiles } from './fix';
-import { nodeFileHost } from './nodeFileHost';
+import { nodeFileHost, UnreadableError } from './nodeFileHost';
 import { relativeReport, reportMarkdown } from './report';
 import { toSarif } from './sarif';
 
@@ -165,12 +165,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`editorial-annotations: ${parsed}\n\n${USAGE}`);
     return 2;
   }
-  const settings = await projectSettings(io.cwd);
-  if (typeof settings === 'string') {
-    io.stderr.write(`editorial-annotations: ${settings}\n`);
+  try {
+    const settings = await projectSettings(io.cwd);
+    if (typeof settings === 'string') {
+      io.stderr.write(`editorial-annotations: ${settings}\n`);
+      return 2;
+    }
+    const paths = parsed.paths.map((p) => path.resolve(io.cwd, p));
+    return await checkOrReport(parsed, paths, settings, io);
+  } catch (error) {
+    if (!(error instanceof UnreadableError)) throw error;
+    io.stderr.write(`editorial-annotations: cannot read ${path.relative(io.cwd, error.file) || '.'} (${error.code}): nothing was checked\n`);
     return 2;
   }
-  const paths = parsed.paths.map((p) => path.resolve(io.cwd, p));
+}
+
+async function checkOrReport(parsed: CheckArguments | ReportArguments, paths: readonly string[], settings: ProjectSettings, io: CliIo): Promise<number> {
   let analysed = await analyzePaths(paths, settings);
   if (typeof analysed !== 'string' && parsed.command === 'check' && parsed.fix) {
     const result = await fixAnnotationFiles(analysed.analyses);

@@ -1,10 +1,12 @@
 // The built command-line check (dist/cli.js), run as a user runs it: a child process in a folder,
 // against the sample and the fixture projects of test/fixtures/cli.
 import { strict as assert } from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { LocatedFinding } from '../../src/cli/run';
-import { cli, type Run } from './builtCli';
+import { CLI, cli, type Run } from './builtCli';
 import { REPO_ROOT, SAMPLE_DRAFT, readText } from './helpers';
 
 const SAMPLE = path.relative(REPO_ROOT, SAMPLE_DRAFT);
@@ -176,6 +178,35 @@ describe('the command-line check', function () {
     it('exits 2 for a path that does not exist, or is neither a draft, a YAML file nor a folder', () => {
       expectUsageError(['check', 'articles/no-such-draft.txt'], /no such file or folder: .*articles\/no-such-draft\.txt/);
       expectUsageError(['check', 'package.json'], /not a draft, an annotation file or a folder: .*package\.json/);
+    });
+
+    it('exits 2, checking nothing, when a draft, an annotation file or a folder is there but unreadable', () => {
+      // Run as a user without the permission (root reads anything: as root, the run is nobody's).
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-unreadable-'));
+      try {
+        fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
+        fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+        fs.chmodSync(folder, 0o755);
+        const asUser = (args: readonly string[]): Run => {
+          const command = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath];
+          const run = spawnSync(command[0], [...command.slice(1), CLI, ...args], { cwd: folder, encoding: 'utf8' });
+          return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+        };
+        assert.equal(asUser(['check', '.']).status, 1, 'readable, the sample fails on its warnings');
+        const draft = path.join(folder, SAMPLE);
+        fs.chmodSync(draft, 0o000);
+        const unreadableDraft = asUser(['check', '.']);
+        assert.deepEqual([unreadableDraft.status, unreadableDraft.stdout], [2, '']);
+        assert.match(unreadableDraft.stderr, /cannot read articles\/putin-witkoff-talks\.txt \(EACCES\): nothing was checked/);
+        fs.chmodSync(draft, 0o644);
+        fs.chmodSync(path.join(folder, 'annotations'), 0o000);
+        const unreadableFolder = asUser(['check', '.', '--format', 'json']);
+        assert.deepEqual([unreadableFolder.status, unreadableFolder.stdout], [2, '']);
+        assert.match(unreadableFolder.stderr, /cannot read annotations \(EACCES\)/);
+      } finally {
+        fs.chmodSync(path.join(folder, 'annotations'), 0o755);
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
     });
 
     it('exits 2 with the usage for no command or an unknown command', () => {
