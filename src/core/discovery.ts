@@ -82,6 +82,14 @@ export function resolveArticlePath(annotationFile: string, article: string): str
   return path.resolve(path.dirname(annotationFile), article);
 }
 
+/** The folder whose annotations folder (`folder`, relative) is `dir`, if `dir` is one. */
+function holderOf(dir: string, folder: string): string | undefined {
+  if (path.isAbsolute(folder)) return undefined;
+  let holder = dir;
+  for (const part of path.normalize(folder).split(path.sep)) if (part !== '' && part !== '.') holder = path.dirname(holder);
+  return holder !== dir && samePath(path.join(holder, folder), dir) ? holder : undefined;
+}
+
 function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
@@ -168,8 +176,10 @@ export class AnnotationDiscovery {
     let dir = path.dirname(path.resolve(file));
     for (;;) {
       if ((await this.host.stat(path.join(dir, this.settings.annotationsFolder))) === 'directory') return dir;
-      // A file inside the annotations folder itself belongs to the folder above it.
-      if (path.basename(dir) === path.basename(this.settings.annotationsFolder)) return path.dirname(dir);
+      // A file inside the annotations folder itself belongs to the folder that holds it, as many
+      // levels up as the setting has (`meta/notes`: two).
+      const holder = holderOf(dir, this.settings.annotationsFolder);
+      if (holder !== undefined) return holder;
       const parent = path.dirname(dir);
       if (parent === dir) return path.dirname(path.resolve(file));
       dir = parent;

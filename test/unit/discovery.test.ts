@@ -1,6 +1,8 @@
 // Which annotation file belongs to a draft (spec: "Files and discovery"), on the fixture project
 // test/fixtures/discovery and on test/fixtures/custom-folder (an annotations folder with another name).
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
@@ -219,6 +221,25 @@ describe('discovery', () => {
       // The claim's source comes from that registry.
       assert.deepEqual(analysis?.findings, []);
       assert.equal((await analyzeAnnotationFile('desk-notes/harbour.yaml', deskNotes, CUSTOM)).length, 1);
+    });
+
+    it('takes a folder two levels down (meta/notes), for the files in it analysed alone too', async () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-nested-'));
+      try {
+        const metaNotes: ProjectSettings = { ...DEFAULT_PROJECT_SETTINGS, annotationsFolder: 'meta/notes' };
+        fs.mkdirSync(path.join(root, 'meta', 'notes'), { recursive: true });
+        fs.mkdirSync(path.join(root, 'articles'));
+        fs.copyFileSync(path.join(CUSTOM, 'articles', 'harbour.txt'), path.join(root, 'articles', 'harbour.txt'));
+        fs.copyFileSync(path.join(CUSTOM, 'desk-notes', 'harbour.yaml'), path.join(root, 'meta', 'notes', 'harbour.yaml'));
+        fs.copyFileSync(path.join(CUSTOM, 'desk-notes', 'entities.yaml'), path.join(root, 'meta', 'notes', 'entities.yaml'));
+        fs.writeFileSync(path.join(root, 'meta', 'notes', 'broken.yaml'), 'version: 1\narticle: ../../articles/missing.txt\n');
+        assert.equal(await annotationFileOf('articles/harbour.txt', metaNotes, root), path.join('meta', 'notes', 'harbour.yaml'));
+        assert.equal((await analyzeAnnotationFile('meta/notes/harbour.yaml', metaNotes, root)).length, 1);
+        const [broken] = await analyzeAnnotationFile('meta/notes/broken.yaml', metaNotes, root);
+        assert.deepEqual(broken?.findings.map((finding) => finding.code), ['article-not-found']);
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it('does not look in that folder with the default setting', async () => {
