@@ -1,4 +1,5 @@
 // The CLI's commands, written against plain streams so tests can run them in-process.
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Analysis } from '../core/analysis';
 import { isDraftPath, isYamlPath } from '../core/discovery';
@@ -263,9 +264,12 @@ export async function analyzePaths(paths: readonly string[], settings: ProjectSe
   const drafts = new Set<string>();
   const named = new Set<string>();
   const annotationFiles = new Set<string>();
-  for (const target of paths) {
-    const kind = await nodeFileHost.stat(target);
-    if (kind === undefined) return `no such file or folder: ${target}`;
+  for (const given of paths) {
+    const kind = await nodeFileHost.stat(given);
+    if (kind === undefined) return `no such file or folder: ${given}`;
+    // Through a link (`mirror -> articles`), a draft's path is not the one its annotation file's
+    // `article:` names: the real path is.
+    const target = await fs.realpath(given);
     if (kind === 'directory') {
       for (const file of await nodeFileHost.listFiles(target, ['.txt', '.md'])) drafts.add(file);
       for (const file of await nodeFileHost.listFiles(target, ['.yaml', '.yml'])) annotationFiles.add(file);

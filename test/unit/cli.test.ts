@@ -180,6 +180,24 @@ describe('the command-line check', function () {
       expectUsageError(['check', 'package.json'], /not a draft, an annotation file or a folder: .*package\.json/);
     });
 
+    it('checks drafts given through a link to their folder as the drafts themselves', () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-linked-'));
+      try {
+        fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
+        fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+        fs.symlinkSync('articles', path.join(folder, 'mirror'));
+        const direct = cli(['check', 'articles', '--format', 'json'], folder);
+        assert.ok(jsonFindings(direct).length > 0);
+        for (const through of ['mirror', path.join('mirror', path.basename(SAMPLE))]) {
+          const linked = cli(['check', through, '--format', 'json'], folder);
+          assert.deepEqual(jsonFindings(linked), jsonFindings(direct), through);
+          assert.doesNotMatch(linked.stderr, /has no annotation file/);
+        }
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
     it('exits 2, checking nothing, when a draft, an annotation file or a folder is there but unreadable', () => {
       // Run as a user without the permission (root reads anything: as root, the run is nobody's).
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-unreadable-'));
