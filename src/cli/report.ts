@@ -11,7 +11,7 @@ function code(file: string): string {
 
 /** The report with paths relative to the folder the CLI ran in. */
 export function relativeReport(report: DraftReport, cwd: string): DraftReport {
-  return { ...report, draft: path.relative(cwd, report.draft), annotationFile: path.relative(cwd, report.annotationFile) };
+  return { ...report, draft: report.draft === null ? null : path.relative(cwd, report.draft), annotationFile: path.relative(cwd, report.annotationFile) };
 }
 
 /** Text from the YAML goes into Markdown: its special characters are shown, not interpreted. */
@@ -29,9 +29,9 @@ function counts(record: Readonly<Record<string, number>>, skipZero: boolean): st
 export function reportMarkdown(reports: readonly DraftReport[]): string {
   const sections = reports.map((report) => {
     const lines = [
-      `## ${code(report.draft)}`,
+      report.draft === null ? `## ${code(report.annotationFile)}: no draft` : `## ${code(report.draft)}`,
       '',
-      `Annotations: ${code(report.annotationFile)}`,
+      report.draft === null ? 'No draft was found for it: the findings are those of the file alone.' : `Annotations: ${code(report.annotationFile)}`,
       '',
       `- **Claims**: ${report.claims.total}${report.claims.total > 0 ? ` (${counts(report.claims.byType, true)})` : ''}`,
       `- **Status**: ${counts(report.claims.byStatus, true)}`,
@@ -50,6 +50,8 @@ export function reportMarkdown(reports: readonly DraftReport[]): string {
     }
     return lines.join('\n');
   });
-  const header = `# Sourcing report: ${plural(reports.length, 'annotated draft')}`;
+  const drafts = reports.filter((report) => report.draft !== null).length;
+  const draftless = reports.length - drafts;
+  const header = `# Sourcing report: ${plural(drafts, 'annotated draft')}${draftless > 0 ? `, ${plural(draftless, 'annotation file')} without a draft` : ''}`;
   return [header, ...sections].join('\n\n') + '\n';
 }

@@ -226,13 +226,13 @@ async function runCheck(parsed: CheckArguments, analysed: AnalysedPaths, io: Cli
 }
 
 function runReport(parsed: ReportArguments, analysed: AnalysedPaths, io: CliIo): number {
+  // A draft once; an annotation file without a draft too, with the findings `check` fails on.
   const reports = new Map<string, DraftReport>();
   for (const analysis of analysed.analyses) {
-    if (analysis.draft && !reports.has(analysis.draft.path)) {
-      reports.set(analysis.draft.path, relativeReport(draftReport({ ...analysis, draft: analysis.draft }), io.cwd));
-    }
+    const key = analysis.draft?.path ?? analysis.annotations.file;
+    if (!reports.has(key)) reports.set(key, relativeReport(draftReport(analysis), io.cwd));
   }
-  const sorted = [...reports.values()].sort((a, b) => a.draft.localeCompare(b.draft));
+  const sorted = [...reports.values()].sort((a, b) => (a.draft === null ? 1 : 0) - (b.draft === null ? 1 : 0) || (a.draft ?? a.annotationFile).localeCompare(b.draft ?? b.annotationFile));
   io.stdout.write(parsed.format === 'json' ? JSON.stringify(sorted, null, 2) + '\n' : reportMarkdown(sorted));
   return 0;
 }

@@ -14,7 +14,8 @@ export interface SourceSummary {
 }
 
 export interface DraftReport {
-  readonly draft: string;
+  /** The draft, or null for an annotation file analysed without one (its draft is missing, or it is the registry). */
+  readonly draft: string | null;
   readonly annotationFile: string;
   readonly claims: {
     readonly total: number;
@@ -33,10 +34,11 @@ export interface DraftReport {
 }
 
 /**
- * The report of an analysis that has a draft. Never includes an anonymous source's `identity` (the
+ * The report of an analysis: of a draft, or of an annotation file analysed without one (its findings
+ * count, as the check counts them). Never includes an anonymous source's `identity` (the
  * model does not even hold it) nor its reason for anonymity: the report leaves the newsroom.
  */
-export function draftReport(analysis: Analysis & { draft: NonNullable<Analysis['draft']> }): DraftReport {
+export function draftReport(analysis: Analysis): DraftReport {
   const byType: Record<string, number> = {};
   const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
   const sourceCounts = new Map<string, number>();
@@ -59,7 +61,7 @@ export function draftReport(analysis: Analysis & { draft: NonNullable<Analysis['
   const findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const finding of analysis.findings) findings[finding.severity]++;
   return {
-    draft: analysis.draft.path,
+    draft: analysis.draft?.path ?? null,
     annotationFile: analysis.annotations.file,
     claims: {
       total: analysis.claims.length,

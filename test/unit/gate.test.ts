@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type * as Sarif from 'sarif';
 import type { LocatedFinding } from '../../src/cli/run';
@@ -216,6 +217,31 @@ describe('the publication gate', function () {
       for (const secret of ['Jordan Quill', 'deputy treasurer', 'not authorised']) {
         assert.ok(readText(fixture('report', 'annotations', 'budget.yaml')).includes(secret));
         assert.ok(!run.stdout.includes(secret) && !asJson.includes(secret), secret);
+      }
+    });
+
+    it('counts the findings of an annotation file whose draft is missing, as check does', () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-report-'));
+      try {
+        fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
+        fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+        fs.writeFileSync(path.join(folder, 'annotations', 'gone.yaml'), 'version: 1\narticle: ../articles/gone.txt\nclaims:\n  - {text: the ferry runs, type: nope}\n');
+        const checked = json<LocatedFinding[]>(cli(['check', '.', '--format', 'json'], folder));
+        const reports = json<DraftReport[]>(cli(['report', '.', '--format', 'json'], folder));
+        assert.deepEqual(reports.map((report) => [report.draft, report.annotationFile]), [
+          [path.relative(REPO_ROOT, SAMPLE_DRAFT), path.relative(REPO_ROOT, SAMPLE_ANNOTATIONS)],
+          [null, path.join('annotations', 'gone.yaml')],
+        ]);
+        for (const severity of ['error', 'warning', 'information', 'hint'] as const) {
+          const inReports = reports.reduce((sum, report) => sum + report.findings[severity], 0);
+          assert.equal(inReports, checked.filter((finding) => finding.severity === severity).length, severity);
+        }
+        assert.ok(reports[1].findings.error >= 2, 'article-not-found and the unknown type');
+        const markdown = cli(['report', '.'], folder).stdout;
+        assert.match(markdown, /^# Sourcing report: 1 annotated draft, 1 annotation file without a draft$/m);
+        assert.match(markdown, /^## `annotations\/gone\.yaml`: no draft$/m);
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
       }
     });
 
