@@ -72,10 +72,20 @@ export async function newAnnotationFilePath(host: Pick<FileHost, 'stat'>, annota
 export function readArticleField(yamlText: string): string | undefined {
   const match = /^article[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(yamlText);
   if (!match) return undefined;
-  let value = match[1].replace(/[ \t]+#.*$/, '');
-  const quote = value[0];
-  if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) value = value.slice(1, -1);
+  // A quoted value first (a `#` inside quotes is part of the path), then a plain one and its comment.
+  const quoted = /^(["'])(.*)\1(?:[ \t]+#.*)?$/.exec(match[1]);
+  const value = quoted ? unquoted(quoted[1], quoted[2]) : match[1].replace(/[ \t]+#.*$/, '');
   return value === '' ? undefined : value;
+}
+
+/** A quoted YAML scalar's value: `''` in single quotes, escapes in double quotes (as JSON writes most). */
+function unquoted(quote: string, inner: string): string {
+  if (quote === "'") return inner.replace(/''/g, "'");
+  try {
+    return JSON.parse(`"${inner}"`) as string;
+  } catch {
+    return inner;
+  }
 }
 
 export function resolveArticlePath(annotationFile: string, article: string): string {
@@ -168,6 +178,8 @@ export class AnnotationDiscovery {
     private readonly settings: DiscoverySettings,
     /** The workspace folder a file belongs to; by default the nearest folder above it that has an annotations folder. */
     private readonly rootFor?: (file: string) => string | undefined,
+    /** No file changes while this discovery is used (a one-shot check): every root's listing is kept. */
+    private readonly filesStayPut = false,
   ) {}
 
   async root(file: string): Promise<string> {
@@ -382,7 +394,7 @@ export class AnnotationDiscovery {
     if (this.isRegistry(annotationFile, annotationsDir)) return [];
     // Only drafts that really resolve to this file (another may claim them by `article:`).
     const drafts: string[] = [];
-    for (const candidate of await this.draftsNamed(root, name, this.rootFor?.(annotationFile) === root)) {
+    for (const candidate of await this.draftsNamed(root, name, this.filesStayPut || this.rootFor?.(annotationFile) === root)) {
       const found = await this.forDraft(candidate);
       if (found.claimants.some((claimant) => samePath(claimant, annotationFile))) drafts.push(candidate);
     }

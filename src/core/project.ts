@@ -35,8 +35,10 @@ export class AnnotationProject {
     private readonly host: FileHost,
     readonly settings: ProjectSettings = DEFAULT_PROJECT_SETTINGS,
     rootFor?: (file: string) => string | undefined,
+    /** No file changes while the project is used (the CLI's one check): what discovery lists is kept. */
+    filesStayPut = false,
   ) {
-    this.discovery = new AnnotationDiscovery(host, settings, rootFor);
+    this.discovery = new AnnotationDiscovery(host, settings, rootFor, filesStayPut);
   }
 
   async parse(file: string, fromRegistry = false): Promise<ParsedAnnotationFile | undefined> {

@@ -180,6 +180,21 @@ describe('the command-line check', function () {
       expectUsageError(['check', 'package.json'], /not a draft, an annotation file or a folder: .*package\.json/);
     });
 
+    it('prints one finding a line, a message quoting a value of several lines included', () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-lines-'));
+      try {
+        fs.mkdirSync(path.join(folder, 'articles'));
+        fs.mkdirSync(path.join(folder, 'annotations'));
+        fs.writeFileSync(path.join(folder, 'articles', 'ferry.txt'), 'The mayor said the ferry will run.\n');
+        fs.writeFileSync(path.join(folder, 'annotations', 'ferry.yaml'), 'version: 1\nclaims:\n  - {text: the ferry will run, type: "para\\nphrase", source: "may\\nor"}\n');
+        const run = cli(['check', '.'], folder);
+        const lines = textLines(run);
+        assert.ok(lines.some((line) => line.includes("'para\\nphrase'")), lines.join('\n'));
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
     it('checks drafts given through a link to their folder as the drafts themselves', () => {
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-linked-'));
       try {

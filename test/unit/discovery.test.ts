@@ -4,9 +4,10 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parse } from 'yaml';
 import type { Analysis } from '../../src/core/analysis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
-import { isInside, newAnnotationFilePath } from '../../src/core/discovery';
+import { isInside, newAnnotationFilePath, readArticleField } from '../../src/core/discovery';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis, type ProjectSettings } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { findingsOf, fixture, textAt } from './helpers';
@@ -246,6 +247,23 @@ describe('discovery', () => {
       assert.equal(await annotationFileOf('articles/harbour.txt', DEFAULT_PROJECT_SETTINGS, CUSTOM), undefined);
       assert.deepEqual(await analyzeAnnotationFile('desk-notes/harbour.yaml', DEFAULT_PROJECT_SETTINGS, CUSTOM), []);
     });
+  });
+});
+
+describe('the article: field read without parsing the file', () => {
+  it('is what the YAML library reads, for paths with spaces, #, quotes and escapes', () => {
+    for (const written of [
+      '../articles/quay.txt',
+      '../articles/quay.txt   # the harbour story',
+      '"../my articles/Zürich é/talks #1.txt"',
+      '"../my articles/talks #1.txt"  # a comment after the quotes',
+      "'../it''s here.txt'",
+      '"../tab\\there.txt"',
+      '../a#b.txt',
+    ]) {
+      const text = `version: 1\narticle: ${written}\n`;
+      assert.equal(readArticleField(text), (parse(text) as { article: string }).article, written);
+    }
   });
 });
 
