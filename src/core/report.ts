@@ -1,7 +1,7 @@
 // A draft's sourcing in numbers, for an editor's sign-off: claims by type and status, who the sources
 // are, what is left unattributed or unverified, and the findings by severity.
 import type { Analysis } from './analysis';
-import { needsAttribution } from './findings/attribution';
+import { isUnattributed } from './findings/attribution';
 import { STATUSES, type ClaimStatus, type Severity } from './model';
 
 export interface SourceSummary {
@@ -26,7 +26,7 @@ export interface DraftReport {
   };
   /** Entities that source at least one claim, most claims first. */
   readonly sources: readonly SourceSummary[];
-  /** Claims that need a source and have neither a source nor an accepted basis. */
+  /** Claims that need a source and have neither a source nor an accepted basis, or name only unknown ids. */
   readonly unattributed: number;
   readonly unverified: number;
   /** Findings of the draft and its annotation files, as configured ('off' ones are not counted). */
@@ -49,7 +49,7 @@ export function draftReport(analysis: Analysis): DraftReport {
     byType[label] = (byType[label] ?? 0) + 1;
     byStatus[claim.status]++;
     for (const id of new Set(claim.sources.map((source) => source.id))) sourceCounts.set(id, (sourceCounts.get(id) ?? 0) + 1);
-    if (type && needsAttribution(claim, type)) unattributed++;
+    if (isUnattributed(analysis, claim)) unattributed++;
   }
   const sources: SourceSummary[] = [];
   for (const [id, claims] of sourceCounts) {

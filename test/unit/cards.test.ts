@@ -4,9 +4,11 @@
 import { strict as assert } from 'assert';
 import type { Analysis } from '../../src/core/analysis';
 import { analyze } from '../../src/core/analyze';
+import { isUnattributed } from '../../src/core/findings/attribution';
 import { claimCard, entityCard } from '../../src/core/hover';
 import { annotationTree, draftOutline } from '../../src/core/outline';
 import { parseAnnotationFile } from '../../src/core/parse';
+import { draftReport } from '../../src/core/report';
 
 const DRAFT = { path: '/desk/articles/acme.txt', text: 'Acme said profits rose 40% last year. Shares fell 3% on Monday.\n' };
 
@@ -65,5 +67,12 @@ describe('cards and the outline', () => {
     assert.equal(entities.children[0].detail, 'organisation · 1 mention');
     assert.deepEqual(claims.children[0].children.map((claim) => claim.detail), ['Statistic · Acme · Disputed', 'Statistic · public record · ✓ Verified']);
     assert.match(entityCard(analysis, analysis.entities.get('acme')!), /Organisation/);
+  });
+
+  it('count a claim whose only source is a misspelt id as unattributed, as the reader sees it', () => {
+    const analysis = analyzeYaml(`${ACME}claims:\n  - {text: profits rose 40% last year, type: statistic, source: acme}\n  - {text: Shares fell 3% on Monday, type: statistic, source: acmee}\n  - {text: Acme said, type: paraphrase, source: [acme, nobody]}\n`);
+    assert.deepEqual(analysis.claims.map(({ claim }) => isUnattributed(analysis, claim)), [false, true, false]);
+    assert.equal(draftReport(analysis).unattributed, 1);
+    assert.deepEqual(analysis.findings.filter((finding) => finding.code === 'unattributed-claim'), [], 'no draft finding: the unknown id is the YAML\'s problem');
   });
 });

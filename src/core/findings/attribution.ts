@@ -48,6 +48,22 @@ export function needsAttribution(claim: Claim, type: ClaimType): boolean {
   return type.requiresSource && claim.sources.length === 0 && !(claim.basis !== undefined && type.acceptedBases.includes(claim.basis));
 }
 
+/**
+ * Whether a reader is left without the claim's source: it needs one and has none (an
+ * `unattributed-claim`), or every source it names is an id no entity has (an `unknown-entity` in the
+ * YAML: a misspelt `source: mayr` attributes the claim to nobody). What the status bar and the
+ * sign-off report count as unattributed.
+ */
+export function isUnattributed(analysis: Analysis, claim: Claim): boolean {
+  const type = analysis.claimTypes.get(claim.type);
+  return (type !== undefined && needsAttribution(claim, type)) || namesOnlyUnknownSources(analysis, claim);
+}
+
+/** Whether the claim has sources and none of them is an entity the analysis knows. */
+export function namesOnlyUnknownSources(analysis: Analysis, claim: Claim): boolean {
+  return claim.sources.length > 0 && claim.sources.every((source) => !analysis.entities.has(source.id));
+}
+
 export function attributionFindings(analysis: Analysis): Finding[] {
   const draft = analysis.draft;
   if (!draft) return [];
