@@ -87,6 +87,20 @@ function entityName(analysis: Analysis, id: string): string {
   return analysis.entities.get(id)?.name ?? id;
 }
 
+/** Whether the sentence of `span` has a speech cue ("said", "told"…) outside the span's own words. */
+function hasSpeechCue(analysis: Analysis, span: OffsetRange): boolean {
+  const draft = analysis.draft;
+  if (!draft) return false;
+  const sentence = draft.sentences.window(span, 0);
+  const text = draft.text.slice(sentence.start, sentence.end);
+  SPEECH_CUES.lastIndex = 0;
+  for (let match = SPEECH_CUES.exec(text); match; match = SPEECH_CUES.exec(text)) {
+    const at = sentence.start + match.index;
+    if (at < span.start || at >= span.end) return true;
+  }
+  return false;
+}
+
 /**
  * The people and organisations most likely to have spoken a quotation: those nearest a speech cue
  * ("said", "told", "according to"...) in the quotation's sentence and the ones either side.
@@ -174,10 +188,16 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
   if (claimIndex === undefined || !analysis.draft) return [];
   const claim = claimAt(analysis, claimIndex)?.claim;
   const type = claim ? analysis.claimTypes.get(claim.type) : undefined;
-  const fixes: Fix[] = (finding.data?.candidateEntityIds ?? []).slice(0, 5).map((id, index) =>
+  // With a speech cue in the claim's sentence ("…, critics say"), who is next to it is likely to
+  // have made it: preferred (Ctrl+. applies it). Without one, the names near the claim are offered,
+  // none preferred: "The meeting between Putin and Witkoff took place after a general was killed"
+  // is neither's to claim.
+  const cued = hasSpeechCue(analysis, finding.range);
+  const candidates = cued ? likelySpeakers(analysis, finding.range) : (finding.data?.candidateEntityIds ?? []);
+  const fixes: Fix[] = candidates.slice(0, 5).map((id, index) =>
     fix(analysis, finding, {
       title: `Attribute to ${entityName(analysis, id)}`,
-      isPreferred: index === 0,
+      isPreferred: cued && index === 0,
       edits: setClaimField(analysis.annotations, claimIndex, 'source', id),
     }),
   );

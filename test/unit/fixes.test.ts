@@ -47,6 +47,19 @@ describe('quick fixes', () => {
     );
   });
 
+  it('prefers attributing a claim to someone only where its sentence says someone said it', () => {
+    const analysis = analyzeTexts(sampleTexts());
+    // "The meeting between Putin and Witkoff took place shortly after a top Russian general, Yaroslav
+    // Moskalik, was killed": nobody says so; the general is what the claim is about.
+    const killed = fixesFor(analysis, only(analysis, 'unattributed-claim', (f) => f.data?.claimId === 'moskalik-killed'));
+    assert.deepEqual(killed.filter((fix) => fix.isPreferred), []);
+    assert.ok(!killed.slice(0, 2).some((fix) => fix.title === 'Attribute to Yaroslav Moskalik'), killed.map((fix) => fix.title).join(' | '));
+    const texts = { draft: 'The mayor said on Monday that the ferry will run all winter.\n', yaml: 'version: 1\nentities:\n  mayor: {name: The mayor, type: person}\nclaims:\n  - {text: the ferry will run all winter, type: prediction}\n' };
+    const cued = analyzeTexts(texts);
+    const [preferred] = fixesFor(cued, only(cued, 'unattributed-claim')).filter((fix) => fix.isPreferred);
+    assert.equal(preferred?.title, 'Attribute to The mayor');
+  });
+
   it('a fix that asks first expects the annotation file it will edit unchanged: the claim it names by place could be another one', () => {
     const texts = sampleTexts();
     const analysis = analyzeTexts(texts);

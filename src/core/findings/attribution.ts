@@ -9,16 +9,21 @@ export const ATTRIBUTION_WINDOW_SENTENCES = 1;
 
 /**
  * The entities mentioned in a span's attribution window, most likely source first: those in the span's
- * own sentences before those in the sentences either side; people and organisations before places
- * (a place is more often what a claim is about than who makes it); then the nearest.
+ * own sentences before those in the sentences either side; those named outside the claim's words
+ * before those in them (what it is about); people and organisations before places (a place is more
+ * often what a claim is about than who makes it); then the nearest.
  */
 export function entitiesNear(analysis: Analysis, span: OffsetRange): string[] {
   if (!analysis.draft) return [];
   const sentences = analysis.draft.sentences;
   const own = sentences.window(span, 0);
   const window = sentences.window(span, ATTRIBUTION_WINDOW_SENTENCES);
+  // Its own sentence first; there, who is named outside the claim's words before who is named in
+  // them (what the claim is about: "a general, Yaroslav Moskalik, was killed"), people before
+  // places, the nearest first.
   const rank = (range: OffsetRange, entity: Entity): number[] => [
     overlaps(range, own) ? 0 : 1,
+    overlaps(range, span) ? 1 : 0,
     entity.type === 'place' ? 1 : 0,
     overlaps(range, span) ? 0 : range.end <= span.start ? span.start - range.end : range.start - span.end,
   ];
