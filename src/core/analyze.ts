@@ -54,7 +54,9 @@ export function analyze(input: AnalyzeInput): Analysis {
       if (anchor.kind === 'not-found') orphans.push({ selector: claim.selector, claim });
       // Most claims anchor cleanly: their message and data are not made for nothing.
       if (!anchoredCleanly(anchor)) {
-        findings.push(...spanFindings(claim.selector, anchor, `Claim '${claim.id}'`, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
+        // Shown at the claim's `text:`: "this claim" when the file gives it no id ("c3" is written nowhere).
+        const what = claim.hasExplicitId ? `Claim '${claim.id}'` : 'This claim';
+        findings.push(...spanFindings(claim.selector, anchor, what, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
       }
       return { claim, anchor, range: anchor.kind === 'found' ? anchor.range : undefined };
     });

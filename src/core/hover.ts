@@ -61,7 +61,8 @@ export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
   const { claim } = anchored;
   const type = analysis.claimTypes.get(claim.type);
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(type?.label ?? claim.type)}** · ${STATUS_LABELS[claim.status] ?? escapeMarkdown(claim.status)} · \`${escapeBackticks(claim.id)}\``);
+  const id = claim.hasExplicitId ? ` · \`${escapeBackticks(claim.id)}\`` : '';
+  lines.push(`**${escapeMarkdown(type?.label ?? claim.type)}** · ${STATUS_LABELS[claim.status] ?? escapeMarkdown(claim.status)}${id}`);
   const drift = driftLines(analysis, anchored);
   if (drift.length > 0) lines.push('', ...drift);
   if (claim.sources.length > 0) {

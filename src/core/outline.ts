@@ -239,7 +239,8 @@ function orphanNodes(analysis: Analysis): OutlineNode[] {
     return {
       kind: 'orphan' as const,
       label: `“${excerpt(selector.text)}”`,
-      detail: claim ? `claim ${claim.id}` : `mention of ${entityId}`,
+      // The 8th claim of the list, rather than the id "c8" the file never shows; an entity by its name.
+      detail: claim ? (claim.hasExplicitId ? `claim ${claim.id}` : `claim ${claim.index + 1} of the list`) : `mention of ${analysis.entities.get(entityId ?? '')?.name ?? entityId}`,
       key: `orphan:${written.file}:${written.range.start}`,
       range: written.range,
       target: written,

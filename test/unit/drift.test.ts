@@ -58,7 +58,7 @@ describe('fuzzy re-anchoring', () => {
     const orphans = annotationTree(analysis).find((group) => group.label.startsWith('Orphans'));
     assert.deepEqual(
       orphans?.children.map((node) => [node.label, node.detail]),
-      [['“the ferry will run all winter”', 'claim c1'], ['“the former mayor”', 'mention of mayor']],
+      [['“the ferry will run all winter”', 'claim 1 of the list'], ['“the former mayor”', 'mention of Mayor Ruiz']],
     );
   });
 
@@ -107,7 +107,7 @@ describe('span-drifted', () => {
     assert.equal(finding.data?.currentText, current);
     assert.equal(finding.data?.value, 'the new bridge will open in late May, after two years of delays');
     assert.deepEqual(finding.data?.draftRange, { start: draft.indexOf('the new'), end: draft.indexOf('the new') + current.length });
-    assert.match(finding.message, /^Claim 'c1' was found only approximately \(\d+% alike\): the draft now says "the new bridge will open in early May, after two years of delays"/);
+    assert.match(finding.message, /^This claim was found only approximately \(\d+% alike\): the draft now says "the new bridge will open in early May, after two years of delays"/);
     assert.doesNotMatch(finding.message, /verified/);
     assert.deepEqual(analysis.findings.filter((f) => f.code === 'span-not-found'), []);
   });
