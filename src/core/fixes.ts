@@ -230,7 +230,9 @@ function attributionSentenceEdit(analysis: Analysis, claimRange: OffsetRange, na
   let end = sentence.end;
   while (end > sentence.start && /\s/.test(draft.text[end - 1])) end--;
   if (draft.text[end - 1] !== '.' || /["”’']/.test(draft.text[end - 2] ?? '')) return undefined;
-  return { file: draft.path, range: { start: end - 1, end: end - 1 }, newText: `, ${name} said` };
+  // Mid-sentence, "The union" is "the union".
+  const inSentence = name.replace(/^The (?=\S)/, 'the ');
+  return { file: draft.path, range: { start: end - 1, end: end - 1 }, newText: `, ${inSentence} said` };
 }
 
 function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] {
@@ -250,9 +252,28 @@ function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] 
   const entity = first ? analysis.entities.get(first) : undefined;
   const edit = entity && !entity.anonymous ? attributionSentenceEdit(analysis, finding.range, entity.name) : undefined;
   if (entity && edit) {
-    fixes.push(fix(analysis, finding, { title: `Name the source in the text: add ", ${entity.name} said"`, edits: [edit] }));
+    fixes.push(fix(analysis, finding, { title: `Name the source in the text: add "${edit.newText}"`, edits: [edit] }));
   }
   return fixes;
+}
+
+/** How much of the draft a title shows either side of a place. */
+const TITLE_CONTEXT = 25;
+
+/** About TITLE_CONTEXT characters of the draft before `at`, from a word's start, "…" where cut. */
+function wordsBefore(text: string, at: number): string {
+  const from = Math.max(0, at - TITLE_CONTEXT);
+  const space = from === 0 ? -1 : text.indexOf(' ', from);
+  const start = space === -1 || space >= at ? from : space + 1;
+  return `${start > 0 ? '…' : ''}${text.slice(start, at)}`;
+}
+
+/** About TITLE_CONTEXT characters of the draft after `at`, to a word's end, "…" where cut. */
+function wordsAfter(text: string, at: number): string {
+  const to = Math.min(text.length, at + TITLE_CONTEXT);
+  const space = to === text.length ? -1 : text.lastIndexOf(' ', to);
+  const end = space === -1 || space <= at ? to : space;
+  return `${text.slice(at, end)}${end < text.length ? '…' : ''}`;
 }
 
 function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
@@ -272,7 +293,8 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
     if (written.prefix !== undefined) fields.prefix = written.prefix;
     if (written.suffix !== undefined) fields.suffix = written.suffix;
     const line = draft.text.slice(0, range.start).split('\n').length;
-    const context = `${written.prefix ?? ''}[${written.text}]${written.suffix ?? ''}`.replace(/\s+/g, ' ');
+    // The words around it in the draft, to tell the places apart: the context written may be a space.
+    const context = `${wordsBefore(draft.text, range.start)}[${written.text}]${wordsAfter(draft.text, range.end)}`.replace(/\s+/g, ' ').trim();
     return fix(analysis, finding, {
       title: `Disambiguate with context: the one on line ${line} (${context})`,
       isPreferred: index === 0,

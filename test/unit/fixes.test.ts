@@ -157,6 +157,19 @@ describe('quick fixes', () => {
     assert.deepEqual(repeated.range, ambiguous.kind === 'found' ? ambiguous.ambiguousRanges![1] : undefined);
   });
 
+  it('tells the places of an ambiguous span apart in its fixes\' titles by the words around them', () => {
+    const texts = {
+      draft: 'Ruiz said the closure was illegal. Lee said the closure was illegal.\n',
+      yaml: 'version: 1\nclaims:\n  - {text: the closure was illegal, type: fact, basis: observed}\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const titles = fixesFor(analysis, only(analysis, 'span-ambiguous')).map((fix) => fix.title);
+    assert.deepEqual(titles, [
+      'Disambiguate with context: the one on line 1 (Ruiz said [the closure was illegal]. Lee said the closure…)',
+      'Disambiguate with context: the one on line 1 (…was illegal. Lee said [the closure was illegal].)',
+    ]);
+  });
+
   it('keeps the context a selector has when it pins an ambiguous span: the one in use stays the one in use', () => {
     const texts = {
       draft: 'Lopez doubts the budget is fine. Garcia said the budget is fine. The mayor said the budget is fine.\n',
@@ -197,6 +210,17 @@ describe('quick fixes', () => {
     const sample = analyzeTexts(sampleTexts());
     assert.ok(sourceFixAllFor(sample, SAMPLE_DRAFT).every((fix) => fix.edits.every((edit) => edit.file !== SAMPLE_DRAFT)));
     assert.equal(fixAllFor(sample, SAMPLE_DRAFT, 'loaded-attribution-verb').length, 2);
+  });
+
+  it('names a source called "The …" in lower case mid-sentence', () => {
+    const texts = {
+      draft: 'Talks on pay broke down on Friday. Strikes will start in May.\n',
+      yaml: 'version: 1\nentities:\n  union: {name: The union, type: group, aliases: [union]}\nclaims:\n  - {text: Strikes will start in May, type: prediction, source: union}\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const nameIt = fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source'));
+    assert.equal(nameIt?.title, 'Name the source in the text: add ", the union said"');
+    assert.equal(apply(texts, nameIt!).draft, 'Talks on pay broke down on Friday. Strikes will start in May, the union said.\n');
   });
 
   it('names the source in the text only as an explicit choice', () => {
