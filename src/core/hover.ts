@@ -35,7 +35,11 @@ export function hoverAt(analysis: Analysis, offset: number): HoverContent | unde
   return { range, sections };
 }
 
-export function entityCard(analysis: Analysis, entity: Entity): string {
+/**
+ * An entity's card. Its mentions and claims are counted in `analysis`'s draft, or, for a registry
+ * entity hovered in the registry, over `articles`: the analyses of the drafts that use it.
+ */
+export function entityCard(analysis: Analysis, entity: Entity, articles?: readonly Analysis[]): string {
   const lines: string[] = [];
   const kind = entity.anonymous ? 'Anonymous source' : ENTITY_TYPE_LABELS[entity.type];
   lines.push(`**${escapeMarkdown(entity.name)}** · ${kind}`);
@@ -50,9 +54,11 @@ export function entityCard(analysis: Analysis, entity: Entity): string {
   if (entity.url && isWebUrl(entity.url)) links.push(link(new URL(entity.url).hostname, entity.url));
   if (links.length > 0) lines.push('', links.join(' · '));
   if (entity.aliases.length > 0) lines.push('', `Also: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
-  const mentionCount = mentionsOf(analysis, entity.id).length;
-  const claimCount = claimsBySource(analysis, entity.id).length;
-  lines.push('', `${plural(mentionCount, 'mention')} · source of ${plural(claimCount, 'claim')}`);
+  const counted = articles ?? [analysis];
+  const mentionCount = counted.reduce((sum, article) => sum + mentionsOf(article, entity.id).length, 0);
+  const claimCount = counted.reduce((sum, article) => sum + claimsBySource(article, entity.id).length, 0);
+  const where = articles === undefined ? '' : articles.length === 0 ? ' (in no article analysed now: open one that uses it)' : ` in ${plural(articles.length, 'article')}`;
+  lines.push('', `${plural(mentionCount, 'mention')} · source of ${plural(claimCount, 'claim')}${where}`);
   if (entity.notes) lines.push('', `*Notes:* ${escapeMarkdown(entity.notes)}`);
   return lines.join('\n');
 }

@@ -24,7 +24,7 @@ const CONTEXT_CHARS = 160;
 export function yamlHoverAt(analysis: Analysis, file: string, offset: number, world: readonly Analysis[] = []): YamlHoverContent | undefined {
   const target = entityAt(analysis, file, offset);
   if (target) {
-    if (target.entity) return { range: target.range, markdown: entityCard(cardAnalysis(analysis, target.entity, world), target.entity) };
+    if (target.entity) return { range: target.range, markdown: entityCard(analysis, target.entity, articlesUsing(analysis, target.entity, world)) };
     const suggestions = closestMatches(target.id, analysis.entities.keys());
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((id) => `\`${id}\``).join(', ')}?` : '';
     return { range: target.range, markdown: `No entity has the id \`${target.id.replace(/`/g, "'")}\`.${hint}` };
@@ -38,17 +38,17 @@ export function yamlHoverAt(analysis: Analysis, file: string, offset: number, wo
 }
 
 /**
- * The analysis to count an entity's mentions and claims in: this one when it has a draft, else one
- * of a draft that uses the entity (a registry entity hovered in entities.yaml).
+ * The analyses to count an entity's mentions and claims in: undefined for this one, when it has a
+ * draft; for a registry entity hovered in entities.yaml, those of every draft that uses it, each once.
  */
-function cardAnalysis(analysis: Analysis, entity: Entity, world: readonly Analysis[]): Analysis {
-  if (analysis.draft) return analysis;
-  return (
-    world.find((candidate) => {
-      const seen = candidate.entities.get(entity.id);
-      return candidate.draft && seen?.keyLocation.file === entity.keyLocation.file;
-    }) ?? analysis
-  );
+function articlesUsing(analysis: Analysis, entity: Entity, world: readonly Analysis[]): readonly Analysis[] | undefined {
+  if (analysis.draft) return undefined;
+  const byDraft = new Map<string, Analysis>();
+  for (const candidate of world) {
+    const seen = candidate.entities.get(entity.id);
+    if (candidate.draft && seen?.keyLocation.file === entity.keyLocation.file && !byDraft.has(candidate.draft.path)) byDraft.set(candidate.draft.path, candidate);
+  }
+  return [...byDraft.values()];
 }
 
 function whyNoAnchor(analysis: Analysis, parsed: ParsedAnnotationFile): string {

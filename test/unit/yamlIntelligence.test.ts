@@ -513,8 +513,14 @@ describe('navigation in an annotation file', () => {
     });
 
     it("counts a registry entity's mentions in an article's draft when hovered in the registry", () => {
-      const card = yamlHoverAt(registryOnly, REGISTRY, offsetOf(registryOnly.annotations.text, 'ruiz:'), [bridge]);
-      assert.match(card?.markdown ?? '', /1 mention · source of 1 claim/);
+      const at = offsetOf(registryOnly.annotations.text, 'ruiz:');
+      const card = yamlHoverAt(registryOnly, REGISTRY, at, [bridge]);
+      assert.match(card?.markdown ?? '', /^1 mention · source of 1 claim in 1 article$/m);
+      // Over every article that uses it, each draft once: ferry.txt sees Ruiz but names her nowhere.
+      const both = yamlHoverAt(registryOnly, REGISTRY, at, [bridge, ferry, bridge]);
+      assert.match(both?.markdown ?? '', /^1 mention · source of 1 claim in 2 articles$/m);
+      const none = yamlHoverAt(registryOnly, REGISTRY, at, []);
+      assert.match(none?.markdown ?? '', /^0 mentions · source of 0 claims \(in no article analysed now: open one that uses it\)$/m);
     });
 
     it('says an unknown id names no entity, and suggests one', () => {
