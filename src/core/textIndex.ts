@@ -73,14 +73,19 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Jr', 'St',
 const SENTENCE = 0;
 /** A segment of white space only: a blank line between paragraphs. */
 const BLANK = 1;
-/** A segment that ends with a title or initials ("Mr.", "U.S."): the sentence goes on in the next. */
+/**
+ * A segment that ends with a title or initials ("Mr.", "U.S."), or a line of a hard-wrapped paragraph:
+ * the sentence goes on in the next.
+ */
 const GOES_ON = 2;
 
 function segmentKind(text: string, start: number, end: number): number {
   let stop = end;
   while (stop > start && isWhiteSpace(text.charCodeAt(stop - 1))) {
-    // A line break ends the sentence, whatever the word before it.
-    if (text.charCodeAt(stop - 1) === 0x0a || text.charCodeAt(stop - 1) === 0x0d) return stop === start + 1 || onlyWhiteSpace(text, start, stop) ? BLANK : SENTENCE;
+    if (text.charCodeAt(stop - 1) === 0x0a || text.charCodeAt(stop - 1) === 0x0d) {
+      if (onlyWhiteSpace(text, start, stop)) return BLANK;
+      return isWrapped(text, start, end) ? GOES_ON : SENTENCE;
+    }
     stop--;
   }
   if (stop === start) return BLANK;
@@ -89,6 +94,30 @@ function segmentKind(text: string, start: number, end: number): number {
   while (word > start && isAsciiLetterOrDot(text.charCodeAt(word - 1))) word--;
   const token = text.slice(word, stop - 1);
   return TITLES.has(token) || /^(?:[A-Z]\.)*[A-Z]$/.test(token) ? GOES_ON : SENTENCE;
+}
+
+/** What starts a line of its own in Markdown or plain copy: a heading, a list item, a quote block, a table row. */
+const BLOCK_START = /^[ \t]*(?:#|[-*+•][ \t]|\d+[.)][ \t]|>|\|)/;
+
+/** Closing quotation marks and brackets, which may follow a sentence's punctuation. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
+
+/**
+ * Whether the segment from `start` to `end`, which a line break ends, is a line of a paragraph
+ * hard-wrapped at a fixed width: its text ends with no sentence punctuation, and the next line goes on
+ * with the paragraph (not blank, not a heading, list item, quote block or table row); a heading goes
+ * on in nothing.
+ */
+function isWrapped(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && (isWhiteSpace(text.charCodeAt(last - 1)) || CLOSERS.has(text[last - 1]))) last--;
+  if (last === start || '.!?…'.includes(text[last - 1])) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^[ \t]*#/.test(text.slice(lineStart, lineStart + 8))) return false;
+  let next = end;
+  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+  if (next >= text.length || text[next] === '\n' || text[next] === '\r') return false;
+  return !BLOCK_START.test(text.slice(next, next + 8));
 }
 
 function onlyWhiteSpace(text: string, start: number, end: number): boolean {

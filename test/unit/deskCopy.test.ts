@@ -48,6 +48,22 @@ describe('desk copy', () => {
     });
   });
 
+  describe('hard-wrapped paragraphs', () => {
+    const yaml = 'version: 1\nentities:\n  schumer: {name: Chuck Schumer, type: person, aliases: [Schumer]}\nclaims:\n';
+
+    it('read as one sentence where a line ends with no full stop', () => {
+      const draft = 'Senator Chuck Schumer told reporters on Monday\nthat the new law would, over the coming\ndecade, bring back thousands of jobs from Asia.\n';
+      const claim = `${yaml}  - {text: bring back thousands of jobs from Asia, type: prediction, source: schumer}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, claim), 'attribution-not-in-text'), []);
+    });
+
+    it('keep list items, headings and paragraphs apart', () => {
+      const draft = '# Schumer on trade\n\n- Schumer spoke on Monday\n- Jobs will come back\n- Trade rose\n- Stocks fell\n';
+      const claim = `${yaml}  - {text: Stocks fell, type: fact, source: schumer}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, claim), 'attribution-not-in-text'), ['Stocks fell']);
+    });
+  });
+
   describe('loaded verbs', () => {
     const people = 'version: 1\nentities:\n  arteta: {name: Mikel Arteta, type: person, aliases: [Arteta]}\n  marsh: {name: Lee Marsh, type: person, aliases: [Marsh]}\n  lopez: {name: Ana Lopez, type: person, aliases: [Lopez]}\nclaims:\n';
 
