@@ -141,6 +141,13 @@ describe('desk copy', () => {
       ]);
     });
 
+    it('follows a quotation over the lines of a hard-wrapped paragraph, and a stray mark no further than its paragraph', () => {
+      const wrapped = 'The mayor said "we will keep the ferry running through the\nwhole of the winter, whatever it costs" on Monday.\n';
+      assert.deepEqual(flagged(analyzeCopy(wrapped, 'version: 1\n'), 'unannotated-quote'), ['"we will keep the ferry running through the\nwhole of the winter, whatever it costs"']);
+      const stray = 'The 5" screen costs more than the old one.\nThe mayor said "the ferry will run" on Monday.\n';
+      assert.deepEqual(flagged(analyzeCopy(stray.replace('5"', 'new "'), 'version: 1\n'), 'unannotated-quote'), ['"the ferry will run"']);
+    });
+
     it('takes no inch mark for a quotation mark, and no quotation within a quotation for another', () => {
       const draft = 'The Lakers signed 6\'10" forward Marcus Hill on Monday. Hill said "this is a dream come true for my family" after the signing.\n“He told me ‘you will start on Friday’ and I cried,” Hill said.\n';
       const yaml = 'version: 1\nentities:\n  hill: {name: Marcus Hill, type: person, aliases: [Hill]}\nclaims:\n  - {text: this is a dream come true for my family, type: direct-quote, source: hill}\n  - {text: \'He told me ‘you will start on Friday’ and I cried,\', type: direct-quote, source: hill}\n';

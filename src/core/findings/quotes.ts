@@ -23,10 +23,10 @@ const CLOSERS: Readonly<Record<string, string>> = {
  * Quoted passages, marks included: in double quotes (“ with ”, or a straight " either way), in single
  * curly quotes (‘ with ’, as British copy writes them), in guillemets (« with ») or low quotes (‘„’
  * with “ or ”). While one is open, other marks are part of the quotation (a quotation within it); the
- * same opening mark again starts it afresh. A line break ends nothing and resets, so one stray mark
- * can't swallow the rest of the draft; but a quotation that goes on in the next paragraph, which the
- * newspaper convention opens again without closing the first, is a quotation to the end of its
- * paragraph. A straight " after a digit opens nothing (6'10", a 5" screen), and a ’ between letters
+ * same opening mark again starts it afresh. A quotation goes on over the line breaks of a hard-wrapped
+ * paragraph; a blank line, a heading or a list item ends it unclosed (so one stray mark can't swallow
+ * the rest of the draft), but one that goes on in the next paragraph, which the newspaper convention
+ * opens again without closing the first, is a quotation to the end of its paragraph. A straight " after a digit opens nothing (6'10", a 5" screen), and a ’ between letters
  * is an apostrophe (don’t), as a ‘ after a letter is no opening mark.
  */
 export function findQuotations(text: string): OffsetRange[] {
@@ -39,7 +39,10 @@ export function findQuotations(text: string): OffsetRange[] {
     const i = QUOTE_MARK_OR_LINE_BREAK.lastIndex - 1;
     const ch = text[i];
     if (ch === '\n' || ch === '\r') {
-      if (open !== -1 && reopensInNextParagraph(text, i, opener)) quotations.push({ start: open, end: endOfContent(text, open, i) });
+      if (open === -1 || (ch === '\r' && text[i + 1] === '\n')) continue;
+      if (reopensInNextParagraph(text, i, opener)) quotations.push({ start: open, end: endOfContent(text, open, i) });
+      // In a hard-wrapped paragraph the quotation goes on in the next line; elsewhere it ends here.
+      else if (goesOnInNextLine(text, i)) continue;
       open = -1;
     } else if (open !== -1 && CLOSERS[opener].includes(ch) && (ch !== '\u2019' || !isWordCharacter(text.charCodeAt(i + 1), false))) {
       quotations.push({ start: open, end: i + 1 });
@@ -72,6 +75,22 @@ function reopensInNextParagraph(text: string, at: number, opener: string): boole
   while (next < text.length && /\s/.test(text[next])) next++;
   const ch = text[next];
   return ch === opener || (opener === '"' && ch === '\u201c') || (opener === '\u201c' && ch === '"');
+}
+
+/**
+ * Whether the line break at `at` wraps a paragraph: the line ends with no sentence punctuation (a
+ * paragraph written on one line ends with one, and a stray mark in it must not run into the next),
+ * and the next line goes on with the paragraph: not blank, no heading, list item, quote block or
+ * table row.
+ */
+function goesOnInNextLine(text: string, at: number): boolean {
+  let last = at;
+  while (last > 0 && /[\s"'”’»)\]]/.test(text[last - 1]) && text[last - 1] !== '\n') last--;
+  if (last === 0 || '.!?…'.includes(text[last - 1]) || text[last - 1] === '\n') return false;
+  let next = at + 1;
+  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+  if (next >= text.length || text[next] === '\n' || text[next] === '\r') return false;
+  return !/^(?:#|[-*+•][ \t]|\d+[.)][ \t]|>|\|)/.test(text.slice(next, next + 8));
 }
 
 /** The end of the text from `start` to `end` without the white space before `end`. */
