@@ -276,6 +276,28 @@ describe('files changing on disk', () => {
     await diagnosticsWhen(SMOKE, (list) => list.length === 0);
   });
 
+  it('follows a draft whose extension is in mixed case (Mixed.Md) changed by another program', async () => {
+    const draft = workspaceFile('articles', 'Mixed.Md');
+    const annotations = workspaceFile('annotations', 'mixed-case.yaml');
+    const notFound = (list: readonly vscode.Diagnostic[]) => codes(list).includes('span-not-found');
+    try {
+      await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode('The mayor said the ferry will run.\n'));
+      const yaml = 'version: 1\narticle: ../articles/Mixed.Md\nclaims:\n  - text: the ferry will run\n    type: fact\n    basis: observed\n';
+      await changeOnDisk(annotations, () => vscode.workspace.fs.writeFile(annotations, new TextEncoder().encode(yaml)));
+      await open(annotations);
+      await diagnosticsWhen(annotations, (list) => !notFound(list) && !codes(list).includes('article-not-found'));
+      await changeOnDisk(draft, () => vscode.workspace.fs.writeFile(draft, new TextEncoder().encode('The mayor said nothing.\n')));
+      await diagnosticsWhen(annotations, notFound);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const made of [annotations, draft]) {
+        const exists = await vscode.workspace.fs.stat(made).then(() => true, () => false);
+        if (exists) await changeOnDisk(made, () => vscode.workspace.fs.delete(made));
+      }
+      await analysisCounts();
+    }
+  });
+
   // A folder's name can have a dot in it: only the files' extensions are watched as files.
   for (const name of ['old', 'old.v1']) {
     it(`follows an annotations subfolder (${name}) deleted with its files, of which VS Code says nothing`, async () => {
