@@ -2,7 +2,7 @@
 // annotations folder, and never in place of a file that is there already.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysisCounts, changeOnDisk, extensionApi, open, positionOf, replacing, workspaceFile } from './util';
+import { analysisCounts, changeOnDisk, deleteMade, extensionApi, open, positionOf, replacing, workspaceFile } from './util';
 
 describe('annotating a draft that has no annotation file', () => {
   it("creates one under a name no file has, leaving another draft's file of the draft's name as it was", async () => {
@@ -32,11 +32,7 @@ describe('annotating a draft that has no annotation file', () => {
       assert.equal((await api.analysisOf(editor.document))?.annotations.file, created.fsPath);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      // Each deletion's event awaited: the next test must not see this one's files go.
-      for (const made of [created, draft]) {
-        const exists = await vscode.workspace.fs.stat(made).then(() => true, () => false);
-        if (exists) await changeOnDisk(made, () => vscode.workspace.fs.delete(made));
-      }
+      await deleteMade([created, draft]);
       await analysisCounts();
     }
   });

@@ -1,7 +1,7 @@
 // The extension's features in a real VS Code, through the same API the workbench uses.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analysedBetween, analysisCounts, changeOnDisk, codeOf, codes, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
+import { analysedBetween, analysisCounts, changeOnDisk, codeOf, codes, deleteMade, diagnosticsWhen, extensionApi, hoverText, open, positionOf, restoring, revert, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'council-vote.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'council-vote.yaml');
@@ -290,10 +290,7 @@ describe('files changing on disk', () => {
       await diagnosticsWhen(annotations, notFound);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const made of [annotations, draft]) {
-        const exists = await vscode.workspace.fs.stat(made).then(() => true, () => false);
-        if (exists) await changeOnDisk(made, () => vscode.workspace.fs.delete(made));
-      }
+      await deleteMade([annotations, draft]);
       await analysisCounts();
     }
   });
@@ -379,11 +376,7 @@ describe('files changing on disk', () => {
       await diagnosticsWhen(annotations, (list) => list.length > 0 && !noDraft(list));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      // Each deletion's event awaited: the next test must not see this one's files go.
-      for (const made of [annotations, draft, hidden, movedIn, shouted]) {
-        const exists = await vscode.workspace.fs.stat(made).then(() => true, () => false);
-        if (exists) await changeOnDisk(made, () => vscode.workspace.fs.delete(made, { recursive: true }));
-      }
+      await deleteMade([annotations, draft, hidden, movedIn, shouted]);
       await analysisCounts();
     }
   });

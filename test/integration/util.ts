@@ -85,6 +85,17 @@ export async function changeOnDisk(uri: vscode.Uri, change: () => Thenable<void>
   }
 }
 
+/**
+ * Deletes what a test made (files or folders, those still there), each deletion's event awaited: the
+ * next test must not see this one's files go.
+ */
+export async function deleteMade(made: readonly vscode.Uri[]): Promise<void> {
+  for (const uri of made) {
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (exists) await changeOnDisk(uri, () => vscode.workspace.fs.delete(uri, { recursive: true }));
+  }
+}
+
 /** The files analysed between two readings of analysisCounts(), relative to the workspace and sorted. */
 export function analysedBetween(before: Record<string, number>, after: Record<string, number>): string[] {
   return Object.keys(after)
