@@ -83,6 +83,27 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
     });
 
+    it('finds one after a quotation that wraps onto the next line, and none inside one in any marks', () => {
+      const people2 = 'version: 1\nentities:\n  delaney: {name: Pat Delaney, type: person, aliases: [Delaney]}\n  lopez: {name: Ana Lopez, type: person, aliases: [Lopez]}\nclaims:\n';
+      const wrapped = 'Delaney said the cut was "too small\nand too late" and insisted that the state could afford 20 cents.\n';
+      assert.deepEqual(flagged(analyzeCopy(wrapped, `${people2}  - {text: the state could afford 20 cents, type: paraphrase, source: delaney}\n`), 'loaded-attribution-verb'), ['insisted']);
+      for (const quoted of ['Lopez said the offer was ‘fair, and we have never admitted otherwise’.', 'Lopez said the offer was « fair, and we have never admitted otherwise ».']) {
+        const draft = `${quoted}\n`;
+        assert.deepEqual(flagged(analyzeCopy(draft, `${people2}  - {text: the offer was, type: paraphrase, source: lopez}\n`), 'loaded-attribution-verb'), [], quoted);
+      }
+    });
+
+    it('leaves alone one in a passive, with a preposition or with a number for object', () => {
+      const yaml = 'version: 1\nentities:\n  council: {name: Insurance Council, type: organization}\n  health: {name: Queensland Health, type: organization}\n  ruiz: {name: Ruiz, type: person}\nclaims:\n  - {text: will cost insurers at least A$2 billion, type: prediction, source: council}\n  - {text: remains in a serious condition, type: fact, source: health}\n  - {text: the notes were accurate, type: paraphrase, source: ruiz}\n';
+      const draft = [
+        'The cyclone that claimed 12 lives will cost insurers at least A$2 billion, the Insurance Council said.',
+        'A man who was admitted to hospital remains in a serious condition, Queensland Health said.',
+        'Ruiz insisted on reading her own notes and said the notes were accurate.',
+        '',
+      ].join('\n');
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
+    });
+
     it('leaves alone one in the words of a quotation, in its second sentence too', () => {
       const draft = '“We did nothing wrong. We have never admitted liability,” Lopez said, adding that the firm would appeal.\n';
       const yaml = `${people}  - {text: We did nothing wrong., type: direct-quote, source: lopez}\n  - {text: the firm would appeal, type: paraphrase, source: lopez}\n`;

@@ -3,6 +3,7 @@
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
+import { findQuotations } from './quotes';
 import { phraseMatcher, type PhraseMatch } from './phraseMatcher';
 
 export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[]): Finding[] {
@@ -11,7 +12,9 @@ export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[])
   const verbMatches = phraseMatcher(verbs)(draft.prepared);
   const findings: Finding[] = [];
   if (verbMatches.length === 0) return findings;
-  const withinClaim = claimCoverage(analysis);
+  const withinClaim = coverage(analysis.claims.flatMap(({ range }) => (range ? [range] : [])));
+  // The quotations as unannotated-quote finds them: in any marks, over wrapped lines.
+  const withinQuotation = coverage(findQuotations(draft.text));
   const reported = new Set<number>();
   for (const { claim, range } of analysis.claims) {
     if (!range || claim.sources.length === 0) continue;
@@ -24,7 +27,7 @@ export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[])
       // said, not the verb that attributes it: rewriting them would change what someone said.
       if (withinClaim(verbRange)) continue;
       // "Marsh, who admitted four counts of fraud, told the court…": a verb in another sense.
-      if (!attributes(draft.text, verbRange, range) || inQuotation(draft.text, verbRange.start)) continue;
+      if (!attributes(draft.text, verbRange, range) || withinQuotation(verbRange)) continue;
       reported.add(verbRange.start);
       const verb = draft.text.slice(verbRange.start, verbRange.end);
       findings.push(
@@ -52,9 +55,9 @@ function lowerBoundByStart(matches: readonly PhraseMatch[], offset: number): num
   return low;
 }
 
-/** Whether a range lies within an anchored claim: claims sorted by start, with the furthest end so far. */
-function claimCoverage(analysis: Analysis): (range: OffsetRange) => boolean {
-  const ranges = analysis.claims.flatMap(({ range }) => (range ? [range] : [])).sort((a, b) => a.start - b.start);
+/** Whether a range lies within one of `ranges`: sorted by start, with the furthest end so far. */
+function coverage(unsorted: readonly OffsetRange[]): (range: OffsetRange) => boolean {
+  const ranges = [...unsorted].sort((a, b) => a.start - b.start);
   const furthestEnd = new Int32Array(ranges.length);
   for (let i = 0, end = -1; i < ranges.length; i++) furthestEnd[i] = end = Math.max(end, ranges[i].end);
   return (range) => {
@@ -79,26 +82,20 @@ const NEUTRAL_ATTRIBUTION = /\b(?:said|says|say|told|tells|tell|added|adds|wrote
  * Whether the verb at `verb` attributes the claim at `claim`: before it ("claimed that…") or after it
  * ("…,\" Ruiz claimed"), a few words away, with no neutral verb of attribution between them.
  */
+/**
+ * The verb in another sense than attributing: passive ("was admitted to hospital"), with a
+ * preposition ("insisted on reading", "admitted to the charge", not "admitted to reporters that"),
+ * or with a number as its object ("claimed 12 lives").
+ */
+const ANOTHER_SENSE_AFTER =
+  /^\s+(?:(?:on|upon)\b(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d))|\d|to\b(?![^.]{0,30}\bthat\b))/;
+const ANOTHER_SENSE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+$/i;
+
 function attributes(text: string, verb: OffsetRange, claim: OffsetRange): boolean {
+  if (ANOTHER_SENSE_AFTER.test(text.slice(verb.end, verb.end + 40)) || ANOTHER_SENSE_BEFORE.test(text.slice(Math.max(0, verb.start - 12), verb.start))) return false;
   const between = verb.end <= claim.start ? text.slice(verb.end, claim.start) : claim.end <= verb.start ? text.slice(claim.end, verb.start) : undefined;
   if (between === undefined) return false;
   const words = between.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
   return words <= MAX_WORDS_BETWEEN && !NEUTRAL_ATTRIBUTION.test(between);
 }
 
-/**
- * Whether `offset` is inside a quotation: one opened since the start of its paragraph (straight
- * quotes paired, curly ones nested), so that the second sentence of a quotation counts too.
- */
-function inQuotation(text: string, offset: number): boolean {
-  const from = text.lastIndexOf('\n', offset - 1) + 1;
-  let straight = 0;
-  let curly = 0;
-  for (let i = from; i < offset; i++) {
-    const char = text[i];
-    if (char === '"') straight++;
-    else if (char === '“') curly++;
-    else if (char === '”' && curly > 0) curly--;
-  }
-  return straight % 2 === 1 || curly > 0;
-}
