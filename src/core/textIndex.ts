@@ -67,62 +67,84 @@ export function upperBound(sorted: ArrayLike<number>, value: number): number {
 }
 
 /** Sentence boundaries of a draft (Unicode sentence segmentation; a line break always ends a sentence). */
-/** Titles written before a name: their full stop ends no sentence. */
-const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Jr', 'St', 'Gen', 'Col', 'Lt', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev', 'Hon', 'Pres', 'Supt', 'Insp', 'Det', 'Fr', 'Mme', 'Mlle']);
+/** Titles written before a name, and abbreviations a sentence goes on after: their full stop ends none. */
+const TITLES = new Set([
+  'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Jr', 'St', 'Gen', 'Col', 'Lt', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev',
+  'Hon', 'Pres', 'Supt', 'Insp', 'Det', 'Fr', 'Mme', 'Mlle', 'No', 'Nos', 'Corp', 'Inc', 'Ltd', 'Co', 'Bros', 'vs', 'a.m', 'p.m', 'e.g', 'i.e',
+]);
 
 const SENTENCE = 0;
 /** A segment of white space only: a blank line between paragraphs. */
 const BLANK = 1;
 /**
- * A segment that ends with a title or initials ("Mr.", "U.S."), or a line of a hard-wrapped paragraph:
- * the sentence goes on in the next.
+ * A segment that ends with a title, an abbreviation or initials ("Mr.", "a.m.", "U.S."), or a line of a
+ * hard-wrapped paragraph: the sentence goes on in the next.
  */
 const GOES_ON = 2;
 
 function segmentKind(text: string, start: number, end: number): number {
   let stop = end;
+  let lineBreak = -1;
   while (stop > start && isWhiteSpace(text.charCodeAt(stop - 1))) {
-    if (text.charCodeAt(stop - 1) === 0x0a || text.charCodeAt(stop - 1) === 0x0d) {
-      if (onlyWhiteSpace(text, start, stop)) return BLANK;
-      return isWrapped(text, start, end) ? GOES_ON : SENTENCE;
-    }
+    if (lineBreak === -1 && (text.charCodeAt(stop - 1) === 0x0a || text.charCodeAt(stop - 1) === 0x0d)) lineBreak = stop - 1;
     stop--;
   }
   if (stop === start) return BLANK;
-  if (text.charCodeAt(stop - 1) !== 0x2e) return SENTENCE;
+  if (lineBreak !== -1 && !nextLineGoesOn(text, lineBreak)) return SENTENCE;
+  if (endsWithAbbreviation(text, start, stop)) return GOES_ON;
+  return lineBreak !== -1 && !endsWithSentencePunctuation(text, start, stop) ? GOES_ON : SENTENCE;
+}
+
+/** Whether the text from `start` to `stop` (no white space at its end) ends with a title, an abbreviation or initials. */
+function endsWithAbbreviation(text: string, start: number, stop: number): boolean {
+  if (text.charCodeAt(stop - 1) !== 0x2e) return false;
   let word = stop - 1;
   while (word > start && isAsciiLetterOrDot(text.charCodeAt(word - 1))) word--;
   const token = text.slice(word, stop - 1);
-  return TITLES.has(token) || /^(?:[A-Z]\.)*[A-Z]$/.test(token) ? GOES_ON : SENTENCE;
+  return TITLES.has(token) || /^(?:[A-Z]\.)*[A-Z]$/.test(token);
+}
+
+/** Closing quotation marks and brackets, which may follow a sentence's punctuation. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
+
+function endsWithSentencePunctuation(text: string, start: number, stop: number): boolean {
+  let last = stop;
+  while (last > start && CLOSERS.has(text[last - 1])) last--;
+  return last > start && '.!?…'.includes(text[last - 1]);
 }
 
 /** What starts a line of its own in Markdown or plain copy: a heading, a list item, a quote block, a table row. */
 const BLOCK_START = /^[ \t]*(?:#|[-*+•][ \t]|\d+[.)][ \t]|>|\|)/;
 
-/** Closing quotation marks and brackets, which may follow a sentence's punctuation. */
-const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
-
 /**
- * Whether the segment from `start` to `end`, which a line break ends, is a line of a paragraph
- * hard-wrapped at a fixed width: its text ends with no sentence punctuation, and the next line goes on
- * with the paragraph (not blank, not a heading, list item, quote block or table row); a heading goes
- * on in nothing.
+ * Whether the paragraph goes on after the line break at `at`: the next line is not blank, nor a
+ * heading, list item, quote block or table row (a quote block's next line goes on in it), and the
+ * line that ends is no heading.
  */
-function isWrapped(text: string, start: number, end: number): boolean {
-  let last = end;
-  while (last > start && (isWhiteSpace(text.charCodeAt(last - 1)) || CLOSERS.has(text[last - 1]))) last--;
-  if (last === start || '.!?…'.includes(text[last - 1])) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (/^[ \t]*#/.test(text.slice(lineStart, lineStart + 8))) return false;
-  let next = end;
+function nextLineGoesOn(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(lineStart, lineStart + 8);
+  if (/^[ \t]*#/.test(line)) return false;
+  let next = text[at] === '\r' && text[at + 1] === '\n' ? at + 2 : at + 1;
   while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
   if (next >= text.length || text[next] === '\n' || text[next] === '\r') return false;
-  return !BLOCK_START.test(text.slice(next, next + 8));
+  const nextLine = text.slice(next, next + 8);
+  if (/^>/.test(nextLine)) return /^[ \t]*>/.test(line);
+  return !BLOCK_START.test(nextLine);
 }
 
-function onlyWhiteSpace(text: string, start: number, end: number): boolean {
-  for (let at = start; at < end; at++) if (!isWhiteSpace(text.charCodeAt(at))) return false;
-  return true;
+/**
+ * Whether the line break at `at` wraps a paragraph: the line ends with no sentence punctuation, or
+ * with a title or initials ("Gov."), and the paragraph goes on in the next line. (A quotation goes on
+ * over such a break.)
+ */
+export function wrapsParagraph(text: string, at: number): boolean {
+  if (!nextLineGoesOn(text, at)) return false;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let stop = at;
+  while (stop > lineStart && isWhiteSpace(text.charCodeAt(stop - 1))) stop--;
+  if (stop === lineStart) return false;
+  return endsWithAbbreviation(text, lineStart, stop) || !endsWithSentencePunctuation(text, lineStart, stop);
 }
 
 function isAsciiLetterOrDot(code: number): boolean {

@@ -57,6 +57,21 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, claim), 'attribution-not-in-text'), []);
     });
 
+    it('go on after a title at the end of a line, and over the lines of a block quote', () => {
+      const atTitle = 'The bill was signed at the Capitol on Monday by Gov.\nChuck Schumer, who called it historic. It will bring back thousands of jobs from Asia.\n';
+      const claim = `${yaml}  - {text: It will bring back thousands of jobs from Asia., type: prediction, source: schumer}\n`;
+      assert.deepEqual(flagged(analyzeCopy(atTitle, claim), 'attribution-not-in-text'), []);
+      const blockQuote = '> "We got this wrong, and the bill will bring back thousands of jobs from Asia to so\n> many families," said Senator\n> Chuck Schumer.\n';
+      const quoted = `${yaml}  - {text: the bill will bring back thousands of jobs from Asia, type: prediction, source: schumer}\n`;
+      assert.deepEqual(flagged(analyzeCopy(blockQuote, quoted), 'attribution-not-in-text'), []);
+    });
+
+    it('go on after abbreviations a desk uses: a.m., No., Corp., e.g.', () => {
+      const draft = 'Schumer arrived at 10 a.m. Tuesday and left No. 10 with Acme Corp. executives. The bill will bring back jobs.\n';
+      const claim = `${yaml}  - {text: The bill will bring back jobs., type: prediction, source: schumer}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, claim), 'attribution-not-in-text'), []);
+    });
+
     it('keep list items, headings and paragraphs apart', () => {
       const draft = '# Schumer on trade\n\n- Schumer spoke on Monday\n- Jobs will come back\n- Trade rose\n- Stocks fell\n';
       const claim = `${yaml}  - {text: Stocks fell, type: fact, source: schumer}\n`;
@@ -118,7 +133,7 @@ describe('desk copy', () => {
     });
 
     it('takes "was said to" for a hedge before a verb, not where someone was spoken to', () => {
-      const draft = 'The minister was said to be furious. Crewe could not recall what was said to him at the meeting, or what was said to reporters.\n';
+      const draft = 'The minister was said to be furious. Crewe could not recall what was said to him at the meeting, what was said to reporters, what was said to Mr. Okafor or what was said to police.\n';
       assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), ['was said to']);
     });
   });
@@ -167,6 +182,14 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(wrapped, 'version: 1\n'), 'unannotated-quote'), ['"we will keep the ferry running through the\nwhole of the winter, whatever it costs"']);
       const stray = 'The 5" screen costs more than the old one.\nThe mayor said "the ferry will run" on Monday.\n';
       assert.deepEqual(flagged(analyzeCopy(stray.replace('5"', 'new "'), 'version: 1\n'), 'unannotated-quote'), ['"the ferry will run"']);
+    });
+
+    it('takes an inch mark inside a quotation, and a plural possessive in single quotes, for part of it', () => {
+      const rookie = '"He\'s 6\'10" and he moves like a guard," Lee said of the rookie after practice on Monday.\n\n"He will start on Friday," Lee added.\n';
+      const yaml = 'version: 1\nentities:\n  lee: {name: Lee, type: person}\nclaims:\n  - {text: He\'s 6\'10" and he moves like a guard, type: direct-quote, source: lee}\n';
+      assert.deepEqual(flagged(analyzeCopy(rookie, yaml), 'unannotated-quote'), ['"He will start on Friday,"']);
+      const teachers = '‘The teachers’ patience has run out and ministers have nobody to blame,’ Lopez said.\n';
+      assert.deepEqual(flagged(analyzeCopy(teachers, 'version: 1\n'), 'unannotated-quote'), ['‘The teachers’ patience has run out and ministers have nobody to blame,’']);
     });
 
     it('takes no inch mark for a quotation mark, and no quotation within a quotation for another', () => {

@@ -2,7 +2,7 @@
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
-import { upperBound } from '../textIndex';
+import { upperBound, wrapsParagraph } from '../textIndex';
 import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
@@ -42,9 +42,9 @@ export function findQuotations(text: string): OffsetRange[] {
       if (open === -1 || (ch === '\r' && text[i + 1] === '\n')) continue;
       if (reopensInNextParagraph(text, i, opener)) quotations.push({ start: open, end: endOfContent(text, open, i) });
       // In a hard-wrapped paragraph the quotation goes on in the next line; elsewhere it ends here.
-      else if (goesOnInNextLine(text, i)) continue;
+      else if (wrapsParagraph(text, i)) continue;
       open = -1;
-    } else if (open !== -1 && CLOSERS[opener].includes(ch) && (ch !== '\u2019' || !isWordCharacter(text.charCodeAt(i + 1), false))) {
+    } else if (open !== -1 && CLOSERS[opener].includes(ch) && closes(text, i, ch)) {
       quotations.push({ start: open, end: i + 1 });
       open = -1;
     } else if (ch in CLOSERS && (open === -1 || ch === opener) && opens(text, i, ch)) {
@@ -55,7 +55,21 @@ export function findQuotations(text: string): OffsetRange[] {
   return quotations;
 }
 
-/** Whether the mark at `at` can open a quotation: no inch mark (6'10"), no ‘ glued to a word. */
+/**
+ * Whether the mark at `at` closes the open quotation: no inch mark after feet (6'10"), no apostrophe
+ * (don’t), and no plural possessive (the teachers’ union) when another ’ closes later on the line.
+ */
+function closes(text: string, at: number, mark: string): boolean {
+  if (mark === '"') return !/\d['’′]\d{1,2}$/.test(text.slice(Math.max(0, at - 5), at));
+  if (mark !== '\u2019') return true;
+  if (isWordCharacter(text.charCodeAt(at + 1), false)) return false;
+  if (text[at - 1] !== 's' && text[at - 1] !== 'S') return true;
+  const lineEnd = text.indexOf('\n', at);
+  const later = text.indexOf('\u2019', at + 1);
+  return later === -1 || (lineEnd !== -1 && later > lineEnd);
+}
+
+/** Whether the mark at `at` can open a quotation: no inch mark (6'10", a 5" screen), no ‘ glued to a word. */
 function opens(text: string, at: number, mark: string): boolean {
   if (mark === '"') return !isWordCharacter(text.charCodeAt(at - 1), true);
   if (mark === '\u2018') return !isWordCharacter(text.charCodeAt(at - 1), false);
@@ -75,22 +89,6 @@ function reopensInNextParagraph(text: string, at: number, opener: string): boole
   while (next < text.length && /\s/.test(text[next])) next++;
   const ch = text[next];
   return ch === opener || (opener === '"' && ch === '\u201c') || (opener === '\u201c' && ch === '"');
-}
-
-/**
- * Whether the line break at `at` wraps a paragraph: the line ends with no sentence punctuation (a
- * paragraph written on one line ends with one, and a stray mark in it must not run into the next),
- * and the next line goes on with the paragraph: not blank, no heading, list item, quote block or
- * table row.
- */
-function goesOnInNextLine(text: string, at: number): boolean {
-  let last = at;
-  while (last > 0 && /[\s"'”’»)\]]/.test(text[last - 1]) && text[last - 1] !== '\n') last--;
-  if (last === 0 || '.!?…'.includes(text[last - 1]) || text[last - 1] === '\n') return false;
-  let next = at + 1;
-  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
-  if (next >= text.length || text[next] === '\n' || text[next] === '\r') return false;
-  return !/^(?:#|[-*+•][ \t]|\d+[.)][ \t]|>|\|)/.test(text.slice(next, next + 8));
 }
 
 /** The end of the text from `start` to `end` without the white space before `end`. */
