@@ -167,12 +167,14 @@ describe('desk copy', () => {
       const draft = [
         'Le ministre a déclaré : « Nous ne céderons pas sur les retraites ». Puis il est parti.',
         'Der Minister sagte: „Wir werden die Renten nicht kürzen“, und ging.',
+        'Die Kanzlerin sagte: »Wir halten an der Schuldenbremse fest«, und ging.',
         '“We will win this seat back," the candidate told supporters.',
         '',
       ].join('\n');
       assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'unannotated-quote'), [
         '« Nous ne céderons pas sur les retraites »',
         '„Wir werden die Renten nicht kürzen“',
+        '»Wir halten an der Schuldenbremse fest«',
         '“We will win this seat back,"',
       ]);
     });

@@ -16,13 +16,14 @@ const CLOSERS: Readonly<Record<string, string>> = {
   '"': '"\u201d',
   '\u2018': '\u2019', // ‘ ’ (British)
   '\u00ab': '\u00bb', // « » (French, Russian, Ukrainian...)
+  '\u00bb': '\u00ab', // » « (German, Danish); a » with no quotation open opens one
   '\u201e': '\u201c\u201d', // „ “ (German, and „ ” in Polish or Hungarian)
 };
 
 /**
  * Quoted passages, marks included: in double quotes (“ with ”, or a straight " either way), in single
- * curly quotes (‘ with ’, as British copy writes them), in guillemets (« with ») or low quotes (‘„’
- * with “ or ”). While one is open, other marks are part of the quotation (a quotation within it); the
+ * curly quotes (‘ with ’, as British copy writes them), in guillemets (« with », or » with « as
+ * German copy writes them) or low quotes (‘„’ with “ or ”). While one is open, other marks are part of the quotation (a quotation within it); the
  * same opening mark again starts it afresh. A quotation goes on over the line breaks of a hard-wrapped
  * paragraph; a blank line, a heading or a list item ends it unclosed (so one stray mark can't swallow
  * the rest of the draft), but one that goes on in the next paragraph, which the newspaper convention
