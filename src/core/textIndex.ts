@@ -113,6 +113,9 @@ function endsWithSentencePunctuation(text: string, start: number, stop: number):
   return last > start && '.!?…'.includes(text[last - 1]);
 }
 
+/** A list item's line: a bullet or a number and a space. */
+const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d+[.)])[ \t]/;
+
 /** What starts a line of its own in Markdown or plain copy: a heading, a list item, a quote block, a table row. */
 const BLOCK_START = /^[ \t]*(?:#|[-*+•][ \t]|\d+[.)][ \t]|>|\|)/;
 
@@ -198,7 +201,29 @@ export class Sentences {
       if (after >= this.count) break;
       last = this.sentenceEndingAfter(after);
     }
+    // An item of a list takes in the line that introduces the list ("Its report lists three risks:").
+    if (around > 0) first = Math.min(first, this.listIntroduction(this.indexAt(span.start)) ?? first);
     return { start: this.range(first).start, end: this.range(last).end };
+  }
+
+  /**
+   * For a segment on a list item's line, the segment before the list's first item when it ends with a
+   * colon: the line that introduces the list.
+   */
+  private listIntroduction(index: number): number | undefined {
+    if (!this.onListItemLine(index)) return undefined;
+    let before = index - 1;
+    while (before >= 0 && (this.isBlank(before) || this.onListItemLine(before))) before--;
+    if (before < 0) return undefined;
+    const { start, end } = this.range(before);
+    return /:\s*$/.test(this.text.slice(Math.max(start, end - 8), end)) ? this.sentenceStartingBefore(before) : undefined;
+  }
+
+  /** Whether the segment at `index` is on a line that starts a list item ("- ", "* ", "1. "). */
+  private onListItemLine(index: number): boolean {
+    const start = this.starts[index];
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    return LIST_ITEM.test(this.text.slice(lineStart, lineStart + 8));
   }
 
   /** The first segment of the sentence the segment at `index` belongs to. */

@@ -77,6 +77,12 @@ describe('desk copy', () => {
       const claim = `${yaml}  - {text: Stocks fell, type: fact, source: schumer}\n`;
       assert.deepEqual(flagged(analyzeCopy(draft, claim), 'attribution-not-in-text'), ['Stocks fell']);
     });
+
+    it('give each item of a list the line that introduces it', () => {
+      const draft = 'Prices rose again. Schumer\'s report lists three risks:\n\n1. Jobs will leave for Asia.\n2. Wages will stall.\n3. Stocks will fall.\n\nMarkets were calm.\n';
+      const claims = `${yaml}  - {text: Stocks will fall., type: prediction, source: schumer}\n  - {text: Markets were calm., type: fact, source: schumer}\n`;
+      assert.deepEqual(flagged(analyzeCopy(draft, claims), 'attribution-not-in-text'), ['Markets were calm.']);
+    });
   });
 
   describe('loaded verbs', () => {
