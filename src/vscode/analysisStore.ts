@@ -445,14 +445,22 @@ export class AnalysisStore implements vscode.Disposable {
 
   /**
    * The document is no longer shown: its analysis goes, and with it the findings only it produced. A
-   * checked draft is analysed again in the background, from the text it has now (on disk, once its
-   * document is gone); its problems stay listed until that analysis replaces them, rather than leave
-   * the Problems panel and come back a moment later.
+   * checked draft is analysed again, from the text it has now (on disk, once its document is gone):
+   * in the background when its problems are of that text, at once when they are not (its unsaved
+   * edits were discarded, or its document is gone); its problems stay listed until that analysis
+   * replaces them, rather than leave the Problems panel and come back a moment later.
    */
   forget(file: string): void {
     this.stopPending(file);
-    if (this.checked.has(file)) this.scheduleInBackground([file]);
-    else if (this.results.delete(file)) this.changed.fire(file);
+    if (this.checked.has(file)) {
+      // Closed with its edits discarded, its problems are of text that is gone: analysed at once.
+      const document = openDocument(file);
+      const current = document !== undefined && (this.results.get(file)?.some((analysis) => madeFrom(analysis, file, document.getText())) ?? false);
+      if (current) this.scheduleInBackground([file]);
+      else this.schedule(file, 0);
+    } else if (this.results.delete(file)) {
+      this.changed.fire(file);
+    }
     this.notifyIfIdle();
   }
 

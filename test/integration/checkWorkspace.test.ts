@@ -165,6 +165,17 @@ describe('checking every draft in the workspace', () => {
       }
     });
 
+    it('lists the problems of a checked draft\'s text on disk as soon as its unsaved edits are discarded', async () => {
+      const editor = await open(COUNCIL_VOTE);
+      const onDisk = codes(await diagnosticsWhen(COUNCIL_VOTE, (list) => list.length > 0));
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Critics say the ferry is reportedly late. '));
+      await diagnosticsWhen(COUNCIL_VOTE, (list) => codes(list).length > onDisk.length);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // Well within the background run's wait (a second), which it no longer waits for.
+      assert.deepEqual(codes(await diagnosticsWhen(COUNCIL_VOTE, (list) => codes(list).length === onDisk.length, 800)), onDisk);
+      await analysisCounts();
+    });
+
     it('keeps a checked draft deleted from disk no longer', async () => {
       await changeOnDisk(SCRATCH, () => vscode.workspace.fs.writeFile(SCRATCH, new TextEncoder().encode('A draft for a moment.\n')));
       try {
