@@ -90,13 +90,17 @@ export function analyze(input: AnalyzeInput): Analysis {
   const partial = { draft, annotations, registry, entities, claimTypes, claims, mentions, orphans, findings: [] as Finding[] };
   findings.push(...referenceFindings(partial));
   if (draft) {
-    findings.push(
-      ...attributionFindings(partial),
-      ...unannotatedQuoteFindings(partial),
-      ...vagueAttributionFindings(draft.prepared, draft.path, options.vaguePhrases),
-      ...loadedVerbFindings(partial, options.loadedVerbs),
-      ...unusedEntityFindings(partial),
-    );
+    findings.push(...attributionFindings(partial));
+    // A file of binary bytes named like a draft (a NUL is in no copy) has no prose to read: its stray
+    // bytes made quotations out of nothing. Its claims are still anchored, or reported not found.
+    if (!draft.text.includes('\u0000')) {
+      findings.push(
+        ...unannotatedQuoteFindings(partial),
+        ...vagueAttributionFindings(draft.prepared, draft.path, options.vaguePhrases),
+        ...loadedVerbFindings(partial, options.loadedVerbs),
+      );
+    }
+    findings.push(...unusedEntityFindings(partial));
   }
   return { ...partial, findings: applySeverity(findings, options.severity) };
 }

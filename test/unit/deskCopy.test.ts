@@ -200,6 +200,13 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(teachers, 'version: 1\n'), 'unannotated-quote'), ['‘The teachers’ patience has run out and ministers have nobody to blame,’']);
     });
 
+    it('reads no prose in a file of binary bytes named like a draft', () => {
+      const bytes = Array.from({ length: 4000 }, (_, index) => String.fromCharCode((index * 7919) % 256)).join('');
+      assert.ok(bytes.includes('\u0000') && (bytes.match(/"/g) ?? []).length > 10);
+      const analysis = analyzeCopy(bytes, 'version: 1\n');
+      assert.deepEqual(analysis.findings.filter((finding) => finding.file === DRAFT), []);
+    });
+
     it('takes no inch mark for a quotation mark, and no quotation within a quotation for another', () => {
       const draft = 'The Lakers signed 6\'10" forward Marcus Hill on Monday. Hill said "this is a dream come true for my family" after the signing.\n“He told me ‘you will start on Friday’ and I cried,” Hill said.\n';
       const yaml = 'version: 1\nentities:\n  hill: {name: Marcus Hill, type: person, aliases: [Hill]}\nclaims:\n  - {text: this is a dream come true for my family, type: direct-quote, source: hill}\n  - {text: \'He told me ‘you will start on Friday’ and I cried,\', type: direct-quote, source: hill}\n';
