@@ -6,14 +6,14 @@ import { makeFinding } from './findingFactory';
 import { attributionFindings } from './findings/attribution';
 import { loadedVerbFindings } from './findings/loadedVerbs';
 import { referenceFindings } from './findings/references';
-import { unannotatedQuoteFindings } from './findings/quotes';
+import { findQuotations, unannotatedQuoteFindings } from './findings/quotes';
 import { unusedEntityFindings } from './findings/unusedEntities';
 import { vagueAttributionFindings } from './findings/vagueAttribution';
 import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
 import type { ClaimStatus, Entity, Finding, SpanSelector } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import type { ParsedAnnotationFile } from './parse';
-import { Sentences } from './textIndex';
+import { RangeIndex, Sentences } from './textIndex';
 import type { SeverityOverrides } from './codes';
 
 export interface AnalyzeInput {
@@ -94,10 +94,13 @@ export function analyze(input: AnalyzeInput): Analysis {
     // A file of binary bytes named like a draft (a NUL is in no copy) has no prose to read: its stray
     // bytes made quotations out of nothing. Its claims are still anchored, or reported not found.
     if (!draft.text.includes('\u0000')) {
+      // Both checks ask where the quotations and the claims are: found once.
+      const quotations = findQuotations(draft.text);
+      const claimRanges = new RangeIndex(claims.flatMap(({ range }) => (range ? [range] : [])));
       findings.push(
-        ...unannotatedQuoteFindings(partial),
+        ...unannotatedQuoteFindings(partial, quotations, claimRanges),
         ...vagueAttributionFindings(draft.prepared, draft.path, options.vaguePhrases),
-        ...loadedVerbFindings(partial, options.loadedVerbs),
+        ...loadedVerbFindings(partial, options.loadedVerbs, quotations, claimRanges),
       );
     }
     findings.push(...unusedEntityFindings(partial));

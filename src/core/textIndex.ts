@@ -67,6 +67,35 @@ export function upperBound(sorted: ArrayLike<number>, value: number): number {
 }
 
 /** Sentence boundaries of a draft (Unicode sentence segmentation; a line break always ends a sentence). */
+/**
+ * Ranges sorted by start, with the furthest end reached so far: whether a range overlaps, or lies
+ * within, any of them, in O(log n) per question (a scan of every claim per question is quadratic on
+ * long drafts).
+ */
+export class RangeIndex {
+  private readonly starts: number[];
+  private readonly furthestEnd: Int32Array;
+
+  constructor(ranges: readonly OffsetRange[]) {
+    const sorted = [...ranges].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((range) => range.start);
+    this.furthestEnd = new Int32Array(sorted.length);
+    for (let i = 0, end = -1; i < sorted.length; i++) this.furthestEnd[i] = end = Math.max(end, sorted[i].end);
+  }
+
+  /** Whether `range` shares a character with one of the ranges. */
+  overlaps(range: OffsetRange): boolean {
+    const before = upperBound(this.starts, range.end - 1);
+    return before > 0 && this.furthestEnd[before - 1] > range.start;
+  }
+
+  /** Whether `range` lies within one of the ranges. */
+  contains(range: OffsetRange): boolean {
+    const before = upperBound(this.starts, range.start);
+    return before > 0 && this.furthestEnd[before - 1] >= range.end;
+  }
+}
+
 /** Titles written before a name, and abbreviations a sentence goes on after: their full stop ends none. */
 const TITLES = new Set([
   'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Jr', 'St', 'Gen', 'Col', 'Lt', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev',

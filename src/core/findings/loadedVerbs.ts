@@ -3,18 +3,20 @@
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
-import { findQuotations } from './quotes';
+import { RangeIndex } from '../textIndex';
 import { phraseMatcher, type PhraseMatch } from './phraseMatcher';
 
-export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[]): Finding[] {
+/**
+ * The loaded verbs that attribute a sourced claim. `quotations` are the draft's (findQuotations, as
+ * unannotated-quote finds them: in any marks, over wrapped lines), `claims` the claims' ranges.
+ */
+export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[], quotations: readonly OffsetRange[], claims: RangeIndex): Finding[] {
   const draft = analysis.draft;
   if (!draft) return [];
   const verbMatches = phraseMatcher(verbs)(draft.prepared);
   const findings: Finding[] = [];
   if (verbMatches.length === 0) return findings;
-  const withinClaim = coverage(analysis.claims.flatMap(({ range }) => (range ? [range] : [])));
-  // The quotations as unannotated-quote finds them: in any marks, over wrapped lines.
-  const withinQuotation = coverage(findQuotations(draft.text));
+  const quoted = new RangeIndex(quotations);
   const reported = new Set<number>();
   for (const { claim, range } of analysis.claims) {
     if (!range || claim.sources.length === 0) continue;
@@ -25,9 +27,9 @@ export function loadedVerbFindings(analysis: Analysis, verbs: readonly string[])
       if (reported.has(verbRange.start)) continue;
       // The words of a claim ("the council admitted the error") and of a quotation are what was
       // said, not the verb that attributes it: rewriting them would change what someone said.
-      if (withinClaim(verbRange)) continue;
+      if (claims.contains(verbRange)) continue;
       // "Marsh, who admitted four counts of fraud, told the court…": a verb in another sense.
-      if (!attributes(draft.text, verbRange, range) || withinQuotation(verbRange)) continue;
+      if (!attributes(draft.text, verbRange, range) || quoted.contains(verbRange)) continue;
       reported.add(verbRange.start);
       const verb = draft.text.slice(verbRange.start, verbRange.end);
       findings.push(
@@ -53,23 +55,6 @@ function lowerBoundByStart(matches: readonly PhraseMatch[], offset: number): num
     else high = mid;
   }
   return low;
-}
-
-/** Whether a range lies within one of `ranges`: sorted by start, with the furthest end so far. */
-function coverage(unsorted: readonly OffsetRange[]): (range: OffsetRange) => boolean {
-  const ranges = [...unsorted].sort((a, b) => a.start - b.start);
-  const furthestEnd = new Int32Array(ranges.length);
-  for (let i = 0, end = -1; i < ranges.length; i++) furthestEnd[i] = end = Math.max(end, ranges[i].end);
-  return (range) => {
-    let low = 0;
-    let high = ranges.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (ranges[mid].start <= range.start) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 && furthestEnd[low - 1] >= range.end;
-  };
 }
 
 /** At most this many words between a verb and the claim it attributes: "claimed on Monday in a statement that". */

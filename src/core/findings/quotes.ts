@@ -2,7 +2,7 @@
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
-import { upperBound, wrapsParagraph } from '../textIndex';
+import { wrapsParagraph, type RangeIndex } from '../textIndex';
 import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
@@ -103,16 +103,14 @@ function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
 }
 
-export function unannotatedQuoteFindings(analysis: Analysis): Finding[] {
+/** The quotations of the draft (findQuotations) that no claim (`claims`, their ranges) overlaps. */
+export function unannotatedQuoteFindings(analysis: Analysis, quotations: readonly OffsetRange[], claims: RangeIndex): Finding[] {
   const draft = analysis.draft;
   if (!draft) return [];
-  const claimRanges: OffsetRange[] = [];
-  for (const anchored of analysis.claims) if (anchored.range) claimRanges.push(anchored.range);
-  const coveredByClaim = overlapTest(claimRanges);
   const findings: Finding[] = [];
-  for (const quotation of findQuotations(draft.text)) {
+  for (const quotation of quotations) {
     // Most quotations are claims: that is the cheaper question, asked first.
-    if (coveredByClaim(quotation)) continue;
+    if (claims.overlaps(quotation)) continue;
     const quoted = draft.text.slice(quotation.start, quotation.end);
     if (wordCount(quoted) < MIN_QUOTED_WORDS) continue;
     findings.push(
@@ -123,20 +121,4 @@ export function unannotatedQuoteFindings(analysis: Analysis): Finding[] {
     );
   }
   return findings;
-}
-
-/**
- * Whether a range overlaps any of `ranges`, in O(log n) per question: the ranges sorted by start, with
- * the furthest end reached so far. (A scan of every claim per quotation is quadratic on long drafts.)
- */
-function overlapTest(ranges: readonly OffsetRange[]): (range: OffsetRange) => boolean {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const starts = sorted.map((range) => range.start);
-  const furthestEnd: number[] = [];
-  let furthest = -1;
-  for (const range of sorted) furthestEnd.push((furthest = Math.max(furthest, range.end)));
-  return (range) => {
-    const startingBefore = upperBound(starts, range.end - 1);
-    return startingBefore > 0 && furthestEnd[startingBefore - 1] > range.start;
-  };
 }
