@@ -66,7 +66,6 @@ export function upperBound(sorted: ArrayLike<number>, value: number): number {
   return low;
 }
 
-/** Sentence boundaries of a draft (Unicode sentence segmentation; a line break always ends a sentence). */
 /**
  * Ranges sorted by start, with the furthest end reached so far: whether a range overlaps, or lies
  * within, any of them, in O(log n) per question (a scan of every claim per question is quadratic on
@@ -119,9 +118,8 @@ function segmentKind(text: string, start: number, end: number): number {
     stop--;
   }
   if (stop === start) return BLANK;
-  if (lineBreak !== -1 && !nextLineGoesOn(text, lineBreak)) return SENTENCE;
-  if (endsWithAbbreviation(text, start, stop)) return GOES_ON;
-  return lineBreak !== -1 && !endsWithSentencePunctuation(text, start, stop) ? GOES_ON : SENTENCE;
+  if (lineBreak !== -1) return wrapsParagraph(text, lineBreak) ? GOES_ON : SENTENCE;
+  return endsWithAbbreviation(text, start, stop) ? GOES_ON : SENTENCE;
 }
 
 /** Whether the text from `start` to `stop` (no white space at its end) ends with a title, an abbreviation or initials. */
@@ -142,11 +140,15 @@ function endsWithSentencePunctuation(text: string, start: number, stop: number):
   return last > start && '.!?…'.includes(text[last - 1]);
 }
 
-/** A list item's line: a bullet or a number and a space. */
-const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d+[.)])[ \t]/;
+
+/** A list item's bullet or number, and the space after it. */
+const LIST_MARKER = '(?:[-*+•]|\\d+[.)])[ \\t]';
+
+/** A list item's line. */
+const LIST_ITEM = new RegExp(`^[ \\t]*${LIST_MARKER}`);
 
 /** What starts a line of its own in Markdown or plain copy: a heading, a list item, a quote block, a table row. */
-const BLOCK_START = /^[ \t]*(?:#|[-*+•][ \t]|\d+[.)][ \t]|>|\|)/;
+const BLOCK_START = new RegExp(`^[ \\t]*(?:#|${LIST_MARKER}|>|\\|)`);
 
 /**
  * Whether the paragraph goes on after the line break at `at`: the next line is not blank, nor a
@@ -187,6 +189,7 @@ function isWhiteSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x0c || code === 0x0b;
 }
 
+/** Sentence boundaries of a draft (Unicode sentence segmentation), and the windows of sentences around a span. */
 export class Sentences {
   /** Start offset of each sentence, ascending; sentences cover the whole text. */
   readonly starts: number[];
