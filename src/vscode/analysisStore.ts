@@ -197,8 +197,7 @@ export class AnalysisStore implements vscode.Disposable {
       try {
         const concerned = await this.projectFor(file).project.discovery.articleChanged(file);
         if (!concerned && readersScheduled) return;
-        const touched = (other: string): boolean => other === file || (concerned?.(other) ?? false);
-        this.scheduleWhere((target) => touched(target) || this.computing.has(target) || this.reads(target, touched));
+        this.scheduleReadersOf((other) => other === file || (concerned?.(other) ?? false));
       } catch (error) {
         this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }

@@ -1,6 +1,6 @@
 // "N unattributed" in the status bar while an annotated draft is active; a click opens the Problems view.
 import * as vscode from 'vscode';
-import { namesOnlyUnknownSources } from '../core/findings/attribution';
+import { isUnattributed } from '../core/findings/attribution';
 import { plural } from '../core/plural';
 import type { AnalysisStore } from './analysisStore';
 
@@ -18,9 +18,8 @@ export function registerStatusBar(store: AnalysisStore): vscode.Disposable {
       return;
     }
     const inDraft = analysis.findings.filter((finding) => finding.file === analysis.draft!.path);
-    // A claim whose only source is a misspelt id is attributed to nobody too, though its problem is in the YAML.
-    const unknownSourcesOnly = analysis.claims.filter(({ claim, range }) => range && namesOnlyUnknownSources(analysis, claim)).length;
-    const unattributed = inDraft.filter((finding) => finding.code === 'unattributed-claim').length + unknownSourcesOnly;
+    // As the sign-off report counts them: a claim whose only source is a misspelt id is attributed to nobody too.
+    const unattributed = analysis.claims.filter(({ claim, range }) => range && isUnattributed(analysis, claim)).length;
     const warnings = inDraft.filter((finding) => finding.severity === 'warning' || finding.severity === 'error').length;
     item.text = unattributed > 0 ? `$(warning) ${unattributed} unattributed` : '$(check) all attributed';
     item.tooltip = `${plural(unattributed, 'unattributed claim')}, ${plural(warnings, 'sourcing warning')} in this draft. Click for the Problems view.`;

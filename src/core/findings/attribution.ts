@@ -65,7 +65,7 @@ export function isUnattributed(analysis: Analysis, claim: Claim): boolean {
 }
 
 /** Whether the claim has sources and none of them is an entity the analysis knows. */
-export function namesOnlyUnknownSources(analysis: Analysis, claim: Claim): boolean {
+function namesOnlyUnknownSources(analysis: Analysis, claim: Claim): boolean {
   return claim.sources.length > 0 && claim.sources.every((source) => !analysis.entities.has(source.id));
 }
 
