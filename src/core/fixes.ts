@@ -5,6 +5,7 @@ import { claimAt, overlaps, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { entitiesNear } from './findings/attribution';
+import { isQuotationMark } from './findings/quotes';
 import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
 import { describeSpan } from './selectors';
 
@@ -87,37 +88,34 @@ function entityName(analysis: Analysis, id: string): string {
   return analysis.entities.get(id)?.name ?? id;
 }
 
-/** Whether the sentence of `span` has a speech cue ("said", "told"…) outside the span's own words. */
-function hasSpeechCue(analysis: Analysis, span: OffsetRange): boolean {
+/**
+ * Where the speech cues ("said", "told", "according to"...) are in the sentences `around` the span's
+ * (0: its own), outside its own words: a cue inside a quotation is part of what was said.
+ */
+function speechCuesNear(analysis: Analysis, span: OffsetRange, around: number): number[] {
   const draft = analysis.draft;
-  if (!draft) return false;
-  const sentence = draft.sentences.window(span, 0);
-  const text = draft.text.slice(sentence.start, sentence.end);
+  if (!draft) return [];
+  const window = draft.sentences.window(span, around);
+  const text = draft.text.slice(window.start, window.end);
+  const cues: number[] = [];
   SPEECH_CUES.lastIndex = 0;
   for (let match = SPEECH_CUES.exec(text); match; match = SPEECH_CUES.exec(text)) {
-    const at = sentence.start + match.index;
-    if (at < span.start || at >= span.end) return true;
+    const at = window.start + match.index;
+    if (at < span.start || at >= span.end) cues.push(at);
   }
-  return false;
+  return cues;
 }
 
 /**
  * The people and organisations most likely to have spoken a quotation: those nearest a speech cue
- * ("said", "told", "according to"...) in the quotation's sentence and the ones either side.
+ * in the quotation's sentence and the ones either side.
  */
 export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
   const draft = analysis.draft;
   if (!draft) return [];
   const near = entitiesNear(analysis, quote).filter((id) => analysis.entities.get(id)?.type !== 'place');
   const window = draft.sentences.window(quote, 1);
-  const cues: number[] = [];
-  SPEECH_CUES.lastIndex = 0;
-  const windowText = draft.text.slice(window.start, window.end);
-  for (let match = SPEECH_CUES.exec(windowText); match; match = SPEECH_CUES.exec(windowText)) {
-    const at = window.start + match.index;
-    // A cue inside the quotation is part of what was said, not who said it.
-    if (at < quote.start || at >= quote.end) cues.push(at);
-  }
+  const cues = speechCuesNear(analysis, quote, 1);
   if (cues.length === 0) return near;
   const cueDistance = (id: string): number => {
     let best = Number.POSITIVE_INFINITY;
@@ -131,11 +129,11 @@ export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[]
   return [...near].sort((a, b) => cueDistance(a) - cueDistance(b) || order.get(a)! - order.get(b)!);
 }
 
-/** The words of a quotation without its marks. */
+/** The words of a quotation without its marks (any of those findQuotations knows). */
 function quotedWords(draft: string, quote: OffsetRange): OffsetRange {
   let { start, end } = quote;
-  if (/["“]/.test(draft[start])) start++;
-  if (/["”]/.test(draft[end - 1])) end--;
+  if (isQuotationMark(draft[start])) start++;
+  if (end > start && isQuotationMark(draft[end - 1])) end--;
   return { start, end };
 }
 
@@ -192,7 +190,7 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
   // have made it: preferred (Ctrl+. applies it). Without one, the names near the claim are offered,
   // none preferred: "The meeting between Putin and Witkoff took place after a general was killed"
   // is neither's to claim.
-  const cued = hasSpeechCue(analysis, finding.range);
+  const cued = speechCuesNear(analysis, finding.range, 0).length > 0;
   const candidates = cued ? likelySpeakers(analysis, finding.range) : (finding.data?.candidateEntityIds ?? []);
   const fixes: Fix[] = candidates.slice(0, 5).map((id, index) =>
     fix(analysis, finding, {

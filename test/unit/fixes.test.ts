@@ -100,6 +100,19 @@ describe('quick fixes', () => {
     assert.equal(added.anchor?.kind === 'found' && added.anchor.candidates, 1);
   });
 
+  it('annotates a quotation in guillemets or single quotes without its marks', () => {
+    for (const [open, close] of [['«\u00a0', '\u00a0»'], ['‘', '’'], ['„', '“']]) {
+      const texts = {
+        draft: `Ruiz said: ${open}We will keep the ferry running all winter${close}.\n`,
+        yaml: 'version: 1\nentities:\n  ruiz: {name: Ruiz, type: person}\nclaims: []\n',
+      };
+      const analysis = analyzeTexts(texts);
+      const [preferred] = fixesFor(analysis, only(analysis, 'unannotated-quote'));
+      const added = analyzeTexts(apply(texts, preferred)).claims[0];
+      assert.equal(added.claim.selector?.text.trim(), 'We will keep the ferry running all winter', open);
+    }
+  });
+
   it('replaces a loaded verb with a neutral one in the draft, in the same tense', () => {
     assert.deepEqual(['claimed', 'insists', 'Admitted', 'pointed out', 'concedes'].map(neutralVerb), ['said', 'says', 'Said', 'said', 'says']);
     const texts = sampleTexts();

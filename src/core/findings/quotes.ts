@@ -20,6 +20,11 @@ const CLOSERS: Readonly<Record<string, string>> = {
   '\u201e': '\u201c\u201d', // „ “ (German, and „ ” in Polish or Hungarian)
 };
 
+/** Whether `char` is a quotation mark findQuotations opens or closes a quotation with. */
+export function isQuotationMark(char: string | undefined): boolean {
+  return char !== undefined && (char in CLOSERS || Object.values(CLOSERS).some((closers) => closers.includes(char)));
+}
+
 /**
  * Quoted passages, marks included: in double quotes (“ with ”, or a straight " either way), in single
  * curly quotes (‘ with ’, as British copy writes them), in guillemets (« with », or » with « as
