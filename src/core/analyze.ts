@@ -11,6 +11,7 @@ import { unusedEntityFindings } from './findings/unusedEntities';
 import { vagueAttributionFindings } from './findings/vagueAttribution';
 import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
 import type { ClaimStatus, Entity, Finding, SpanSelector } from './model';
+import { claimName } from './labels';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import type { ParsedAnnotationFile } from './parse';
 import { RangeIndex, Sentences } from './textIndex';
@@ -55,7 +56,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       // Most claims anchor cleanly: their message and data are not made for nothing.
       if (!anchoredCleanly(anchor)) {
         // Shown at the claim's `text:`: "this claim" when the file gives it no id ("c3" is written nowhere).
-        const what = claim.hasExplicitId ? `Claim '${claim.id}'` : 'This claim';
+        const what = claim.hasExplicitId ? claimName(claim, true) : 'This claim';
         findings.push(...spanFindings(claim.selector, anchor, what, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
       }
       return { claim, anchor, range: anchor.kind === 'found' ? anchor.range : undefined };

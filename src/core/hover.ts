@@ -4,6 +4,7 @@ import { claimsBySource, mentionsOf, type Analysis, type AnchoredClaim } from '.
 import { BASIS_LABELS, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { escapeMarkdown, isWebUrl, link } from './markdown';
 import type { Entity, OffsetRange } from './model';
+import { excerpt } from './outline';
 import { plural } from './plural';
 
 export interface HoverContent {
@@ -79,8 +80,7 @@ export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
         lines.push(`Source: \`${escapeBackticks(source.id)}\` (unknown entity)`);
         continue;
       }
-      // One line per source: the entity card has the whole description.
-      const description = entity.description ? ` — ${escapeMarkdown(shortened(entity.description, SOURCE_DESCRIPTION_LENGTH))}` : '';
+      const description = entity.description ? ` — ${escapeMarkdown(excerpt(entity.description, SOURCE_DESCRIPTION_LENGTH))}` : '';
       const anonymous = entity.anonymous ? ' (anonymous)' : '';
       lines.push(`Source: **${escapeMarkdown(entity.name)}**${anonymous}${description}  `);
     }
@@ -114,16 +114,8 @@ function driftLines(analysis: Analysis, anchored: AnchoredClaim): string[] {
   ];
 }
 
-/** How much of a source's description its line in a claim card shows. */
+/** How much of a source's description its line in a claim card shows (the entity card has it whole). */
 const SOURCE_DESCRIPTION_LENGTH = 120;
-
-/** The text on one line (its line breaks and runs of spaces as one space), cut at a word with "…" past `length`. */
-function shortened(text: string, length: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= length) return line;
-  const cut = line.lastIndexOf(' ', length);
-  return `${line.slice(0, cut > length / 2 ? cut : length)}…`;
-}
 
 function escapeBackticks(text: string): string {
   return text.replace(/`/g, "'");

@@ -1,7 +1,7 @@
 // The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
 // breadcrumbs, and the groups of the "Editorial Annotations" tree.
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
-import { BASIS_LABELS, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_LABELS, claimName, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
 import type { Claim, Entity, Finding, OffsetRange } from './model';
 import { plural } from './plural';
 
@@ -240,7 +240,7 @@ function orphanNodes(analysis: Analysis): OutlineNode[] {
       kind: 'orphan' as const,
       label: `“${excerpt(selector.text)}”`,
       // The 8th claim of the list, rather than the id "c8" the file never shows; an entity by its name.
-      detail: claim ? (claim.hasExplicitId ? `claim ${claim.id}` : `claim ${claim.index + 1} of the list`) : `mention of ${analysis.entities.get(entityId ?? '')?.name ?? entityId}`,
+      detail: claim ? claimName(claim) : `mention of ${analysis.entities.get(entityId ?? '')?.name ?? entityId}`,
       key: `orphan:${written.file}:${written.range.start}`,
       range: written.range,
       target: written,

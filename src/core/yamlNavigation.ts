@@ -12,6 +12,7 @@ import { textHash, type Expectation } from './fixes';
 import type { Entity, OffsetRange, SpanSelector } from './model';
 import type { ParsedAnnotationFile } from './parse';
 import { yamlContextAt } from './yamlContext';
+import { claimName } from './labels';
 
 /** A range of a file, with the text of the file it was computed on (for converting it to lines). */
 export interface TextLocation {
@@ -208,7 +209,7 @@ function renameConflict(entity: Entity, newId: string, analyses: readonly Analys
     // A source naming an id no entity has (an unknown-entity warning) would silently become this entity's.
     const dangling = seesEntity && !existing ? analysis.claims.find(({ claim }) => claim.sources.some((source) => source.id === newId)) : undefined;
     if (dangling) {
-      return `Claim '${dangling.claim.id}' in ${path.basename(dangling.claim.location.file)} already names '${newId}' as its source, with no entity of that id: renaming would attribute it to ${entity.name}.`;
+      return `${claimName(dangling.claim, true)} in ${path.basename(dangling.claim.location.file)} already names '${newId}' as its source, with no entity of that id: renaming would attribute it to ${entity.name}.`;
     }
     if (!seesEntity || !existing) continue;
     if (existing.keyLocation.file !== home) {

@@ -14,7 +14,7 @@ describe('re-anchoring an orphan', () => {
       const editor = await open(DRAFT);
       await treeShowing(api, DRAFT);
       const orphans = api.tree.getChildren().find((node) => node.label === 'Orphans');
-      assert.deepEqual(orphans && api.tree.getChildren(orphans).map((node) => node.detail), ['claim vote-date']);
+      assert.deepEqual(orphans && api.tree.getChildren(orphans).map((node) => node.detail), ["claim 'vote-date'"]);
       await diagnosticsWhen(ANNOTATIONS, (list) => codes(list).includes('span-not-found'));
 
       const words = 'The council will vote on the harbour plan next week';

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
 import { RangeIndex } from '../textIndex';
+import { wordCount } from './quotes';
 import { phraseMatcher, type PhraseMatch } from './phraseMatcher';
 
 /**
@@ -80,7 +81,6 @@ function attributes(text: string, verb: OffsetRange, claim: OffsetRange): boolea
   if (ANOTHER_SENSE_AFTER.test(text.slice(verb.end, verb.end + 40)) || ANOTHER_SENSE_BEFORE.test(text.slice(Math.max(0, verb.start - 12), verb.start))) return false;
   const between = verb.end <= claim.start ? text.slice(verb.end, claim.start) : claim.end <= verb.start ? text.slice(claim.end, verb.start) : undefined;
   if (between === undefined) return false;
-  const words = between.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
-  return words <= MAX_WORDS_BETWEEN && !NEUTRAL_ATTRIBUTION.test(between);
+  return wordCount(between) <= MAX_WORDS_BETWEEN && !NEUTRAL_ATTRIBUTION.test(between);
 }
 

@@ -104,7 +104,8 @@ function endOfContent(text: string, start: number, end: number): number {
   return last;
 }
 
-function wordCount(text: string): number {
+/** Words, a contraction or possessive (don't, Lee's) one word. */
+export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
 }
 
