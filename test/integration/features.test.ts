@@ -314,8 +314,7 @@ describe('files changing on disk', () => {
         const analysis = await (await extensionApi()).analysisOf((await vscode.workspace.openTextDocument(NOTES)));
         assert.equal(analysis?.annotations.file, probe.fsPath);
       } finally {
-        await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
-        await vscode.workspace.fs.delete(probe).then(undefined, () => undefined);
+        await deleteMade([folder, probe]);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await analysisCounts();
       }
@@ -341,7 +340,7 @@ describe('files changing on disk', () => {
       await diagnosticsWhen(annotations, (list) => list.length > 0 && !articleGone(list));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const made of [folder, staging, annotations]) await vscode.workspace.fs.delete(made, { recursive: true }).then(undefined, () => undefined);
+      await deleteMade([folder, staging, annotations]);
       await analysisCounts();
     }
   });
@@ -392,7 +391,7 @@ describe('files changing on disk', () => {
       assert.deepEqual(analysedBetween(before, between), [], 'created');
       assert.deepEqual(analysedBetween(between, await analysisCounts()), [], 'deleted');
     } finally {
-      await vscode.workspace.fs.delete(unclaimed).then(undefined, () => undefined);
+      await deleteMade([unclaimed]);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await analysisCounts();
     }
@@ -415,10 +414,7 @@ describe('files changing on disk', () => {
       await diagnosticsWhen(byName, (list) => codes(list).includes('article-not-found') && !codes(list).includes('invalid-annotation'));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const file of made) {
-        const exists = await vscode.workspace.fs.stat(file).then(() => true, () => false);
-        if (exists) await changeOnDisk(file, () => vscode.workspace.fs.delete(file));
-      }
+      await deleteMade(made);
       await analysisCounts();
     }
   });
@@ -431,7 +427,7 @@ describe('files changing on disk', () => {
       await changeOnDisk(empty, () => vscode.workspace.fs.createDirectory(empty));
       assert.deepEqual(analysedBetween(before, await analysisCounts()), []);
     } finally {
-      await vscode.workspace.fs.delete(empty, { recursive: true }).then(undefined, () => undefined);
+      await deleteMade([empty]);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await analysisCounts();
     }

@@ -11,7 +11,8 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function cli(args: readonly string[], cwd = REPO_ROOT): Run {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** Runs the CLI in `cwd`; `runner` is the command that runs Node (another user's, through setpriv). */
+export function cli(args: readonly string[], cwd = REPO_ROOT, runner: readonly string[] = [process.execPath]): Run {
+  const { status, stdout, stderr } = spawnSync(runner[0], [...runner.slice(1), CLI, ...args], { cwd, encoding: 'utf8' });
   return { status, stdout, stderr };
 }

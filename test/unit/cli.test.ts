@@ -1,13 +1,13 @@
 // The built command-line check (dist/cli.js), run as a user runs it: a child process in a folder,
 // against the sample and the fixture projects of test/fixtures/cli.
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { LocatedFinding } from '../../src/cli/run';
-import { CLI, cli, type Run } from './builtCli';
-import { REPO_ROOT, SAMPLE_DRAFT, readText } from './helpers';
+import { cli, type Run } from './builtCli';
+import { REPO_ROOT, SAMPLE_DRAFT, inSampleCopy, readText } from './helpers';
 
 const SAMPLE = path.relative(REPO_ROOT, SAMPLE_DRAFT);
 const CLI_FIXTURES = 'test/fixtures/cli';
@@ -196,10 +196,7 @@ describe('the command-line check', function () {
     });
 
     it('checks drafts given through a link to their folder as the drafts themselves', () => {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-linked-'));
-      try {
-        fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
-        fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+      inSampleCopy((folder) => {
         fs.symlinkSync('articles', path.join(folder, 'mirror'));
         const direct = cli(['check', 'articles', '--format', 'json'], folder);
         assert.ok(jsonFindings(direct).length > 0);
@@ -208,23 +205,15 @@ describe('the command-line check', function () {
           assert.deepEqual(jsonFindings(linked), jsonFindings(direct), through);
           assert.doesNotMatch(linked.stderr, /has no annotation file/);
         }
-      } finally {
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
+      });
     });
 
     it('exits 2, checking nothing, when a draft, an annotation file or a folder is there but unreadable', () => {
-      // Run as a user without the permission (root reads anything: as root, the run is nobody's).
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-unreadable-'));
-      try {
-        fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
-        fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+      inSampleCopy((folder) => {
+        // Run as a user without the permission (root reads anything: as root, the run is nobody's).
         fs.chmodSync(folder, 0o755);
-        const asUser = (args: readonly string[]): Run => {
-          const command = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath];
-          const run = spawnSync(command[0], [...command.slice(1), CLI, ...args], { cwd: folder, encoding: 'utf8' });
-          return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-        };
+        const runner = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath];
+        const asUser = (args: readonly string[]): Run => cli(args, folder, runner);
         assert.equal(asUser(['check', '.']).status, 1, 'readable, the sample fails on its warnings');
         const draft = path.join(folder, SAMPLE);
         fs.chmodSync(draft, 0o000);
@@ -233,13 +222,14 @@ describe('the command-line check', function () {
         assert.match(unreadableDraft.stderr, /cannot read articles\/putin-witkoff-talks\.txt \(EACCES\): nothing was checked/);
         fs.chmodSync(draft, 0o644);
         fs.chmodSync(path.join(folder, 'annotations'), 0o000);
-        const unreadableFolder = asUser(['check', '.', '--format', 'json']);
-        assert.deepEqual([unreadableFolder.status, unreadableFolder.stdout], [2, '']);
-        assert.match(unreadableFolder.stderr, /cannot read annotations \(EACCES\)/);
-      } finally {
-        fs.chmodSync(path.join(folder, 'annotations'), 0o755);
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
+        try {
+          const unreadableFolder = asUser(['check', '.', '--format', 'json']);
+          assert.deepEqual([unreadableFolder.status, unreadableFolder.stdout], [2, '']);
+          assert.match(unreadableFolder.stderr, /cannot read annotations \(EACCES\)/);
+        } finally {
+          fs.chmodSync(path.join(folder, 'annotations'), 0o755);
+        }
+      });
     });
 
     it('exits 2 with the usage for no command or an unknown command', () => {

@@ -11,20 +11,9 @@ function parse(text: string): ParsedAnnotationFile {
   return parseAnnotationFile(FILE, text);
 }
 
-/** Applies the edits and checks the result is still a clean annotation file. */
-function edited(text: string, edits: (parsed: ParsedAnnotationFile) => TextEdit[]): string {
-  const parsed = parse(text);
-  const changes = edits(parsed);
-  assert.ok(changes.length > 0, 'no edit was made');
-  const result = applyEdits(text, changes);
-  const reparsed = parse(result);
-  assert.deepEqual(reparsed.findings.map((f) => f.message), [], `the edited file has problems:\n${result}`);
-  return result;
-}
-
 /**
- * The same for a file that has problems of its own (a value left empty, a second document): the edits
- * must add none.
+ * Applies the edits and checks they add no problem to the file: none at all for a clean file, none
+ * it did not have for one with problems of its own (a value left empty, a second document).
  */
 function editedAddingNoProblem(text: string, edits: (parsed: ParsedAnnotationFile) => TextEdit[]): string {
   const parsed = parse(text);
@@ -34,6 +23,12 @@ function editedAddingNoProblem(text: string, edits: (parsed: ParsedAnnotationFil
   const before = new Set(parsed.findings.map((f) => f.message));
   assert.deepEqual(parse(result).findings.map((f) => f.message).filter((message) => !before.has(message)), [], `the edited file has new problems:\n${result}`);
   return result;
+}
+
+/** The same for a clean file, which must stay clean. */
+function edited(text: string, edits: (parsed: ParsedAnnotationFile) => TextEdit[]): string {
+  assert.deepEqual(parse(text).findings.map((f) => f.message), [], 'the file is clean before the edits');
+  return editedAddingNoProblem(text, edits);
 }
 
 /** The lines of `after` that are not in `before`, in order. */

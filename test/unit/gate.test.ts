@@ -4,13 +4,12 @@ import Ajv from 'ajv';
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type * as Sarif from 'sarif';
 import type { LocatedFinding } from '../../src/cli/run';
 import { ALL_FINDING_CODES } from '../../src/core/codes';
 import type { DraftReport } from '../../src/core/report';
-import { REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT, fixture, readText } from './helpers';
+import { REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT, fixture, inSampleCopy, readText } from './helpers';
 import { cli, type Run } from './builtCli';
 import { sarifSchemaFile } from './sarifSchema';
 
@@ -221,10 +220,7 @@ describe('the publication gate', function () {
     });
 
     it('counts the findings of an annotation file whose draft is missing, as check does', () => {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-report-'));
-      try {
-        fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
-        fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+      inSampleCopy((folder) => {
         fs.writeFileSync(path.join(folder, 'annotations', 'gone.yaml'), 'version: 1\narticle: ../articles/gone.txt\nclaims:\n  - {text: the ferry runs, type: nope}\n');
         const checked = json<LocatedFinding[]>(cli(['check', '.', '--format', 'json'], folder));
         const reports = json<DraftReport[]>(cli(['report', '.', '--format', 'json'], folder));
@@ -240,9 +236,7 @@ describe('the publication gate', function () {
         const markdown = cli(['report', '.'], folder).stdout;
         assert.match(markdown, /^# Sourcing report: 1 annotated draft, 1 annotation file without a draft$/m);
         assert.match(markdown, /^## `annotations\/gone\.yaml`: no draft$/m);
-      } finally {
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
+      });
     });
 
     it('follows the project config', () => {

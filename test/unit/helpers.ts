@@ -1,5 +1,6 @@
 // Shared by the unit tests: where the fixtures are, and analysing a draft on disk the way the CLI does.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import type { Finding } from '../../src/core/model';
@@ -18,6 +19,18 @@ export function fixture(...parts: string[]): string {
 
 export function readText(file: string): string {
   return fs.readFileSync(file, 'utf8');
+}
+
+/** Runs `body` in a throw-away copy of the sample project (its articles/ and annotations/), removed after. */
+export function inSampleCopy(body: (folder: string) => void): void {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-sample-'));
+  try {
+    fs.cpSync(path.join(REPO_ROOT, 'articles'), path.join(folder, 'articles'), { recursive: true });
+    fs.cpSync(path.join(REPO_ROOT, 'annotations'), path.join(folder, 'annotations'), { recursive: true });
+    body(folder);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** Analyses a draft with the annotation file discovery finds for it; fails the test when there is none. */
