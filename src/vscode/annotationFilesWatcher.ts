@@ -4,7 +4,7 @@
 // pattern matches the folder itself (microsoft/vscode#109754): the files' pattern never hears of it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isListedFolder, isListedIn } from '../core/discovery';
+import { DRAFT_EXTENSIONS, isListedFolder, isListedIn, YAML_EXTENSIONS } from '../core/discovery';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -13,8 +13,10 @@ export type FileChangeKind = 'created' | 'changed' | 'deleted';
  * case-sensitively: a draft `notes.Md` is not matched, and comes to the store through the folders'
  * pattern when created or deleted (not when changed).
  */
-const FILES_GLOB = '**/*.{yaml,yml,txt,md,YAML,YML,TXT,MD}';
-const MATCHED_BY_FILES_GLOB = /\.(?:yaml|yml|txt|md|YAML|YML|TXT|MD)$/;
+// The drafts' and YAML files' extensions, in lower case and in capitals (`NOTES.MD`).
+const WATCHED_EXTENSIONS = [...DRAFT_EXTENSIONS, ...YAML_EXTENSIONS].map((extension) => extension.slice(1)).flatMap((name) => [name, name.toUpperCase()]);
+const FILES_GLOB = `**/*.{${WATCHED_EXTENSIONS.join(',')}}`;
+const MATCHED_BY_FILES_GLOB = new RegExp(`\\.(?:${WATCHED_EXTENSIONS.join('|')})$`);
 
 /** Whether a folder is one a listing of its workspace folder goes into, as are all the folders above it. */
 function isListedInWorkspace(folder: vscode.Uri): boolean {

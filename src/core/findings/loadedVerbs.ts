@@ -65,10 +65,6 @@ const MAX_WORDS_BETWEEN = 6;
 const NEUTRAL_ATTRIBUTION = /\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|according|announced|explained|noted)\b/i;
 
 /**
- * Whether the verb at `verb` attributes the claim at `claim`: before it ("claimed that…") or after it
- * ("…,\" Ruiz claimed"), a few words away, with no neutral verb of attribution between them.
- */
-/**
  * The verb in another sense than attributing: passive ("was admitted to hospital"), with a
  * preposition ("insisted on reading", "admitted to the charge", not "admitted to reporters that"),
  * or with a number as its object ("claimed 12 lives").
@@ -77,6 +73,10 @@ const ANOTHER_SENSE_AFTER =
   /^\s+(?:(?:on|upon)\b(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d))|\d|to\b(?![^.]{0,30}\bthat\b))/;
 const ANOTHER_SENSE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+$/i;
 
+/**
+ * Whether the verb at `verb` attributes the claim at `claim`: before it ("claimed that…") or after it
+ * ("…,\" Ruiz claimed"), a few words away, with no neutral verb of attribution between them.
+ */
 function attributes(text: string, verb: OffsetRange, claim: OffsetRange): boolean {
   if (ANOTHER_SENSE_AFTER.test(text.slice(verb.end, verb.end + 40)) || ANOTHER_SENSE_BEFORE.test(text.slice(Math.max(0, verb.start - 12), verb.start))) return false;
   const between = verb.end <= claim.start ? text.slice(verb.end, claim.start) : claim.end <= verb.start ? text.slice(claim.end, verb.start) : undefined;
