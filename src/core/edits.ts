@@ -197,27 +197,37 @@ export function mapStartingAt(parsed: ParsedAnnotationFile, offset: number): YAM
   return found;
 }
 
-/** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */
-function appendToTopLevelList(parsed: ParsedAnnotationFile, key: string, item: Record<string, Value | undefined>): TextEdit[] {
+/**
+ * Appends a mapping to a list: on the line after a block list's last item, or after a flow list's
+ * last entry (its comments and quoting kept). A list written empty (`[]`, or its key with no value)
+ * becomes a block list under its key, its dash indented by `indent`, but inside a mapping written on
+ * one line, where it stays on that line. Undefined when there is no list.
+ */
+function appendItem(parsed: ParsedAnnotationFile, list: Node | null | undefined, item: Record<string, Value | undefined>, indent: string, inFlow: boolean): TextEdit[] | undefined {
   const text = parsed.text;
   const newline = eol(text);
-  const list = topLevel(parsed, key);
-  if (isSeq(list) && list.range && !isFlow(list)) {
-    const lastItem = list.items[list.items.length - 1] as Node | undefined;
-    const indent = indentOf(parsed, list);
-    const at = lineEnd(text, contentEnd(text, lastItem ?? list));
-    return [{ file: parsed.file, range: { start: at, end: at }, newText: newline + itemLines(item, indent, newline) }];
+  const edit = (start: number, end: number, newText: string): TextEdit[] => [{ file: parsed.file, range: { start, end }, newText }];
+  const empty = isSeq(list) && list.range && list.items.length === 0 ? { start: list.range[0], end: list.range[1] } : emptyValue(list);
+  if (empty) {
+    if (inFlow) return edit(empty.start, empty.end, replacing(text, [empty.start, empty.end], `[${flowValue(item as Value)}]`));
+    return edit(afterKey(text, empty.start), empty.end, newline + itemLines(item, indent, newline));
   }
-  if (isSeq(list) && list.range && list.items.length === 0) {
-    // `claims: []` becomes a block list with one item.
-    return [{ file: parsed.file, range: { start: afterKey(text, list.range[0]), end: list.range[1] }, newText: newline + itemLines(item, '  ', newline) }];
+  if (!isSeq(list) || !list.range) return undefined;
+  const last = list.items[list.items.length - 1] as Node;
+  if (isFlow(list)) {
+    const { at, separator } = afterLastFlowEntry(text, last);
+    return edit(at, at, `${separator}${flowValue(item as Value)}`);
   }
-  if (isSeq(list) && list.range) {
-    const { at, separator } = afterLastFlowEntry(text, list.items[list.items.length - 1] as Node);
-    return [{ file: parsed.file, range: { start: at, end: at }, newText: `${separator}${flowValue(item as Value)}` }];
-  }
-  const empty = emptyValue(list);
-  if (empty) return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end: empty.end }, newText: newline + itemLines(item, '  ', newline) }];
+  const at = lineEnd(text, contentEnd(text, last));
+  return edit(at, at, newline + itemLines(item, indentOf(parsed, list), newline));
+}
+
+/** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */
+function appendToTopLevelList(parsed: ParsedAnnotationFile, key: string, item: Record<string, Value | undefined>): TextEdit[] {
+  const root = parsed.document.contents;
+  const appended = appendItem(parsed, topLevel(parsed, key), item, '  ', isMap(root) && isFlow(root));
+  if (appended) return appended;
+  const newline = eol(parsed.text);
   return appendTopLevel(parsed, `${key}:${newline}${itemLines(item, '  ', newline)}`);
 }
 
@@ -234,11 +244,11 @@ function afterKey(text: string, valueStart: number): number {
 }
 
 /**
- * A key written with no value (`claims:`, `mentions:   # none yet`): where that empty value is, to be
- * replaced rather than the key written a second time (a duplicate key).
+ * A key written with no value (`claims:`, `mentions:   # none yet`, `mentions: ~`): where that empty
+ * value is, to be replaced rather than the key written a second time (a duplicate key).
  */
 function emptyValue(node: Node | null | undefined): OffsetRange | undefined {
-  if (!isScalar(node) || node.value !== null || !node.range || node.range[0] !== node.range[1]) return undefined;
+  if (!isScalar(node) || node.value !== null || !node.range) return undefined;
   return { start: node.range[0], end: node.range[1] };
 }
 
@@ -335,21 +345,12 @@ export function addMention(parsed: ParsedAnnotationFile, entityId: string, selec
   if (!node) return [];
   const text = parsed.text;
   const newline = eol(text);
-  const mentions = pairOf(node, 'mentions')?.value as Node | undefined;
-  if (isSeq(mentions) && mentions.range && !isFlow(mentions) && mentions.items.length > 0) {
-    const indent = indentOf(parsed, mentions);
-    const at = lineEnd(text, contentEnd(text, mentions.items[mentions.items.length - 1] as Node));
-    return [{ file: parsed.file, range: { start: at, end: at }, newText: newline + itemLines(selector, indent, newline) }];
-  }
-  if (isSeq(mentions) && mentions.range) {
-    const items = [...mentions.items.map((item) => (item as Node).toJSON() as Record<string, Value>), selector];
-    return [{ file: parsed.file, range: { start: mentions.range[0], end: mentions.range[1] }, newText: `[${items.map((item) => flowValue(item as Value)).join(', ')}]` }];
-  }
+  const indent = indentOf(parsed, node);
+  const mentions = pairOf(node, 'mentions')?.value as Node | null | undefined;
+  const appended = appendItem(parsed, mentions, selector, indent + '  ', isFlow(node));
+  if (appended) return appended;
   // An entity written on one line (`{name: Ana Lopez, type: person}`) gets its list on that line too.
   if (isFlow(node)) return setInMap(parsed, node, 'mentions', [selector]);
-  const indent = indentOf(parsed, node);
-  const empty = emptyValue(mentions);
-  if (empty) return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end: empty.end }, newText: `${newline}${itemLines(selector, indent + '  ', newline)}` }];
   const at = lineEnd(text, contentEnd(text, node));
   return [{ file: parsed.file, range: { start: at, end: at }, newText: `${newline}${indent}mentions:${newline}${itemLines(selector, indent + '  ', newline)}` }];
 }

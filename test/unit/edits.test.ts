@@ -159,19 +159,42 @@ describe('YAML edits', () => {
       assert.deepEqual(parse(second).claims[1].sources.map((source) => source.id), ['lopez']);
     });
 
-    it('fills a list or a mapping written with no value, rather than write its key again', () => {
+    it('fills a list or a mapping written with no value or null, rather than write its key again', () => {
       const claims = editedAddingNoProblem('version: 1\nclaims:\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n', (parsed) => addClaim(parsed, { text: 'x', type: 'fact' }));
       assert.equal(claims, 'version: 1\nclaims:\n  - text: x\n    type: fact\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n');
       const entities = editedAddingNoProblem('version: 1\nentities:\nclaims: []\n', (parsed) => addEntity(parsed, 'kyiv', { name: 'Kyiv', type: 'place' }));
       assert.equal(entities, 'version: 1\nentities:\n  kyiv:\n    name: Kyiv\n    type: place\nclaims: []\n');
       const mentions = editedAddingNoProblem('version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n', (parsed) => addMention(parsed, 'lopez', { text: 'the mayor' }));
       assert.equal(mentions, 'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n      - text: the mayor\n');
+      const nulls = editedAddingNoProblem('version: 1\nclaims: ~\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions: null\n', (parsed) => [
+        ...addClaim(parsed, { text: 'x', type: 'fact' }),
+        ...addMention(parsed, 'lopez', { text: 'the mayor' }),
+      ]);
+      assert.equal(nulls, 'version: 1\nclaims:\n  - text: x\n    type: fact\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n      - text: the mayor\n');
     });
 
     it('adds a mention to an entity written on one line, on that line', () => {
       const text = 'version: 1\nentities:\n  lopez: {name: Ana Lopez, type: person}\n';
       const result = edited(text, (parsed) => addMention(parsed, 'lopez', { text: 'the mayor', suffix: ' said' }));
       assert.equal(result, 'version: 1\nentities:\n  lopez: {name: Ana Lopez, type: person, mentions: [{ text: the mayor, suffix: " said" }]}\n');
+    });
+
+    it('adds a mention to a list written on one line or over several, keeping its comments and quoting', () => {
+      const commented = 'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions: [\n      {text: the mayor}, # from the wire copy\n      {text: \'Lopez\'} # her surname\n    ]\n';
+      const result = edited(commented, (parsed) => addMention(parsed, 'lopez', { text: 'she', suffix: ' said' }));
+      assert.equal(result, commented.replace("{text: 'Lopez'}", "{text: 'Lopez'}, { text: she, suffix: \" said\" }"));
+      assert.deepEqual(parse(result).entities[0].mentions.map((mention) => mention.text), ['the mayor', 'Lopez', 'she']);
+      const empty = 'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions: [] # none yet\n';
+      assert.equal(
+        edited(empty, (parsed) => addMention(parsed, 'lopez', { text: 'the mayor' })),
+        'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n      - text: the mayor # none yet\n',
+      );
+    });
+
+    it('adds a mention to an empty list inside an entity written on one line, on that line', () => {
+      const text = 'version: 1\nentities:\n  lopez: {name: Ana Lopez, type: person, mentions: []}\n';
+      const result = edited(text, (parsed) => addMention(parsed, 'lopez', { text: 'the mayor' }));
+      assert.equal(result, 'version: 1\nentities:\n  lopez: {name: Ana Lopez, type: person, mentions: [{ text: the mayor }]}\n');
     });
 
     it('adds to flow collections after a trailing comma, and before a comment that precedes the closing bracket', () => {
