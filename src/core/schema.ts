@@ -143,15 +143,15 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
 };
 
-function patternMessage(pattern: string, value: unknown): string {
+/** Why a value does not have the form the schema's pattern asks for; `field` tells a blank name from empty words. */
+function patternMessage(pattern: string, value: unknown, field?: string): string {
   const shown = JSON.stringify(value);
   if (pattern.startsWith('^[a-z0-9]')) {
     return `${shown} is not a valid id: use lowercase letters, digits, '-' and '_', starting with a letter or digit`;
   }
   if (pattern.startsWith('^Q')) return `${shown} is not a Wikidata id (like Q7747)`;
   if (pattern.startsWith('^https?')) return `${shown} is not an http or https address`;
-  if (pattern === '\\S') return 'the text is empty: write the words of the draft';
-  if (pattern === '[^\\s]') return 'the name is blank: write the name as readers see it';
+  if (pattern === '\\S') return field === 'name' ? 'the name is blank: write the name as readers see it' : 'the text is empty: write the words of the draft';
   return `${shown} does not have the expected form`;
 }
 
@@ -181,7 +181,7 @@ function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, te
       if (propertyName !== undefined) {
         return { message: patternMessage(error.params.pattern, propertyName), range: rangeOf(findKey(node, propertyName)) ?? anchor };
       }
-      return { message: `\`${field}\` of ${where}: ${patternMessage(error.params.pattern, error.data)}`, range: anchor };
+      return { message: `\`${field}\` of ${where}: ${patternMessage(error.params.pattern, error.data, field)}`, range: anchor };
     }
     case 'type': {
       const expected = String(error.params.type);

@@ -49,6 +49,16 @@ describe('cards and the outline', () => {
     assert.match(claimCard(analysis, analysis.claims[0]), /^Source: \*\*acme\*\*/m);
   });
 
+  it('tell a blank name from the empty words of a claim or a mention', () => {
+    const analysis = analyzeYaml('version: 1\nentities:\n  acme:\n    name: " "\n    type: organization\n    mentions: [{text: " "}]\nclaims:\n  - {text: "  ", type: statistic, source: acme}\n');
+    const messages = analysis.findings.filter((finding) => finding.code === 'invalid-annotation').map((finding) => finding.message).sort();
+    assert.deepEqual(messages, [
+      "`name` of entity 'acme': the name is blank: write the name as readers see it",
+      "`text` of claim 1: the text is empty: write the words of the draft",
+      "`text` of mention 1 of entity 'acme': the text is empty: write the words of the draft",
+    ]);
+  });
+
   it('read `status: false` as the status false, quoted or not', () => {
     for (const written of ['false', '"false"', 'False']) {
       const analysis = analyzeYaml(`${ACME}claims:\n  - {text: Shares fell 3% on Monday, type: statistic, source: acme, status: ${written}}\n`);
