@@ -18,9 +18,36 @@ export async function extensionApi(): Promise<EditorialAnnotationsApi> {
   return extension.activate();
 }
 
-export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+function hasTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.fsPath === uri.fsPath));
+}
+
+/**
+ * Opens a file in an editor, and resolves once the extension has been told of its tab too. That event
+ * can come after showTextDocument resolves, and for a document VS Code still holds (its tab closed by
+ * an earlier test) it is what has it analysed: a test reading analysisCounts() before it would see that
+ * analysis happen later, during whatever the test does next.
+ */
+export async function open(uri: vscode.Uri, timeoutMs = 10_000): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document, { preview: false });
+  let listener: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tabShown = hasTab(uri)
+    ? Promise.resolve()
+    : new Promise<void>((resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no tab shows ${path.basename(uri.fsPath)}`)), timeoutMs);
+        listener = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (hasTab(uri)) resolve();
+        });
+      });
+  try {
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await tabShown;
+    return editor;
+  } finally {
+    clearTimeout(timer);
+    listener?.dispose();
+  }
 }
 
 /**
