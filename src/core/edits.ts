@@ -2,7 +2,7 @@
 // everything else stay byte for byte. Each function reads the parsed YAML Document to find where a
 // change goes, lets the `yaml` library write the new values (so they are quoted correctly), and
 // returns small text edits to splice in, rather than re-printing the whole file.
-import { isMap, isScalar, isSeq, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { OffsetRange } from './model';
 import type { ParsedAnnotationFile } from './parse';
 import { lineEnd } from './textIndex';
@@ -38,14 +38,32 @@ function contentEnd(text: string, node: Node): number {
 
 /**
  * The yaml library's options for every value written: never folded, and never a block scalar (`|-`),
- * whose lines would have to be indented to the place the value goes. A value of several lines (a span
- * across a line break) is written on one line, double-quoted, its breaks as `\n`.
+ * whose lines would have to be indented to the place the value goes.
  */
 const WRITE_OPTIONS = { lineWidth: 0, blockQuote: false, doubleQuotedAsJSON: true, flowCollectionPadding: false } as const;
 
+function hasLineBreak(value: string): boolean {
+  return /[\r\n]/.test(value);
+}
+
+/**
+ * A value written by the yaml library, quoted only where it must be. A value of several lines (a span
+ * across a paragraph break) is double-quoted, its breaks written `\n`: the library would single-quote
+ * one with a `"` in it over several lines, which must then be indented to where the value goes.
+ */
+function written(value: unknown): string {
+  const document = new Document(value);
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && hasLineBreak(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return document.toString(WRITE_OPTIONS).trimEnd();
+}
+
 /** A value as the yaml library writes it in block context (quoted only where it must be). */
 function blockScalar(value: string | number | boolean): string {
-  return stringify(value, WRITE_OPTIONS).trimEnd();
+  return written(value);
 }
 
 /** A value written inside a flow collection, where commas and brackets need quoting too. */
@@ -67,8 +85,7 @@ function flowValue(value: Value): string {
 /** Lines of `key: value` pairs for a block mapping, indented by `indent` (first line included). */
 function blockLines(value: Record<string, Value | undefined>, indent: string, newline: string): string {
   const clean = Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-  return stringify(clean, WRITE_OPTIONS)
-    .trimEnd()
+  return written(clean)
     .split('\n')
     .map((line) => indent + line)
     .join(newline);
@@ -127,6 +144,17 @@ function replacing(text: string, range: readonly [number, number, number?], writ
   return before + written + after;
 }
 
+/**
+ * Where a value written from `start` to `end` ends, without the line breaks that close a block scalar
+ * (`>-` and its lines): those belong to the next key's line, which a value written over them would join.
+ */
+function scalarEnd(text: string, start: number, end: number): number {
+  if (text[start] !== '>' && text[start] !== '|') return end;
+  let stop = end;
+  while (stop > start && /\s/.test(text[stop - 1])) stop--;
+  return stop;
+}
+
 function isFlow(collection: YAMLMap | YAMLSeq): boolean {
   return collection.flow === true;
 }
@@ -143,8 +171,9 @@ export function setFields(parsed: ParsedAnnotationFile, map: YAMLMap, fields: Re
   for (const [key, value] of Object.entries(fields)) {
     const existing = pairOf(map, key)?.value as Node | null | undefined;
     if (existing?.range) {
-      const written = isFlow(map) || typeof value === 'object' ? flowValue(value) : blockScalar(value);
-      edits.push({ file: parsed.file, range: { start: existing.range[0], end: existing.range[1] }, newText: replacing(text, existing.range, written) });
+      const newValue = isFlow(map) || typeof value === 'object' ? flowValue(value) : blockScalar(value);
+      const end = scalarEnd(text, existing.range[0], existing.range[1]);
+      edits.push({ file: parsed.file, range: { start: existing.range[0], end }, newText: replacing(text, [existing.range[0], end], newValue) });
     } else {
       added.push([key, value]);
     }
@@ -210,7 +239,7 @@ function appendItem(parsed: ParsedAnnotationFile, list: Node | null | undefined,
   const empty = isSeq(list) && list.range && list.items.length === 0 ? { start: list.range[0], end: list.range[1] } : emptyValue(list);
   if (empty) {
     if (inFlow) return edit(empty.start, empty.end, replacing(text, [empty.start, empty.end], `[${flowValue(item as Value)}]`));
-    return edit(afterKey(text, empty.start), empty.end, newline + itemLines(item, indent, newline));
+    return fillEmpty(parsed, empty, itemLines(item, indent, newline));
   }
   if (!isSeq(list) || !list.range) return undefined;
   const last = list.items[list.items.length - 1] as Node;
@@ -250,6 +279,18 @@ function afterKey(text: string, valueStart: number): number {
 function emptyValue(node: Node | null | undefined): OffsetRange | undefined {
   if (!isScalar(node) || node.value !== null || !node.range) return undefined;
   return { start: node.range[0], end: node.range[1] };
+}
+
+/**
+ * Writes the lines of `block` as the value of a key whose value is `empty` (nothing, `~`, `[]`, `{}`),
+ * on the lines after the key's. A comment after the empty value stays on the key's line: written
+ * after the block, it would join the block's last value.
+ */
+function fillEmpty(parsed: ParsedAnnotationFile, empty: OffsetRange, block: string): TextEdit[] {
+  const text = parsed.text;
+  const end = lineEnd(text, empty.end);
+  const comment = text.slice(empty.end, end).trim();
+  return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end }, newText: `${comment ? ` ${comment}` : ''}${eol(text)}${block}` }];
 }
 
 /**
@@ -298,10 +339,11 @@ export function setEntityField(parsed: ParsedAnnotationFile, entityId: string, k
 
 /** Replaces one scalar (an id, a text) where it is written, keeping its quoting style when it can. */
 export function replaceScalar(parsed: ParsedAnnotationFile, range: OffsetRange, value: string): TextEdit[] {
-  const written = parsed.text.slice(range.start, range.end);
-  const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
-  const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : blockScalar(value);
-  return [{ file: parsed.file, range, newText }];
+  const end = scalarEnd(parsed.text, range.start, range.end);
+  const was = parsed.text.slice(range.start, end);
+  const quote = was[0] === '"' || was[0] === "'" ? was[0] : '';
+  const newText = quote === '"' || (quote === "'" && hasLineBreak(value)) ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : blockScalar(value);
+  return [{ file: parsed.file, range: { start: range.start, end }, newText }];
 }
 
 export interface NewClaim {
@@ -333,9 +375,7 @@ export function addEntity(parsed: ParsedAnnotationFile, id: string, entity: NewE
   const fields = { name: entity.name, type: entity.type, description: entity.description, aliases: entity.aliases };
   if (isMap(entities) && (!isFlow(entities) || entities.items.length > 0)) return setInMap(parsed, entities, id, fields as Value);
   const empty = isMap(entities) && entities.range ? { start: entities.range[0], end: entities.range[1] } : emptyValue(entities);
-  if (empty) {
-    return [{ file: parsed.file, range: { start: afterKey(text, empty.start), end: empty.end }, newText: `${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}` }];
-  }
+  if (empty) return fillEmpty(parsed, empty, `  ${id}:${newline}${blockLines(fields, '    ', newline)}`);
   return appendTopLevel(parsed, `entities:${newline}  ${id}:${newline}${blockLines(fields, '    ', newline)}`);
 }
 

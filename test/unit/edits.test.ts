@@ -149,6 +149,43 @@ describe('YAML edits', () => {
       assert.equal(parse(inFlow).claims[1].selector?.text, words);
     });
 
+    it('writes context across a paragraph break double-quoted, whatever quotation marks it holds', () => {
+      // Disambiguating a quotation that opens a paragraph: its prefix is the paragraph break and the mark.
+      const prefix = '\n\n"';
+      const set = edited(BLOCK, (parsed) => setClaimField(parsed, 0, 'prefix', prefix));
+      assert.deepEqual(addedLines(BLOCK, set), ['    prefix: "\\n\\n\\""']);
+      assert.equal(parse(set).claims[0].selector?.prefix, prefix);
+      const added = edited(BLOCK, (parsed) => addClaim(parsed, { text: 'We will appeal', prefix, suffix: ",'\n", type: 'direct-quote' }));
+      assert.deepEqual(addedLines(BLOCK, added), ['  - text: We will appeal', '    prefix: "\\n\\n\\""', '    suffix: ",\'\\n"', '    type: direct-quote']);
+      const single = "version: 1\nclaims:\n  - text: 'the ferry'\n    type: fact\n";
+      const replaced = edited(single, (parsed) => replaceScalar(parsed, parsed.claims[0].selector!.textLocation.range, 'the "ferry"\nruns'));
+      assert.equal(parse(replaced).claims[0].selector?.text, 'the "ferry"\nruns');
+    });
+
+    it('replaces a text written as a block scalar without joining the next line', () => {
+      const block = 'version: 1\nclaims:\n  - id: courage\n    text: >-\n      played with\n      real courage\n    type: direct-quote\n';
+      const expected = 'version: 1\nclaims:\n  - id: courage\n    text: played with great courage\n    type: direct-quote\n';
+      assert.equal(edited(block, (parsed) => setClaimField(parsed, 0, 'text', 'played with great courage')), expected);
+      assert.equal(edited(block, (parsed) => replaceScalar(parsed, parsed.claims[0].selector!.textLocation.range, 'played with great courage')), expected);
+      const literal = block.replace('>-', '|').replace('type: direct-quote\n', 'type: direct-quote\n    source: lopez\n');
+      assert.equal(parse(edited(literal, (parsed) => setClaimField(parsed, 0, 'text', 'played'))).claims[0].sources[0]?.id, 'lopez');
+    });
+
+    it('keeps a comment after an empty list or mapping on its key\'s line, out of the values added', () => {
+      assert.equal(
+        editedAddingNoProblem('version: 1\nclaims:   # none yet\n', (parsed) => addClaim(parsed, { text: 'x', type: 'fact', source: 'lopez' })),
+        'version: 1\nclaims: # none yet\n  - text: x\n    type: fact\n    source: lopez\n',
+      );
+      assert.equal(
+        edited('version: 1\nentities: {} # add people here\n', (parsed) => addEntity(parsed, 'lopez', { name: 'Ana Lopez', type: 'person' })),
+        'version: 1\nentities: # add people here\n  lopez:\n    name: Ana Lopez\n    type: person\n',
+      );
+      assert.equal(
+        editedAddingNoProblem('version: 1\r\nentities: ~ # add people here\r\nclaims: []\r\n', (parsed) => addEntity(parsed, 'lopez', { name: 'Ana Lopez', type: 'person' })),
+        'version: 1\r\nentities: # add people here\r\n  lopez:\r\n    name: Ana Lopez\r\n    type: person\r\nclaims: []\r\n',
+      );
+    });
+
     it('fills a value left empty after a space, before the next line or a comment', () => {
       const empty = 'version: 1\nclaims:\n  - text: the bridge will be late\n    type: prediction\n    source:\n    status: verified\n  - text: the ferry runs\n    type: fact\n    source: # ask the desk\n';
       const first = editedAddingNoProblem(empty, (parsed) => setClaimField(parsed, 0, 'source', 'lopez'));
@@ -187,7 +224,7 @@ describe('YAML edits', () => {
       const empty = 'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions: [] # none yet\n';
       assert.equal(
         edited(empty, (parsed) => addMention(parsed, 'lopez', { text: 'the mayor' })),
-        'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions:\n      - text: the mayor # none yet\n',
+        'version: 1\nentities:\n  lopez:\n    name: Ana Lopez\n    mentions: # none yet\n      - text: the mayor\n',
       );
     });
 
