@@ -199,9 +199,14 @@ export class AnalysisStore implements vscode.Disposable {
         if (!concerned && readersScheduled) return;
         this.scheduleReadersOf((other) => other === file || (concerned?.(other) ?? false));
       } catch (error) {
-        this.log.appendLine(`[error] following ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.logError(`following ${file}`, error);
       }
     });
+  }
+
+  /** An error the store recovered from, with its stack, in the extension's output channel. */
+  private logError(doing: string, error: unknown): void {
+    this.log.appendLine(`[error] ${doing}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
   /** Runs `work`, the store counting as busy (not settled) until it ends. */
@@ -260,7 +265,7 @@ export class AnalysisStore implements vscode.Disposable {
     try {
       analyses = await this.compute(file);
     } catch (error) {
-      this.log.appendLine(`[error] analysing ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.logError(`analysing ${file}`, error);
       if (this.generations.get(file) === generation) this.generations.delete(file);
       return { analyses: [], kept: false };
     }
@@ -540,7 +545,7 @@ export class AnalysisStore implements vscode.Disposable {
         const { claimants } = await this.projectFor(draft).project.discovery.forDraft(draft);
         this.scheduleReadersOf((file) => file === draft || claimants.includes(file));
       } catch (error) {
-        this.log.appendLine(`[error] following ${draft}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.logError(`following ${draft}`, error);
         this.scheduleAll();
       }
     });
@@ -582,7 +587,7 @@ export class AnalysisStore implements vscode.Disposable {
         this.projectFor(folder).project.discovery.forgetFolder(folder);
         this.scheduleAll();
       } catch (error) {
-        this.log.appendLine(`[error] following ${folder}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.logError(`following ${folder}`, error);
       }
     });
   }
