@@ -25,6 +25,13 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly projects = new Map<string, ProjectEntry>();
   /** Results by the path of the document analysed: a draft (one analysis) or an annotation file (one per draft). */
   private readonly results = new Map<string, readonly ProjectAnalysis[]>();
+  /**
+   * Open drafts and YAML files whose last analysis found no annotation file claiming them (a draft not
+   * annotated yet, a YAML file that annotates nothing), with the version of the document analysed: a
+   * hover, an outline or a code action asked of that version needs no new analysis to find nothing.
+   * Whatever could change the answer schedules the file again, and a schedule drops its entry.
+   */
+  private readonly foundNothing = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
    * The run of each file's analysis under way that may publish: a newer run, or stopPending(), takes
@@ -156,6 +163,7 @@ export class AnalysisStore implements vscode.Disposable {
   shown(document: vscode.TextDocument): void {
     const file = document.uri.fsPath;
     if (this.timers.has(file) || this.inFlight.has(file)) return;
+    if (!this.results.has(file) && this.foundNothing.get(file) === document.version) return;
     const text = document.getText();
     if (!this.results.get(file)?.some((analysis) => madeFrom(analysis, file, text))) this.schedule(file, 0);
   }
@@ -223,6 +231,7 @@ export class AnalysisStore implements vscode.Disposable {
   /** Analyses the document again after the delay; a newer call restarts the wait. */
   private schedule(file: string, delay?: number): void {
     const wait = delay ?? this.projectFor(file).settings.analysisDelay;
+    this.foundNothing.delete(file);
     // A checked draft waiting for the background run (its editor closed, then opened again) is analysed here instead.
     this.background.delete(file);
     clearTimeout(this.timers.get(file));
@@ -261,6 +270,8 @@ export class AnalysisStore implements vscode.Disposable {
   private async analyzeNewest(file: string): Promise<{ readonly analyses: readonly ProjectAnalysis[]; readonly kept: boolean }> {
     const generation = ++this.lastGeneration;
     this.generations.set(file, generation);
+    this.foundNothing.delete(file);
+    const version = openDocument(file)?.version;
     let analyses: readonly ProjectAnalysis[];
     try {
       analyses = await this.compute(file);
@@ -273,6 +284,7 @@ export class AnalysisStore implements vscode.Disposable {
     if (kept) this.generations.delete(file);
     if (kept && analyses.length > 0) this.results.set(file, analyses);
     else if (kept) this.results.delete(file);
+    if (kept && analyses.length === 0 && version !== undefined) this.foundNothing.set(file, version);
     return { analyses, kept };
   }
 
@@ -319,6 +331,7 @@ export class AnalysisStore implements vscode.Disposable {
     // A checked draft keeps its last analysis while its editor closes: of text that may be gone.
     const published = settled ? this.results.get(file)?.find(matches) : undefined;
     if (published) return published;
+    if (settled && !this.results.has(file) && this.foundNothing.get(file) === document.version) return undefined;
     const analyses = await this.refresh(file);
     return analyses.find(matches) ?? analyses[0];
   }
@@ -456,6 +469,7 @@ export class AnalysisStore implements vscode.Disposable {
    */
   forget(file: string): void {
     this.stopPending(file);
+    this.foundNothing.delete(file);
     if (this.checked.has(file)) {
       // Closed with its edits discarded, its problems are of text that is gone: analysed at once.
       const document = openDocument(file);

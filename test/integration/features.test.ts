@@ -255,6 +255,17 @@ describe('a draft without an annotation file', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(NOTES), []);
     assert.deepEqual(await hoverText(NOTES, positionOf(document, 'mayor', 1)), []);
   });
+
+  it('is not analysed again for each hover, outline or code action asked of the same text', async () => {
+    const document = (await open(NOTES)).document;
+    const before = await analysisCounts();
+    for (let round = 0; round < 3; round++) {
+      await hoverText(NOTES, positionOf(document, 'mayor', 1));
+      await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', NOTES);
+      await vscode.commands.executeCommand('vscode.executeCodeActionProvider', NOTES, new vscode.Range(0, 0, 0, 5));
+    }
+    assert.deepEqual(analysedBetween(before, await analysisCounts()), []);
+  });
 });
 
 describe('files changing on disk', () => {
