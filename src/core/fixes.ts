@@ -6,8 +6,10 @@ import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { isQuotationMark } from './findings/quotes';
 import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
+import { normalizeFragment } from './normalize';
 import { describeSpan } from './selectors';
-import { guessSpeaker, type SpeakerGuess } from './speakers';
+import { guessSpeaker, hasAttributionWords, type SpeakerGuess } from './speakers';
+import { endsWithAbbreviation } from './textIndex';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
 export interface Expectation {
@@ -208,16 +210,61 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
   return fixes;
 }
 
-/** ", <Name> said" before the full stop that ends the claim's sentence, where it ends plainly. */
+/**
+ * ", <Name> said" at the end of the claim's sentence: only where the sentence names nobody as saying
+ * anything ("…, a union official said" would get a second source), ends plainly with a full stop, and
+ * no claim's or mention's words, nor the context their selectors name, would change. After an
+ * abbreviation ("…in the U.S.", "…Acme Inc.") its full stop stays, and the sentence gets one of its own.
+ */
 function attributionSentenceEdit(analysis: Analysis, claimRange: OffsetRange, name: string): TextEdit | undefined {
   const draft = analysis.draft!;
-  const sentence = draft.sentences.range(draft.sentences.indexAt(Math.max(claimRange.start, claimRange.end - 1)));
+  const text = draft.text;
+  const sentence = draft.sentences.window(claimRange, 0);
+  if (hasAttributionWords(text.slice(sentence.start, sentence.end))) return undefined;
   let end = sentence.end;
-  while (end > sentence.start && /\s/.test(draft.text[end - 1])) end--;
-  if (draft.text[end - 1] !== '.' || /["”’']/.test(draft.text[end - 2] ?? '')) return undefined;
+  while (end > sentence.start && /\s/.test(text[end - 1])) end--;
+  if (text[end - 1] !== '.' || /["”’']/.test(text[end - 2] ?? '')) return undefined;
+  // "…approval in the U.S. Helix Bio shares rose.": read as one sentence, though it may be two.
+  const last = draft.sentences.indexAt(end - 1);
+  for (let index = draft.sentences.indexAt(claimRange.end - 1); index < last; index++) {
+    const segment = draft.sentences.range(index);
+    const stop = segment.start + text.slice(segment.start, segment.end).trimEnd().length;
+    if (endsWithAbbreviation(text, segment.start, stop)) return undefined;
+  }
+  const abbreviation = endsWithAbbreviation(text, sentence.start, end);
+  const at = abbreviation ? end : end - 1;
   // Mid-sentence, "The union" is "the union".
-  const inSentence = name.replace(/^The (?=\S)/, 'the ');
-  return { file: draft.path, range: { start: end - 1, end: end - 1 }, newText: `, ${inSentence} said` };
+  const newText = `, ${name.replace(/^The (?=\S)/, 'the ')} said${abbreviation ? '.' : ''}`;
+  return changesNoSpan(analysis, at, newText) ? { file: draft.path, range: { start: at, end: at }, newText } : undefined;
+}
+
+/**
+ * Whether inserting `newText` at `at` leaves every claim and explicit mention anchored as it was: the
+ * insertion is in none's words, next to none that names its context, and makes no new occurrence of
+ * one's words (an `occurrence:` would count it, a unique text would become ambiguous).
+ */
+function changesNoSpan(analysis: Analysis, at: number, newText: string): boolean {
+  const text = analysis.draft!.text;
+  const touches = (range: OffsetRange): boolean => range.start <= at && at <= range.end;
+  for (const { claim, range } of analysis.claims) {
+    if (range && range.start < at && at < range.end) return false;
+    if (range && touches(range) && (claim.selector?.prefix !== undefined || claim.selector?.suffix !== undefined)) return false;
+  }
+  if (analysis.mentions.some((mention) => mention.explicit && touches(mention.range))) return false;
+  const inserted = normalizeFragment(newText);
+  const selectors = [...analysis.claims.flatMap(({ claim }) => (claim.selector ? [claim.selector] : [])), ...[...analysis.entities.values()].flatMap((entity) => entity.mentions)];
+  for (const selector of selectors) {
+    const words = normalizeFragment(selector.text).trim();
+    if (words === '') continue;
+    // The text around the insertion, as the anchor reads it: a new occurrence would overlap the insertion.
+    const before = normalizeFragment(text.slice(Math.max(0, at - words.length), at));
+    const after = normalizeFragment(text.slice(at, at + words.length));
+    const around = before + inserted + after;
+    for (let found = around.indexOf(words); found !== -1; found = around.indexOf(words, found + 1)) {
+      if (found < before.length + inserted.length && found + words.length > before.length) return false;
+    }
+  }
+  return true;
 }
 
 function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] {

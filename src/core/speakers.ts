@@ -239,3 +239,15 @@ function subjectAfter(context: Context, sentence: OffsetRange, verbEnd: number):
     end -= word[1].length;
   }
 }
+
+/**
+ * Words that attribute what a sentence says to someone (a speech verb, "according to", "reportedly",
+ * "sources say"): a sentence with one names its source already, well or vaguely.
+ */
+const ATTRIBUTION_WORDS =
+  /\b(?:said|says|say|saying|told|tells|tell|telling|added|adds|adding|asked|wrote|writes|writing|posted|posting|stated|explained|noted|noting|declared|announced|claimed|claims|admitted|admits|insisted|insists|stressed|stressing|reported|reports|reporting|reportedly|warned|argued|confirmed|denied|alleged|alleges|acknowledged|conceded|revealed|reiterated|testified|tweeted|believed|believe|believes|according to|in a statement)\b/i;
+
+/** Whether `text` attributes what it says to someone, by a speech verb or an attribution phrase. */
+export function hasAttributionWords(text: string): boolean {
+  return ATTRIBUTION_WORDS.test(text);
+}

@@ -316,6 +316,56 @@ describe('quick fixes', () => {
     assert.equal(apply(texts, nameIt!).draft, 'Talks on pay broke down on Friday. Strikes will start in May, the union said.\n');
   });
 
+  describe('naming the source in the text', () => {
+    const ENTITIES = [
+      'version: 1',
+      'entities:',
+      '  acme: {name: Acme Corp, type: organization}',
+      '  osei: {name: Dr. Amara Osei, type: person}',
+      '  agency: {name: Environment Agency, type: organization}',
+      '  helix: {name: Helix Bio, type: organization}',
+      '  lopez: {name: Ana Lopez, type: person}',
+      'claims:',
+    ];
+    function nameIt(draft: string, claim: string): { fix?: Fix; texts: Texts } {
+      const texts = { draft, yaml: [...ENTITIES, `  - ${claim}`, ''].join('\n') };
+      const analysis = analyzeTexts(texts);
+      return { fix: fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source')), texts };
+    }
+
+    it('is not offered where the sentence already says who said it, however vaguely', () => {
+      for (const [draft, claim] of [
+        ['The plant will close in June, a union official said.\n', '{text: The plant will close in June, type: prediction, source: acme}'],
+        ['The drug cut deaths by a third, researchers reported in The Lancet on Wednesday.\n', '{text: The drug cut deaths by a third, type: statistic, source: osei}'],
+        ['The agency insisted that supplies were safe.\n', '{text: supplies were safe, type: paraphrase, source: agency}'],
+        ['Supplies were safe, according to a spokesman.\n', '{text: Supplies were safe, type: paraphrase, source: agency}'],
+      ]) {
+        assert.equal(nameIt(draft, claim).fix, undefined, draft);
+      }
+    });
+
+    it('keeps the full stop of an abbreviation that ends the sentence, and the claim\'s words as they were', () => {
+      for (const [draft, claim, expected] of [
+        ['Shares rose.\nThe drug won approval in the U.S.\n', '{text: The drug won approval in the U.S., type: fact, source: helix}', 'The drug won approval in the U.S., Helix Bio said.\n'],
+        ['Shares rose.\nThe complaint cited a filing by Acme Inc.\n', '{text: The complaint cited a filing, type: fact, source: lopez}', 'The complaint cited a filing by Acme Inc., Ana Lopez said.\n'],
+      ]) {
+        const { fix, texts } = nameIt(draft, claim);
+        assert.ok(fix, draft);
+        const after = apply(texts, fix);
+        assert.equal(after.draft, `Shares rose.\n${expected}`);
+        const reanalysed = analyzeTexts(after);
+        assert.deepEqual(reanalysed.findings.filter((f) => f.code !== 'unused-entity').map((f) => f.code), [], draft);
+      }
+    });
+
+    it('is not offered where it would change a claim\'s words or the context its selector names', () => {
+      // The full stop is in the claim's words; a suffix names it; "U.S. Shares" may end a sentence or not.
+      assert.equal(nameIt('Shares rose. Sales doubled in May.\n', '{text: Sales doubled in May., type: statistic, source: helix}').fix, undefined);
+      assert.equal(nameIt('Shares rose. Sales doubled in May.\n', '{text: Sales doubled in May, suffix: ".", type: statistic, source: helix}').fix, undefined);
+      assert.equal(nameIt('The drug won approval in the U.S. Shares rose 4% on Monday.\n', '{text: The drug won approval in the U.S., type: fact, source: helix}').fix, undefined);
+    });
+  });
+
   it('names the source in the text only as an explicit choice', () => {
     const texts = sampleTexts();
     const analysis = analyzeTexts(texts);
