@@ -1,13 +1,15 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, overlaps, parsedFileOf, type Analysis } from './analysis';
+import { claimAt, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
-import { entitiesNear } from './findings/attribution';
 import { isQuotationMark } from './findings/quotes';
 import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
+import { normalizeFragment } from './normalize';
 import { describeSpan } from './selectors';
+import { guessSpeaker, hasAttributionWords, type SpeakerGuess } from './speakers';
+import { endsWithAbbreviation } from './textIndex';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
 export interface Expectation {
@@ -48,8 +50,6 @@ export function textHash(text: string): string {
   return `${text.length}:${(hash >>> 0).toString(16)}`;
 }
 
-const SPEECH_CUES = /\b(?:said|says|say|told|tells|added|adds|according to|asked|wrote|writes|writing|posted|posting|stated|explained|noted|noting|declared|announced|claimed|admitted|insisted|stressed|stressing|adding)\b/g;
-
 function fileText(analysis: Analysis, file: string): string | undefined {
   if (analysis.draft?.path === file) return analysis.draft.text;
   if (analysis.annotations.file === file) return analysis.annotations.text;
@@ -89,44 +89,31 @@ function entityName(analysis: Analysis, id: string): string {
 }
 
 /**
- * Where the speech cues ("said", "told", "according to"...) are in the sentences `around` the span's
- * (0: its own), outside its own words: a cue inside a quotation is part of what was said.
+ * The people and organisations most likely to have spoken a quotation, the one its sentence says
+ * spoke first (see guessSpeaker), those named only within claims' words last: for a list to pick from.
  */
-function speechCuesNear(analysis: Analysis, span: OffsetRange, around: number): number[] {
-  const draft = analysis.draft;
-  if (!draft) return [];
-  const window = draft.sentences.window(span, around);
-  const text = draft.text.slice(window.start, window.end);
-  const cues: number[] = [];
-  SPEECH_CUES.lastIndex = 0;
-  for (let match = SPEECH_CUES.exec(text); match; match = SPEECH_CUES.exec(text)) {
-    const at = window.start + match.index;
-    if (at < span.start || at >= span.end) cues.push(at);
-  }
-  return cues;
+export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
+  const { candidates, namedInClaims } = quoteSpeakers(analysis, quote);
+  return [...candidates, ...namedInClaims];
+}
+
+/** guessSpeaker for a quotation: places left out, as a place issues no quotation. */
+function quoteSpeakers(analysis: Analysis, quote: OffsetRange): SpeakerGuess {
+  const notPlace = (id: string): boolean => analysis.entities.get(id)?.type !== 'place';
+  const guess = guessSpeaker(analysis, quote);
+  return {
+    speaker: guess.speaker !== undefined && notPlace(guess.speaker) ? guess.speaker : undefined,
+    candidates: guess.candidates.filter(notPlace),
+    namedInClaims: guess.namedInClaims.filter(notPlace),
+  };
 }
 
 /**
- * The people and organisations most likely to have spoken a quotation: those nearest a speech cue
- * in the quotation's sentence and the ones either side.
+ * The entities to offer a fix for, the speaker first: those named outside any claim's words, or,
+ * when only a claim's words name anyone, those.
  */
-export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
-  const draft = analysis.draft;
-  if (!draft) return [];
-  const near = entitiesNear(analysis, quote).filter((id) => analysis.entities.get(id)?.type !== 'place');
-  const window = draft.sentences.window(quote, 1);
-  const cues = speechCuesNear(analysis, quote, 1);
-  if (cues.length === 0) return near;
-  const cueDistance = (id: string): number => {
-    let best = Number.POSITIVE_INFINITY;
-    for (const mention of analysis.mentions) {
-      if (mention.entityId !== id || !overlaps(mention.range, window)) continue;
-      for (const cue of cues) best = Math.min(best, Math.abs(cue - mention.range.start));
-    }
-    return best;
-  };
-  const order = new Map(near.map((id, index) => [id, index]));
-  return [...near].sort((a, b) => cueDistance(a) - cueDistance(b) || order.get(a)! - order.get(b)!);
+function offeredSpeakers(guess: SpeakerGuess): readonly string[] {
+  return guess.candidates.length > 0 ? guess.candidates : guess.namedInClaims;
 }
 
 /** The words of a quotation without its marks (any of those findQuotations knows). */
@@ -186,19 +173,20 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
   if (claimIndex === undefined || !analysis.draft) return [];
   const claim = claimAt(analysis, claimIndex)?.claim;
   const type = claim ? analysis.claimTypes.get(claim.type) : undefined;
-  // With a speech cue in the claim's sentence ("…, critics say"), who is next to it is likely to
-  // have made it: preferred (Ctrl+. applies it). Without one, the names near the claim are offered,
-  // none preferred: "The meeting between Putin and Witkoff took place after a general was killed"
-  // is neither's to claim.
-  const cued = speechCuesNear(analysis, finding.range, 0).length > 0;
-  const candidates = cued ? likelySpeakers(analysis, finding.range) : (finding.data?.candidateEntityIds ?? []);
-  const fixes: Fix[] = candidates.slice(0, 5).map((id, index) =>
-    fix(analysis, finding, {
-      title: `Attribute to ${entityName(analysis, id)}`,
-      isPreferred: cued && index === 0,
-      edits: setClaimField(analysis.annotations, claimIndex, 'source', id),
-    }),
-  );
+  // Preferred (Ctrl+. applies it) only where the claim's sentence says who made it ("Lopez said…").
+  // Otherwise the names near the claim are offered, none preferred: "The meeting between Putin and
+  // Witkoff took place after a general was killed" is neither's to claim, and in "…, a union
+  // official said" the source is the official, not the union named nearby.
+  const guess = guessSpeaker(analysis, finding.range);
+  const fixes: Fix[] = offeredSpeakers(guess)
+    .slice(0, 5)
+    .map((id) =>
+      fix(analysis, finding, {
+        title: `Attribute to ${entityName(analysis, id)}`,
+        isPreferred: id === guess.speaker,
+        edits: setClaimField(analysis.annotations, claimIndex, 'source', id),
+      }),
+    );
   fixes.push(fix(analysis, finding, { title: 'Attribute to…', edits: [], interaction: { kind: 'attribute-claim', draft: analysis.draft.path, claimIndex } }));
   for (const basis of type?.acceptedBases ?? []) {
     fixes.push(fix(analysis, finding, { title: `Mark as ${BASIS_LABELS[basis]}`, edits: setClaimField(analysis.annotations, claimIndex, 'basis', basis) }));
@@ -208,12 +196,13 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
 
 function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
   if (!analysis.draft) return [];
-  const fixes = likelySpeakers(analysis, finding.range)
+  const guess = quoteSpeakers(analysis, finding.range);
+  const fixes = offeredSpeakers(guess)
     .slice(0, 3)
-    .map((id, index) =>
+    .map((id) =>
       fix(analysis, finding, {
         title: `Annotate quote as said by ${entityName(analysis, id)}`,
-        isPreferred: index === 0,
+        isPreferred: id === guess.speaker,
         edits: quoteClaimEdits(analysis, finding.range, id),
       }),
     );
@@ -221,16 +210,61 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
   return fixes;
 }
 
-/** ", <Name> said" before the full stop that ends the claim's sentence, where it ends plainly. */
+/**
+ * ", <Name> said" at the end of the claim's sentence: only where the sentence names nobody as saying
+ * anything ("…, a union official said" would get a second source), ends plainly with a full stop, and
+ * no claim's or mention's words, nor the context their selectors name, would change. After an
+ * abbreviation ("…in the U.S.", "…Acme Inc.") its full stop stays, and the sentence gets one of its own.
+ */
 function attributionSentenceEdit(analysis: Analysis, claimRange: OffsetRange, name: string): TextEdit | undefined {
   const draft = analysis.draft!;
-  const sentence = draft.sentences.range(draft.sentences.indexAt(Math.max(claimRange.start, claimRange.end - 1)));
+  const text = draft.text;
+  const sentence = draft.sentences.window(claimRange, 0);
+  if (hasAttributionWords(text.slice(sentence.start, sentence.end))) return undefined;
   let end = sentence.end;
-  while (end > sentence.start && /\s/.test(draft.text[end - 1])) end--;
-  if (draft.text[end - 1] !== '.' || /["”’']/.test(draft.text[end - 2] ?? '')) return undefined;
+  while (end > sentence.start && /\s/.test(text[end - 1])) end--;
+  if (text[end - 1] !== '.' || /["”’']/.test(text[end - 2] ?? '')) return undefined;
+  // "…approval in the U.S. Helix Bio shares rose.": read as one sentence, though it may be two.
+  const last = draft.sentences.indexAt(end - 1);
+  for (let index = draft.sentences.indexAt(claimRange.end - 1); index < last; index++) {
+    const segment = draft.sentences.range(index);
+    const stop = segment.start + text.slice(segment.start, segment.end).trimEnd().length;
+    if (endsWithAbbreviation(text, segment.start, stop)) return undefined;
+  }
+  const abbreviation = endsWithAbbreviation(text, sentence.start, end);
+  const at = abbreviation ? end : end - 1;
   // Mid-sentence, "The union" is "the union".
-  const inSentence = name.replace(/^The (?=\S)/, 'the ');
-  return { file: draft.path, range: { start: end - 1, end: end - 1 }, newText: `, ${inSentence} said` };
+  const newText = `, ${name.replace(/^The (?=\S)/, 'the ')} said${abbreviation ? '.' : ''}`;
+  return changesNoSpan(analysis, at, newText) ? { file: draft.path, range: { start: at, end: at }, newText } : undefined;
+}
+
+/**
+ * Whether inserting `newText` at `at` leaves every claim and explicit mention anchored as it was: the
+ * insertion is in none's words, next to none that names its context, and makes no new occurrence of
+ * one's words (an `occurrence:` would count it, a unique text would become ambiguous).
+ */
+function changesNoSpan(analysis: Analysis, at: number, newText: string): boolean {
+  const text = analysis.draft!.text;
+  const touches = (range: OffsetRange): boolean => range.start <= at && at <= range.end;
+  for (const { claim, range } of analysis.claims) {
+    if (range && range.start < at && at < range.end) return false;
+    if (range && touches(range) && (claim.selector?.prefix !== undefined || claim.selector?.suffix !== undefined)) return false;
+  }
+  if (analysis.mentions.some((mention) => mention.explicit && touches(mention.range))) return false;
+  const inserted = normalizeFragment(newText);
+  const selectors = [...analysis.claims.flatMap(({ claim }) => (claim.selector ? [claim.selector] : [])), ...[...analysis.entities.values()].flatMap((entity) => entity.mentions)];
+  for (const selector of selectors) {
+    const words = normalizeFragment(selector.text).trim();
+    if (words === '') continue;
+    // The text around the insertion, as the anchor reads it: a new occurrence would overlap the insertion.
+    const before = normalizeFragment(text.slice(Math.max(0, at - words.length), at));
+    const after = normalizeFragment(text.slice(at, at + words.length));
+    const around = before + inserted + after;
+    for (let found = around.indexOf(words); found !== -1; found = around.indexOf(words, found + 1)) {
+      if (found < before.length + inserted.length && found + words.length > before.length) return false;
+    }
+  }
+  return true;
 }
 
 function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] {

@@ -123,7 +123,7 @@ function segmentKind(text: string, start: number, end: number): number {
 }
 
 /** Whether the text from `start` to `stop` (no white space at its end) ends with a title, an abbreviation or initials. */
-function endsWithAbbreviation(text: string, start: number, stop: number): boolean {
+export function endsWithAbbreviation(text: string, start: number, stop: number): boolean {
   if (text.charCodeAt(stop - 1) !== 0x2e) return false;
   let word = stop - 1;
   while (word > start && isAsciiLetterOrDot(text.charCodeAt(word - 1))) word--;

@@ -38,9 +38,11 @@ describe('quick fixes', () => {
       const actions = await actionsAt(DRAFT, late);
       const titles = actions.map((action) => action.title);
       assert.ok(titles.includes('Attribute to…'), titles.join(' | '));
-      const preferred = actions.find((action) => action.isPreferred);
-      assert.ok(preferred && /^Attribute to /.test(preferred.title), titles.join(' | '));
-      await run(preferred);
+      // "Critics say the bridge will be late": someone unnamed says it, so no entity is preferred.
+      assert.equal(actions.find((action) => action.isPreferred), undefined, titles.join(' | '));
+      const first = actions.find((action) => /^Attribute to \p{L}/u.test(action.title));
+      assert.ok(first, titles.join(' | '));
+      await run(first);
       const after = await diagnosticsWhen(DRAFT, (list) => codes(list).filter((c) => c === 'unattributed-claim').length === 1);
       assert.equal(draft.getText(after.find((d) => codeOf(d) === 'unattributed-claim')!.range), 'faces a shortage of steel');
       const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
@@ -184,15 +186,17 @@ describe('quick fixes on redrafted spans and unseen sources', () => {
     }
   });
 
-  it('annotates a quotation as said by the one next to the speech cue', async () => {
+  it('annotates a quotation as said by an entity named near it, preferring none where someone unnamed spoke', async () => {
     await restoring(ANNOTATIONS, async () => {
       const draft = (await open(DRAFT)).document;
       const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('unannotated-quote'));
       const actions = await actionsAt(DRAFT, diagnostics.find((d) => codeOf(d) === 'unannotated-quote')!);
       assert.ok(actions.some((action) => action.title === 'Annotate quote…'));
-      const preferred = actions.find((action) => action.isPreferred);
-      assert.equal(preferred?.title, 'Annotate quote as said by transport authority');
-      await run(preferred!);
+      // "…,\" its chief engineer told reporters": the engineer spoke, unnamed; the authority is offered, not preferred.
+      assert.equal(actions.find((action) => action.isPreferred), undefined);
+      const authority = actions.find((action) => action.title === 'Annotate quote as said by transport authority');
+      assert.ok(authority, actions.map((action) => action.title).join(' | '));
+      await run(authority);
       await diagnosticsWhen(DRAFT, (list) => !codes(list).includes('unannotated-quote'));
       const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
       assert.match(yaml.getText(), /- text: We are ready to build this summer,\n {4}type: direct-quote\n {4}source: authority\n/);

@@ -60,6 +60,87 @@ describe('quick fixes', () => {
     assert.equal(preferred?.title, 'Attribute to The mayor');
   });
 
+  describe('who said it: the subject of the speech verb in the sentence, not the listener, the employer or the accused', () => {
+    const PEOPLE = [
+      '  lopez: {name: Ana Lopez, type: person, aliases: [Lopez]}',
+      '  reyes: {name: Tom Reyes, type: person, aliases: [Reyes]}',
+      '  acme: {name: Acme Corp, type: organization, aliases: [Acme]}',
+      '  reuters: {name: Reuters, type: organization}',
+      '  nair: {name: Priya Nair, type: person, aliases: [Nair]}',
+      '  kell: {name: Kell University, type: organization}',
+      '  whitfield: {name: Jane Whitfield, type: person, aliases: [Whitfield]}',
+      '  amadi: {name: Ruth Amadi, type: person}',
+    ];
+    /** The titles of the fixes of the draft's one unattributed claim or unannotated quotation, and the preferred one's. */
+    function offered(draft: string, claims: string[], extraEntities: string[] = []): { preferred: string[]; titles: string[] } {
+      const yaml = ['version: 1', 'entities:', ...PEOPLE, ...extraEntities, `claims:${claims.length === 0 ? ' []' : ''}`, ...claims.map((claim) => `  - ${claim}`), ''].join('\n');
+      const analysis = analyzeTexts({ draft, yaml });
+      const finding = only(analysis, claims.length === 0 ? 'unannotated-quote' : 'unattributed-claim');
+      const fixes = fixesFor(analysis, finding);
+      return { preferred: fixes.filter((fix) => fix.isPreferred).map((fix) => fix.title), titles: fixes.map((fix) => fix.title) };
+    }
+
+    it('prefers the one who told, not the one told', () => {
+      const told = offered('Lopez told Reyes that the budget was balanced.\n', ['{text: the budget was balanced, type: paraphrase}']);
+      assert.deepEqual(told.preferred, ['Attribute to Ana Lopez']);
+      const quote = offered('"We knew the plant was losing money, and it always was," Lopez told Reuters.\n', []);
+      assert.deepEqual(quote.preferred, ['Annotate quote as said by Ana Lopez']);
+    });
+
+    it('reads past an aside between commas to the speaker, not the employer in it', () => {
+      const spokeswoman = offered('Lopez, a spokeswoman for Acme, said the plant would close.\n', ['{text: the plant would close, type: prediction}']);
+      assert.deepEqual(spokeswoman.preferred, ['Attribute to Ana Lopez']);
+      assert.ok(spokeswoman.titles.includes('Attribute to Acme Corp'), 'the employer is still offered');
+      const hydrologist = offered('Dr. Priya Nair, a hydrologist at Kell University, said the drought was "the worst in living memory."\n', []);
+      assert.deepEqual(hydrologist.preferred, ['Annotate quote as said by Priya Nair']);
+    });
+
+    it('never credits the one a claim is about: the accused named in it', () => {
+      const lied = offered('Lopez said Reyes had lied about the budget.\n', ['{text: Reyes had lied about the budget, type: allegation}']);
+      assert.deepEqual(lied.preferred, ['Attribute to Ana Lopez']);
+      assert.ok(!lied.titles.includes('Attribute to Tom Reyes'), lied.titles.join(' | '));
+    });
+
+    it('prefers nobody where the speaker is someone unnamed: the outlet told is not the source', () => {
+      const briefed = offered('The cuts will fall hardest on the northern plants, a person briefed on the plans told Reuters.\n', [
+        '{text: The cuts will fall hardest on the northern plants, type: prediction}',
+      ]);
+      assert.deepEqual(briefed.preferred, []);
+      assert.ok(briefed.titles.includes('Attribute to Reuters'), 'offered, not preferred');
+    });
+
+    it('takes the speech verb of the claim\'s own sentence over one in the next', () => {
+      const wrote = offered('"This is the hardest decision I have ever had to make," Whitfield wrote. Acme told Reuters that 400 jobs would go.\n', []);
+      assert.deepEqual(wrote.preferred, ['Annotate quote as said by Jane Whitfield']);
+      const draft = 'Turnout in the election reached 61%, up from 54% in 2019, the electoral commission said. Ruth Amadi told reporters the count was fair.\n';
+      const claim = '{text: Turnout in the election reached 61%, type: statistic}';
+      const commission = offered(draft, [claim], ['  commission: {name: Electoral Commission, type: organization, aliases: [electoral commission]}']);
+      assert.deepEqual(commission.preferred, ['Attribute to Electoral Commission']);
+      // Not an entity: the sentence still says who said it, and it is not Ruth Amadi.
+      assert.deepEqual(offered(draft, [claim]).preferred, []);
+    });
+
+    it('resolves "she said" to the one speaker of the sentence before, never to a name in that sentence\'s claim', () => {
+      const claims = ['{text: Reyes had lied about the budget, type: fact, basis: document}', '{text: the council would act on it, type: prediction}'];
+      const audit = offered('An audit found that Reyes had lied about the budget. She said the council would act on it.\n', claims);
+      assert.deepEqual(audit.preferred, []);
+      const spoke = offered('Lopez said on Monday that the audit was late. She said the council would act on it.\n', ['{text: the council would act on it, type: prediction}']);
+      assert.deepEqual(spoke.preferred, ['Attribute to Ana Lopez']);
+      // "It" is no person.
+      const it = offered('Lopez said on Monday that the audit was late. It said the council would act on it.\n', ['{text: the council would act on it, type: prediction}']);
+      assert.deepEqual(it.preferred, []);
+    });
+
+    it('takes a speaker written after the verb: "said Lopez", "according to Acme"', () => {
+      assert.deepEqual(offered('"The plant will close in June," said Lopez, a spokeswoman for Acme.\n', []).preferred, ['Annotate quote as said by Ana Lopez']);
+      assert.deepEqual(
+        offered('The plant will close in June, according to Acme.\n', ['{text: The plant will close in June, type: prediction}']).preferred,
+        ['Attribute to Acme Corp'],
+      );
+      assert.deepEqual(offered('The plant will close in June, said a spokeswoman for Acme.\n', ['{text: The plant will close in June, type: prediction}']).preferred, []);
+    });
+  });
+
   it('a fix that asks first expects the annotation file it will edit unchanged: the claim it names by place could be another one', () => {
     const texts = sampleTexts();
     const analysis = analyzeTexts(texts);
@@ -233,6 +314,56 @@ describe('quick fixes', () => {
     const nameIt = fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source'));
     assert.equal(nameIt?.title, 'Name the source in the text: add ", the union said"');
     assert.equal(apply(texts, nameIt!).draft, 'Talks on pay broke down on Friday. Strikes will start in May, the union said.\n');
+  });
+
+  describe('naming the source in the text', () => {
+    const ENTITIES = [
+      'version: 1',
+      'entities:',
+      '  acme: {name: Acme Corp, type: organization}',
+      '  osei: {name: Dr. Amara Osei, type: person}',
+      '  agency: {name: Environment Agency, type: organization}',
+      '  helix: {name: Helix Bio, type: organization}',
+      '  lopez: {name: Ana Lopez, type: person}',
+      'claims:',
+    ];
+    function nameIt(draft: string, claim: string): { fix?: Fix; texts: Texts } {
+      const texts = { draft, yaml: [...ENTITIES, `  - ${claim}`, ''].join('\n') };
+      const analysis = analyzeTexts(texts);
+      return { fix: fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source')), texts };
+    }
+
+    it('is not offered where the sentence already says who said it, however vaguely', () => {
+      for (const [draft, claim] of [
+        ['The plant will close in June, a union official said.\n', '{text: The plant will close in June, type: prediction, source: acme}'],
+        ['The drug cut deaths by a third, researchers reported in The Lancet on Wednesday.\n', '{text: The drug cut deaths by a third, type: statistic, source: osei}'],
+        ['The agency insisted that supplies were safe.\n', '{text: supplies were safe, type: paraphrase, source: agency}'],
+        ['Supplies were safe, according to a spokesman.\n', '{text: Supplies were safe, type: paraphrase, source: agency}'],
+      ]) {
+        assert.equal(nameIt(draft, claim).fix, undefined, draft);
+      }
+    });
+
+    it('keeps the full stop of an abbreviation that ends the sentence, and the claim\'s words as they were', () => {
+      for (const [draft, claim, expected] of [
+        ['Shares rose.\nThe drug won approval in the U.S.\n', '{text: The drug won approval in the U.S., type: fact, source: helix}', 'The drug won approval in the U.S., Helix Bio said.\n'],
+        ['Shares rose.\nThe complaint cited a filing by Acme Inc.\n', '{text: The complaint cited a filing, type: fact, source: lopez}', 'The complaint cited a filing by Acme Inc., Ana Lopez said.\n'],
+      ]) {
+        const { fix, texts } = nameIt(draft, claim);
+        assert.ok(fix, draft);
+        const after = apply(texts, fix);
+        assert.equal(after.draft, `Shares rose.\n${expected}`);
+        const reanalysed = analyzeTexts(after);
+        assert.deepEqual(reanalysed.findings.filter((f) => f.code !== 'unused-entity').map((f) => f.code), [], draft);
+      }
+    });
+
+    it('is not offered where it would change a claim\'s words or the context its selector names', () => {
+      // The full stop is in the claim's words; a suffix names it; "U.S. Shares" may end a sentence or not.
+      assert.equal(nameIt('Shares rose. Sales doubled in May.\n', '{text: Sales doubled in May., type: statistic, source: helix}').fix, undefined);
+      assert.equal(nameIt('Shares rose. Sales doubled in May.\n', '{text: Sales doubled in May, suffix: ".", type: statistic, source: helix}').fix, undefined);
+      assert.equal(nameIt('The drug won approval in the U.S. Shares rose 4% on Monday.\n', '{text: The drug won approval in the U.S., type: fact, source: helix}').fix, undefined);
+    });
   });
 
   it('names the source in the text only as an explicit choice', () => {

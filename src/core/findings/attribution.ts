@@ -44,7 +44,7 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Events and works don't speak; people, organisations, groups and places ("Moscow said") can. */
-function canBeSource(entity: Entity): boolean {
+export function canBeSource(entity: Entity): boolean {
   return entity.type !== 'event' && entity.type !== 'work';
 }
 
