@@ -314,6 +314,9 @@ describe('files changing on disk', () => {
       const probe = workspaceFile('annotations', 'probe.yaml');
       const claiming = (text: string) => new TextEncoder().encode(`version: 1\narticle: ${text}\nclaims:\n  - text: call the mayor back\n    type: fact\n`);
       try {
+        // The folder first: a file written with its new folder can come before the watcher watches the
+        // folder, and then its own event never comes (the product lists the folder on its event instead).
+        await changeOnDisk(folder, () => vscode.workspace.fs.createDirectory(folder));
         await changeOnDisk(inFolder, () => vscode.workspace.fs.writeFile(inFolder, claiming('../../articles/notes.txt')));
         await open(NOTES);
         await diagnosticsWhen(NOTES, (list) => codes(list).includes('unattributed-claim'));
