@@ -6,7 +6,7 @@ import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { entitiesNear } from './findings/attribution';
 import { isQuotationMark } from './findings/quotes';
-import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
+import type { ClaimStatus, Entity, Finding, OffsetRange, SpanSelector } from './model';
 import { describeSpan } from './selectors';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
@@ -375,6 +375,25 @@ export function reanchorFields(analysis: Analysis, range: OffsetRange, old: { pr
   return fields;
 }
 
+/** The numbers written in figures in a text, in order: "$4.5 million" has 4 and 5. */
+function figures(text: string): string[] {
+  return text.match(/\p{Nd}+/gu) ?? [];
+}
+
+/**
+ * Whether updating a drifted span to the draft's words can be done without a person looking (Fix all,
+ * source.fixAll, check --fix). Not when a number changed: "50,000" now "52,000", or "will lose $4.5
+ * million next year" matched to "lost $4.2 million last year", is another fact, not a reworded one.
+ * Nor for a claim someone fact-checked (verified, disputed, false, misleading): the verdict was on the
+ * old words, and the spec wants a verified claim that drifted checked again.
+ */
+export function driftUpdateNeedsNoChoice(oldText: string, newText: string, status: ClaimStatus | undefined): boolean {
+  const before = figures(oldText);
+  const after = figures(newText);
+  const sameFigures = before.length === after.length && before.every((run, index) => run === after[index]);
+  return sameFigures && (status === undefined || status === 'unverified');
+}
+
 function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const selector = selectorOf(analysis, finding);
   const range = finding.data?.draftRange;
@@ -385,11 +404,13 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const claim = finding.data?.claimIndex !== undefined ? claimAt(analysis, finding.data.claimIndex)?.claim : undefined;
   // New wording is not what was checked: a verified claim goes back to the desk.
   if (claim?.status === 'verified') fields.status = 'unverified';
+  // Otherwise offered all the same, but neither preferred (Auto Fix applies that one unread) nor in Fix all.
+  const noChoice = driftUpdateNeedsNoChoice(selector.text, String(fields.text), claim?.status);
   return [
     fix(analysis, finding, {
       title: claim?.status === 'verified' ? 'Update annotation to the current text (and mark it unverified, to check again)' : 'Update annotation to the current text',
-      isPreferred: true,
-      fixAll: true,
+      isPreferred: noChoice,
+      fixAll: noChoice,
       edits: setFields(parsed, map, fields),
     }),
   ];

@@ -290,7 +290,7 @@ describe('quick fixes', () => {
     const drifted = only(analysis, 'span-drifted', (f) => f.data?.claimId === verified.claim.id);
     const [update] = fixesFor(analysis, drifted);
     assert.equal(update.title, 'Update annotation to the current text (and mark it unverified, to check again)');
-    assert.ok(update.fixAll);
+    assert.ok(!update.fixAll, 'a person checks it again: not applied by Fix all or check --fix');
     const after = analyzeTexts(apply(texts, update));
     const claim = after.claims.find((c) => c.claim.id === verified.claim.id)!;
     assert.equal(claim.anchor?.kind, 'found');
@@ -298,6 +298,44 @@ describe('quick fixes', () => {
     assert.equal(claim.claim.status, 'unverified');
     assert.equal(after.findings.filter((f) => f.code === 'span-drifted').length, 0);
     assert.deepEqual(after.annotations.findings, []);
+  });
+
+  it('leaves a drifted span whose numbers changed, or a fact-checked claim, to a person: offered, never applied by Fix all', () => {
+    const yaml = (status: string, text: string) =>
+      `version: 1\nentities:\n  audit:\n    name: The audit office\n    type: organization\nclaims:\n  - id: ferry\n    text: ${text}\n    type: prediction\n    source: audit\n    status: ${status}\n`;
+    const cases = [
+      // The sentence about next year was cut; the one about last year is 76% alike, with other figures.
+      { draft: 'The audit office published its report. The ferry lost $4.2 million last year.\n', yaml: yaml('unverified', 'The ferry will lose $4.5 million next year'), why: 'numbers' },
+      { draft: 'The audit office said ferry crossings will reach 52,000 a year.\n', yaml: yaml('unverified', 'ferry crossings would reach 50,000 a year'), why: 'numbers' },
+      { draft: 'The audit office said ferry crossings will rise by 30% next year.\n', yaml: yaml('unverified', 'ferry crossings will rise by a third next year'), why: 'a number added' },
+      { draft: 'The audit office said ferry crossings will rise by a third next year.\n', yaml: yaml('unverified', 'ferry crossings will rise by 30% next year'), why: 'a number removed' },
+      { draft: 'The audit office said the ferry will lose money again next year.\n', yaml: yaml('disputed', 'the ferry will lose money once more next year'), why: 'disputed' },
+      { draft: 'The audit office said the ferry will lose money again next year.\n', yaml: yaml('false', 'the ferry will lose money once more next year'), why: 'false' },
+      { draft: 'The audit office said the ferry will lose money again next year.\n', yaml: yaml('misleading', 'the ferry will lose money once more next year'), why: 'misleading' },
+      { draft: 'The audit office said ferry crossings will reach 52,000 a year.\n', yaml: yaml('verified', 'ferry crossings will reach 50,000 a year'), why: 'verified' },
+    ];
+    for (const texts of cases) {
+      const analysis = analyzeTexts(texts);
+      const drifted = analysis.findings.filter((f) => f.code === 'span-drifted');
+      assert.equal(drifted.length, 1, `${texts.why}: ${analysis.findings.map((f) => f.message).join(' | ')}`);
+      const [update] = fixesFor(analysis, drifted[0]);
+      assert.match(update.title, /^Update annotation to the current text/, texts.why);
+      assert.ok(!update.fixAll && !update.isPreferred, `${texts.why}: ${drifted[0].data?.currentText}`);
+      assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS, 'span-drifted'), [], texts.why);
+      assert.deepEqual(sourceFixAllFor(analysis, SAMPLE_ANNOTATIONS), [], texts.why);
+      // Picked by the user, it does what it always did.
+      const after = analyzeTexts(apply(texts, update));
+      assert.deepEqual(after.findings.filter((f) => f.code === 'span-drifted'), [], texts.why);
+    }
+    // The verified claim picked by hand goes back to unverified; its evidence is the desk's to re-check.
+    const verified = cases[cases.length - 1];
+    const analysis = analyzeTexts(verified);
+    const after = analyzeTexts(apply(verified, fixesFor(analysis, only(analysis, 'span-drifted'))[0]));
+    assert.equal(after.claims[0].claim.status, 'unverified');
+    // Reworded, same figures, never checked: applied without a choice.
+    const reworded = { draft: 'The audit office said ferry crossings will reach 50,000 every year.\n', yaml: yaml('unverified', 'ferry crossings will reach 50,000 a year') };
+    const plain = analyzeTexts(reworded);
+    assert.deepEqual(sourceFixAllFor(plain, SAMPLE_ANNOTATIONS).map((fix) => fix.title), ['Update annotation to the current text']);
   });
 
   it('edits the claim a finding is about when an item before it in the list is not a claim', () => {
