@@ -316,6 +316,19 @@ function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
   return fixes;
 }
 
+/**
+ * The closest known type for a misspelt one. Never applied without a choice: the type decides whether
+ * the claim needs a source, so a wrong guess ("fact-check" read as "fact") could quietly pass a check
+ * that should fail, and the misspelling may be in the `claimTypes` declaration rather than the claim.
+ */
+function unknownClaimTypeFixes(analysis: Analysis, finding: Finding): Fix[] {
+  const parsed = parsedFileOf(analysis, finding.file);
+  if (!parsed) return [];
+  return (finding.data?.candidateEntityIds ?? []).map((type, index) =>
+    fix(analysis, finding, { title: `Change type to '${type}'`, isPreferred: index === 0, edits: replaceScalar(parsed, finding.range, type) }),
+  );
+}
+
 const ANONYMITY_PLACEHOLDER = 'why anonymity was granted';
 
 function anonymityFixes(analysis: Analysis, finding: Finding): Fix[] {
@@ -423,6 +436,7 @@ const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => 
   'attribution-not-in-text': attributionNotInTextFixes,
   'span-ambiguous': spanAmbiguousFixes,
   'unknown-entity': unknownEntityFixes,
+  'unknown-claim-type': unknownClaimTypeFixes,
   'anonymous-source-without-reason': anonymityFixes,
   'loaded-attribution-verb': loadedVerbFixes,
 };

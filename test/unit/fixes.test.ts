@@ -151,6 +151,25 @@ describe('quick fixes', () => {
     assert.deepEqual(created.annotations.findings, []);
   });
 
+  it('corrects a misspelt claim type to the one its message suggests, only when picked', () => {
+    const texts = {
+      draft: 'The mayor said the ferry will run all winter.\n',
+      yaml: 'version: 1\nentities:\n  mayor: {name: The mayor, type: person}\nclaims:\n  - text: the ferry will run all winter  # from the briefing\n    type: predicton\n    source: mayor\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'unknown-claim-type');
+    assert.match(finding.message, /Did you mean 'prediction'\?/);
+    const fixes = fixesFor(analysis, finding);
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.isPreferred, fix.fixAll]), [["Change type to 'prediction'", true, undefined]]);
+    assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+    const after = apply(texts, fixes[0]);
+    assert.equal(after.yaml, texts.yaml.replace('type: predicton', 'type: prediction'));
+    assert.deepEqual(analyzeTexts(after).findings.filter((f) => f.severity === 'error'), []);
+    // Nothing close: no guess is offered, the message lists the types.
+    const far = analyzeTexts({ ...texts, yaml: texts.yaml.replace('predicton', 'rumour') });
+    assert.deepEqual(fixesFor(far, only(far, 'unknown-claim-type')), []);
+  });
+
   it('disambiguates an ambiguous span with the shortest context, one fix per occurrence', () => {
     const texts = sampleTexts();
     texts.yaml = texts.yaml.replace(
