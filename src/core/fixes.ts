@@ -22,7 +22,9 @@ export interface Expectation {
 export type Interaction =
   | { readonly kind: 'attribute-claim'; readonly draft: string; readonly claimIndex: number }
   | { readonly kind: 'annotate-quote'; readonly draft: string; readonly range: OffsetRange }
-  | { readonly kind: 'reveal'; readonly file: string; readonly range: OffsetRange };
+  | { readonly kind: 'reveal'; readonly file: string; readonly range: OffsetRange }
+  /** The orphan whose `text:` is at `range` of `file` gets the words selected in `draft`. */
+  | { readonly kind: 'reanchor'; readonly draft: string; readonly file: string; readonly range: OffsetRange };
 
 export interface Fix {
   readonly title: string;
@@ -429,8 +431,28 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   ];
 }
 
+/**
+ * An orphan's new words can only come from the user: the fix runs "Re-anchor Annotation to
+ * Selection…" for this annotation with the words selected in the draft (the editor says what to do
+ * when none are).
+ */
+function spanNotFoundFixes(analysis: Analysis, finding: Finding): Fix[] {
+  const draft = analysis.draft;
+  const orphan = analysis.orphans.find(({ selector }) => selector.textLocation.file === finding.file && selector.textLocation.range.start === finding.range.start);
+  if (!draft || !orphan) return [];
+  const written = orphan.selector.textLocation;
+  return [
+    fix(analysis, finding, {
+      title: 'Re-anchor to the words selected in the draft…',
+      edits: [],
+      interaction: { kind: 'reanchor', draft: draft.path, file: written.file, range: written.range },
+    }),
+  ];
+}
+
 const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => Fix[]>> = {
   'span-drifted': spanDriftedFixes,
+  'span-not-found': spanNotFoundFixes,
   'unattributed-claim': unattributedFixes,
   'unannotated-quote': unannotatedQuoteFixes,
   'attribution-not-in-text': attributionNotInTextFixes,

@@ -357,6 +357,27 @@ describe('quick fixes', () => {
     assert.deepEqual(sourceFixAllFor(plain, SAMPLE_ANNOTATIONS).map((fix) => fix.title), ['Update annotation to the current text']);
   });
 
+  it('offers to re-anchor an orphan to the words selected in the draft, for that annotation only', () => {
+    const texts = {
+      draft: 'The council will vote on the harbour plan next week, the clerk said. The ferry runs twice a day.\n',
+      // An entity's mention and a claim whose words are gone, beside a claim that anchors.
+      yaml: 'version: 1\nentities:\n  clerk:\n    name: clerk\n    type: person\n    mentions: [{text: the town clerk}]\nclaims:\n  - {id: ferry, text: The ferry runs twice a day, type: fact, basis: observed}\n  - id: vote-date\n    text: the council votes on the plan in March\n    type: prediction\n    source: clerk\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const orphans = analysis.findings.filter((f) => f.code === 'span-not-found');
+    assert.equal(orphans.length, 2);
+    for (const finding of orphans) {
+      const fixes = fixesFor(analysis, finding);
+      assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…']);
+      const [reanchor] = fixes;
+      assert.deepEqual(reanchor.interaction, { kind: 'reanchor', draft: SAMPLE_DRAFT, file: SAMPLE_ANNOTATIONS, range: finding.range });
+      assert.equal(texts.yaml.slice(finding.range.start, finding.range.end), finding.data?.value);
+      assert.ok(!reanchor.fixAll && reanchor.edits.length === 0);
+      // It will edit the annotation file: that must be as it was when offered.
+      assert.ok(reanchor.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
+    }
+  });
+
   it('edits the claim a finding is about when an item before it in the list is not a claim', () => {
     const texts = {
       draft: 'The mayor said the harbour budget will double next year, and the ferry will run all the winter.',
