@@ -6,7 +6,7 @@ import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { entitiesNear } from './findings/attribution';
 import { isQuotationMark } from './findings/quotes';
-import type { ClaimStatus, Entity, Finding, OffsetRange, SpanSelector } from './model';
+import type { ClaimStatus, Entity, EntityType, Finding, OffsetRange, SpanSelector } from './model';
 import { describeSpan } from './selectors';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
@@ -305,6 +305,27 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   });
 }
 
+/** Nouns that make a name an organisation's when they head it: "city council", "ministry of health". */
+const ORGANIZATION_NOUNS = new Set([
+  'council', 'ministry', 'agency', 'commission', 'committee', 'department', 'authority', 'university',
+  'college', 'hospital', 'court', 'party', 'company', 'corporation', 'association', 'institute', 'foundation', 'bank',
+]);
+/** The endings of company names: Acme Inc, Harbour Ferries Ltd. */
+const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'llc', 'plc', 'gmbh']);
+
+/**
+ * The type a new entity most likely has, from the words of its id: an organisation when an
+ * organisation's noun heads it (its last word, or its first before "of") or a company suffix ends it;
+ * otherwise a person, as most sources are ("court-clerk" is a person: "court" does not head it). A
+ * place can't be told from its name: the user corrects it.
+ */
+export function likelyEntityType(id: string): EntityType {
+  const words = id.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  const headed = ORGANIZATION_NOUNS.has(last) || (words[1] === 'of' && ORGANIZATION_NOUNS.has(words[0]));
+  return headed || (words.length > 1 && COMPANY_SUFFIXES.has(last)) ? 'organization' : 'person';
+}
+
 function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
   const parsed = parsedFileOf(analysis, finding.file);
   const id = finding.data?.value;
@@ -313,7 +334,7 @@ function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
     fix(analysis, finding, { title: `Did you mean '${suggestion}'?`, isPreferred: index === 0, edits: replaceScalar(parsed, finding.range, suggestion) }),
   );
   if (/^[a-z0-9][a-z0-9_-]*$/.test(id)) {
-    fixes.push(fix(analysis, finding, { title: `Create entity '${id}'`, edits: addEntity(analysis.annotations, id, { name: nameFromId(id), type: 'person' }) }));
+    fixes.push(fix(analysis, finding, { title: `Create entity '${id}'`, edits: addEntity(analysis.annotations, id, { name: nameFromId(id), type: likelyEntityType(id) }) }));
   }
   return fixes;
 }

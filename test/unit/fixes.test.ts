@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
-import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
+import { fixAllFor, fixesFor, likelyEntityType, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -168,6 +168,35 @@ describe('quick fixes', () => {
     // Nothing close: no guess is offered, the message lists the types.
     const far = analyzeTexts({ ...texts, yaml: texts.yaml.replace('predicton', 'rumour') });
     assert.deepEqual(fixesFor(far, only(far, 'unknown-claim-type')), []);
+  });
+
+  it('creates an unknown entity as an organisation when its words say so, else as a person', () => {
+    const texts = {
+      draft: 'The city council said the ferry will run all winter.\n',
+      yaml: 'version: 1\nclaims:\n  - text: the ferry will run all winter\n    type: prediction\n    source: city-council\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const create = fixesFor(analysis, only(analysis, 'unknown-entity')).find((fix) => fix.title === "Create entity 'city-council'")!;
+    const after = apply(texts, create);
+    assert.match(after.yaml, /\n {2}city-council:\n {4}name: City Council\n {4}type: organization\n/);
+    assert.equal(analyzeTexts(after).entities.get('city-council')?.type, 'organization');
+    const guesses = ['city-council', 'ministry-of-health', 'supreme-court', 'labour-party', 'harbour-ferries-ltd', 'acme-inc', 'court-clerk', 'party-leader', 'lavrov', 'kyiv'];
+    assert.deepEqual(
+      guesses.map((id) => [id, likelyEntityType(id)]),
+      [
+        ['city-council', 'organization'],
+        ['ministry-of-health', 'organization'],
+        ['supreme-court', 'organization'],
+        ['labour-party', 'organization'],
+        ['harbour-ferries-ltd', 'organization'],
+        ['acme-inc', 'organization'],
+        ['court-clerk', 'person'],
+        ['party-leader', 'person'],
+        ['lavrov', 'person'],
+        // A place's name says nothing of it: the user corrects the type.
+        ['kyiv', 'person'],
+      ],
+    );
   });
 
   it('disambiguates an ambiguous span with the shortest context, one fix per occurrence', () => {
