@@ -100,6 +100,23 @@ describe('quick fixes', () => {
     assert.equal(added.anchor?.kind === 'found' && added.anchor.candidates, 1);
   });
 
+  it('annotates a quotation without the comma that ends it before the attribution, keeping its own ? or !', () => {
+    const yaml = 'version: 1\nentities:\n  engineer: {name: chief engineer, type: person}\nclaims: []\n';
+    const cases = [
+      ['"We are ready to build this summer," its chief engineer told reporters.\n', 'We are ready to build this summer'],
+      ['“Will the ferry run all winter?” the chief engineer asked.\n', 'Will the ferry run all winter?'],
+      ['The chief engineer said: "We are ready to build this summer."\n', 'We are ready to build this summer.'],
+    ];
+    for (const [draft, words] of cases) {
+      const texts = { draft, yaml };
+      const analysis = analyzeTexts(texts);
+      const [preferred] = fixesFor(analysis, only(analysis, 'unannotated-quote'));
+      const after = analyzeTexts(apply(texts, preferred));
+      assert.equal(after.claims[0].claim.selector?.text, words, draft);
+      assert.deepEqual(after.findings.filter((f) => f.code === 'unannotated-quote'), [], draft);
+    }
+  });
+
   it('annotates a quotation in guillemets or single quotes without its marks', () => {
     for (const [open, close] of [['«\u00a0', '\u00a0»'], ['‘', '’'], ['„', '“']]) {
       const texts = {
