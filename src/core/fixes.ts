@@ -5,7 +5,7 @@ import { claimAt, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { isQuotationMark } from './findings/quotes';
-import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
+import type { ClaimStatus, Entity, EntityType, Finding, OffsetRange, SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
 import { describeSpan } from './selectors';
 import { guessSpeaker, hasAttributionWords, type SpeakerGuess } from './speakers';
@@ -24,7 +24,9 @@ export interface Expectation {
 export type Interaction =
   | { readonly kind: 'attribute-claim'; readonly draft: string; readonly claimIndex: number }
   | { readonly kind: 'annotate-quote'; readonly draft: string; readonly range: OffsetRange }
-  | { readonly kind: 'reveal'; readonly file: string; readonly range: OffsetRange };
+  | { readonly kind: 'reveal'; readonly file: string; readonly range: OffsetRange }
+  /** The orphan whose `text:` is at `range` of `file` gets the words selected in `draft`. */
+  | { readonly kind: 'reanchor'; readonly draft: string; readonly file: string; readonly range: OffsetRange };
 
 export interface Fix {
   readonly title: string;
@@ -116,11 +118,17 @@ function offeredSpeakers(guess: SpeakerGuess): readonly string[] {
   return guess.candidates.length > 0 ? guess.candidates : guess.namedInClaims;
 }
 
-/** The words of a quotation without its marks (any of those findQuotations knows). */
+/**
+ * The words of a quotation without its marks (any of those findQuotations knows), nor a comma that
+ * ends it: in "We are ready to build this summer," its chief engineer said, the comma stands for the
+ * full stop of what was said and belongs to the sentence around it. A . ? or ! ends the speaker's own
+ * sentence ("Will it run?" she asked) and stays.
+ */
 function quotedWords(draft: string, quote: OffsetRange): OffsetRange {
   let { start, end } = quote;
   if (isQuotationMark(draft[start])) start++;
   if (end > start && isQuotationMark(draft[end - 1])) end--;
+  if (end > start && draft[end - 1] === ',') end--;
   return { start, end };
 }
 
@@ -337,6 +345,27 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   });
 }
 
+/** Nouns that make a name an organisation's when they head it: "city council", "ministry of health". */
+const ORGANIZATION_NOUNS = new Set([
+  'council', 'ministry', 'agency', 'commission', 'committee', 'department', 'authority', 'university',
+  'college', 'hospital', 'court', 'party', 'company', 'corporation', 'association', 'institute', 'foundation', 'bank',
+]);
+/** The endings of company names: Acme Inc, Harbour Ferries Ltd. */
+const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'llc', 'plc', 'gmbh']);
+
+/**
+ * The type a new entity most likely has, from the words of its id: an organisation when an
+ * organisation's noun heads it (its last word, or its first before "of") or a company suffix ends it;
+ * otherwise a person, as most sources are ("court-clerk" is a person: "court" does not head it). A
+ * place can't be told from its name: the user corrects it.
+ */
+export function likelyEntityType(id: string): EntityType {
+  const words = id.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  const headed = ORGANIZATION_NOUNS.has(last) || (words[1] === 'of' && ORGANIZATION_NOUNS.has(words[0]));
+  return headed || (words.length > 1 && COMPANY_SUFFIXES.has(last)) ? 'organization' : 'person';
+}
+
 function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
   const parsed = parsedFileOf(analysis, finding.file);
   const id = finding.data?.value;
@@ -345,9 +374,22 @@ function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
     fix(analysis, finding, { title: `Did you mean '${suggestion}'?`, isPreferred: index === 0, edits: replaceScalar(parsed, finding.range, suggestion) }),
   );
   if (/^[a-z0-9][a-z0-9_-]*$/.test(id)) {
-    fixes.push(fix(analysis, finding, { title: `Create entity '${id}'`, edits: addEntity(analysis.annotations, id, { name: nameFromId(id), type: 'person' }) }));
+    fixes.push(fix(analysis, finding, { title: `Create entity '${id}'`, edits: addEntity(analysis.annotations, id, { name: nameFromId(id), type: likelyEntityType(id) }) }));
   }
   return fixes;
+}
+
+/**
+ * The closest known type for a misspelt one. Never applied without a choice: the type decides whether
+ * the claim needs a source, so a wrong guess ("fact-check" read as "fact") could quietly pass a check
+ * that should fail, and the misspelling may be in the `claimTypes` declaration rather than the claim.
+ */
+function unknownClaimTypeFixes(analysis: Analysis, finding: Finding): Fix[] {
+  const parsed = parsedFileOf(analysis, finding.file);
+  if (!parsed) return [];
+  return (finding.data?.candidateEntityIds ?? []).map((type, index) =>
+    fix(analysis, finding, { title: `Change type to '${type}'`, isPreferred: index === 0, edits: replaceScalar(parsed, finding.range, type) }),
+  );
 }
 
 const ANONYMITY_PLACEHOLDER = 'why anonymity was granted';
@@ -409,6 +451,25 @@ export function reanchorFields(analysis: Analysis, range: OffsetRange, old: { pr
   return fields;
 }
 
+/** The numbers written in figures in a text, in order: "$4.5 million" has 4 and 5. */
+function figures(text: string): string[] {
+  return text.match(/\p{Nd}+/gu) ?? [];
+}
+
+/**
+ * Whether updating a drifted span to the draft's words can be done without a person looking (Fix all,
+ * source.fixAll, check --fix). Not when a number changed: "50,000" now "52,000", or "will lose $4.5
+ * million next year" matched to "lost $4.2 million last year", is another fact, not a reworded one.
+ * Nor for a claim someone fact-checked (verified, disputed, false, misleading): the verdict was on the
+ * old words, and the spec wants a verified claim that drifted checked again.
+ */
+export function driftUpdateNeedsNoChoice(oldText: string, newText: string, status: ClaimStatus | undefined): boolean {
+  const before = figures(oldText);
+  const after = figures(newText);
+  const sameFigures = before.length === after.length && before.every((run, index) => run === after[index]);
+  return sameFigures && (status === undefined || status === 'unverified');
+}
+
 function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const selector = selectorOf(analysis, finding);
   const range = finding.data?.draftRange;
@@ -419,23 +480,46 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const claim = finding.data?.claimIndex !== undefined ? claimAt(analysis, finding.data.claimIndex)?.claim : undefined;
   // New wording is not what was checked: a verified claim goes back to the desk.
   if (claim?.status === 'verified') fields.status = 'unverified';
+  // Otherwise offered all the same, but neither preferred (Auto Fix applies that one unread) nor in Fix all.
+  const noChoice = driftUpdateNeedsNoChoice(selector.text, String(fields.text), claim?.status);
   return [
     fix(analysis, finding, {
       title: claim?.status === 'verified' ? 'Update annotation to the current text (and mark it unverified, to check again)' : 'Update annotation to the current text',
-      isPreferred: true,
-      fixAll: true,
+      isPreferred: noChoice,
+      fixAll: noChoice,
       edits: setFields(parsed, map, fields),
+    }),
+  ];
+}
+
+/**
+ * An orphan's new words can only come from the user: the fix runs "Re-anchor Annotation to
+ * Selection…" for this annotation with the words selected in the draft (the editor says what to do
+ * when none are).
+ */
+function spanNotFoundFixes(analysis: Analysis, finding: Finding): Fix[] {
+  const draft = analysis.draft;
+  const orphan = analysis.orphans.find(({ selector }) => selector.textLocation.file === finding.file && selector.textLocation.range.start === finding.range.start);
+  if (!draft || !orphan) return [];
+  const written = orphan.selector.textLocation;
+  return [
+    fix(analysis, finding, {
+      title: 'Re-anchor to the words selected in the draft…',
+      edits: [],
+      interaction: { kind: 'reanchor', draft: draft.path, file: written.file, range: written.range },
     }),
   ];
 }
 
 const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => Fix[]>> = {
   'span-drifted': spanDriftedFixes,
+  'span-not-found': spanNotFoundFixes,
   'unattributed-claim': unattributedFixes,
   'unannotated-quote': unannotatedQuoteFixes,
   'attribution-not-in-text': attributionNotInTextFixes,
   'span-ambiguous': spanAmbiguousFixes,
   'unknown-entity': unknownEntityFixes,
+  'unknown-claim-type': unknownClaimTypeFixes,
   'anonymous-source-without-reason': anonymityFixes,
   'loaded-attribution-verb': loadedVerbFixes,
 };

@@ -36,17 +36,20 @@ function draftSelection(): DraftSelection | undefined {
     void vscode.window.showInformationMessage('Open a draft (.txt or .md) and select the words to annotate.');
     return undefined;
   }
+  const selection = selectedWords(editor);
+  if (!selection) void vscode.window.showInformationMessage('Select the words of the draft to annotate first.');
+  return selection;
+}
+
+/** An editor's selection trimmed of surrounding spaces; undefined when that leaves nothing. */
+function selectedWords(editor: vscode.TextEditor): DraftSelection | undefined {
   const document = editor.document;
   let start = document.offsetAt(editor.selection.start);
   let end = document.offsetAt(editor.selection.end);
   const text = document.getText();
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  if (start === end) {
-    void vscode.window.showInformationMessage('Select the words of the draft to annotate first.');
-    return undefined;
-  }
-  return { editor, range: { start, end }, text: text.slice(start, end) };
+  return start === end ? undefined : { editor, range: { start, end }, text: text.slice(start, end) };
 }
 
 /**
@@ -146,14 +149,48 @@ interface OrphanItem extends vscode.QuickPickItem {
 async function reanchor(store: AnalysisStore, node?: OutlineNode): Promise<void> {
   const selection = draftSelection();
   if (!selection) return;
-  const analysis = await store.current(selection.editor.document);
-  const orphans = analysis?.orphans ?? [];
-  if (!analysis?.draft || orphans.length === 0) {
-    void vscode.window.showInformationMessage('This draft has no orphaned annotation: every span was found.');
+  const picked = node?.kind === 'orphan' && node.target ? { file: node.target.file, start: node.range.start } : undefined;
+  await reanchorToSelection(store, selection, picked);
+}
+
+/**
+ * The quick fix of `span-not-found`, run from the annotation file: the orphan whose `text:` is at
+ * `written` gets the words selected in `draft` where it is open. With none selected, the draft is
+ * shown and a message says what to do: a guess at the words would be worse than the orphan.
+ */
+export async function reanchorFromProblem(store: AnalysisStore, draft: string, written: YamlLocation): Promise<void> {
+  const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.scheme === 'file' && editor.document.uri.fsPath === draft);
+  const active = vscode.window.activeTextEditor;
+  const ordered = active && editors.includes(active) ? [active, ...editors.filter((editor) => editor !== active)] : editors;
+  const selection = ordered.map(selectedWords).find((words) => words !== undefined);
+  if (selection) {
+    await reanchorToSelection(store, selection, { file: written.file, start: written.range.start }, true);
     return;
   }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(draft));
+  const showing = editors[0];
+  await vscode.window.showTextDocument(document, showing ? showing.viewColumn : vscode.ViewColumn.Beside);
+  void vscode.window.showInformationMessage(
+    'Select the words of the draft this annotation should now mark, then choose “Re-anchor Annotation to Selection…” from their context menu (or this quick fix again).',
+  );
+}
+
+/**
+ * Re-anchors the orphan whose `text:` starts at `wanted` (when given and still an orphan; else the
+ * only one, or one the user picks) to `selection`. `strict`: the wanted one or none, as a quick fix
+ * named it.
+ */
+async function reanchorToSelection(store: AnalysisStore, selection: DraftSelection, wanted?: { file: string; start: number }, strict = false): Promise<void> {
+  const analysis = await store.current(selection.editor.document);
+  const orphans = analysis?.orphans ?? [];
   const written = (orphan: Orphan): YamlLocation => orphan.selector.textLocation;
-  let orphan = node?.kind === 'orphan' ? orphans.find((candidate) => written(candidate).file === node.target?.file && written(candidate).range.start === node.range.start) : undefined;
+  let orphan = wanted ? orphans.find((candidate) => written(candidate).file === wanted.file && written(candidate).range.start === wanted.start) : undefined;
+  if (!analysis?.draft || orphans.length === 0 || (strict && !orphan)) {
+    void vscode.window.showInformationMessage(
+      strict ? 'This annotation is no longer an orphan: its words were found.' : 'This draft has no orphaned annotation: every span was found.',
+    );
+    return;
+  }
   if (!orphan && orphans.length === 1) orphan = orphans[0];
   if (!orphan) {
     const items: OrphanItem[] = orphans.map((candidate) => ({ orphan: candidate, label: excerpt(candidate.selector.text), description: candidate.claim?.id ?? candidate.entityId }));

@@ -6,6 +6,7 @@ import { entitiesNear } from '../core/findings/attribution';
 import { fixAllFor, fixesFor, likelySpeakers, quoteClaimEdits, sourceFixAllFor, type Fix, type Interaction } from '../core/fixes';
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
+import { reanchorFromProblem } from './annotateCommands';
 import { applyTextEdits, stillAsComputed } from './applyEdits';
 import { DIAGNOSTIC_SOURCE, diagnosticFor } from './diagnostics';
 import { pickEntity } from './entityPicker';
@@ -134,6 +135,10 @@ export async function attributeClaim(analysis: Analysis, claimIndex: number): Pr
 async function interact(store: AnalysisStore, interaction: Interaction): Promise<void> {
   if (interaction.kind === 'reveal') {
     await revealOffsets(interaction.file, interaction.range, true);
+    return;
+  }
+  if (interaction.kind === 'reanchor') {
+    await reanchorFromProblem(store, interaction.draft, { file: interaction.file, range: interaction.range });
     return;
   }
   // The fix's expectations held a moment ago: this analysis is of the files as they were offered.

@@ -199,7 +199,7 @@ describe('quick fixes on redrafted spans and unseen sources', () => {
       await run(authority);
       await diagnosticsWhen(DRAFT, (list) => !codes(list).includes('unannotated-quote'));
       const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
-      assert.match(yaml.getText(), /- text: We are ready to build this summer,\n {4}type: direct-quote\n {4}source: authority\n/);
+      assert.match(yaml.getText(), /- text: We are ready to build this summer\n {4}type: direct-quote\n {4}source: authority\n/);
       assert.ok(draft.getText().includes('"We are ready to build this summer,"'), 'the draft is not changed');
     });
   });

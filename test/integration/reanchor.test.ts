@@ -1,7 +1,7 @@
 // An orphaned annotation gets new words from a selection in the draft.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codes, diagnosticsWhen, extensionApi, open, positionOf, restoring, treeShowing, workspaceFile } from './util';
+import { codeOf, codes, diagnosticsWhen, extensionApi, open, positionOf, replacing, restoring, treeShowing, workspaceFile } from './util';
 
 const DRAFT = workspaceFile('articles', 'redraft.txt');
 const ANNOTATIONS = workspaceFile('annotations', 'redraft.yaml');
@@ -28,6 +28,43 @@ describe('re-anchoring an orphan', () => {
       const analysis = await api.analysisOf(editor.document);
       const claim = analysis?.claims.find((anchored) => anchored.claim.id === 'vote-date');
       assert.equal(claim?.range && editor.document.getText().slice(claim.range.start, claim.range.end), words);
+    });
+  });
+
+  it('is offered on the orphan\'s problem in the annotation file: the words selected in the draft, or what to do', async () => {
+    await restoring(ANNOTATIONS, async () => {
+      await extensionApi();
+      let editor = await open(DRAFT);
+      const diagnostics = await diagnosticsWhen(ANNOTATIONS, (list) => codes(list).includes('span-not-found'));
+      const orphan = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'span-not-found')!;
+      const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ANNOTATIONS, orphan.range)) ?? [];
+      const action = offered.find((candidate) => candidate.title === 'Re-anchor to the words selected in the draft…');
+      assert.ok(action?.command, offered.map((candidate) => candidate.title).join(' | '));
+      const run = () => vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? []));
+      const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
+      const before = yaml.getText();
+
+      // Nothing selected: the draft is shown, a message says what to do, and nothing is written.
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const told: string[] = [];
+      const record = ((message: string) => {
+        told.push(message);
+        return Promise.resolve(undefined);
+      }) as typeof vscode.window.showInformationMessage;
+      await replacing(vscode.window, 'showInformationMessage', record, async () => {
+        await run();
+      });
+      assert.match(told.join('\n'), /Select the words of the draft this annotation should now mark/);
+      assert.equal(yaml.getText(), before);
+
+      // Words selected in the draft (the annotation file's problem is where the fix was chosen).
+      editor = await open(DRAFT);
+      const words = 'The council will vote on the harbour plan next week';
+      const start = positionOf(editor.document, words);
+      editor.selection = new vscode.Selection(start, start.translate(0, words.length));
+      await run();
+      await diagnosticsWhen(ANNOTATIONS, (list) => !codes(list).includes('span-not-found'));
+      assert.match(yaml.getText(), /text: The council will vote on the harbour plan next week\n/);
     });
   });
 });

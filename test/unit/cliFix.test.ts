@@ -80,6 +80,37 @@ describe('check --fix', () => {
     assert.match(fixed.stderr, /fixed 1 finding in annotations\/prices\.yaml/);
   });
 
+  it('leaves to a person a drifted span whose numbers changed or whose claim was fact-checked: the check still fails on it', () => {
+    // The sentence about next year was cut; the one left about last year is 76% alike.
+    fs.writeFileSync(path.join(folder, 'articles', 'ferry.txt'), 'The audit office published its report. The ferry lost $4.2 million last year. Ferry crossings will reach 52,000 a year, it said.\n');
+    const ferry = path.join(folder, 'annotations', 'ferry.yaml');
+    const yamlText = [
+      'version: 1',
+      'entities:',
+      '  audit:',
+      '    name: The audit office',
+      '    type: organization',
+      'claims:',
+      '  - text: The ferry will lose $4.5 million next year',
+      '    type: prediction',
+      '    source: audit',
+      '    status: disputed',
+      '  - text: Ferry crossings will reach 50,000 a year',
+      '    type: prediction',
+      '    source: audit',
+      '    status: verified',
+      '    evidence: [Audit office report, table 3]',
+      '',
+    ].join('\n');
+    fs.writeFileSync(ferry, yamlText);
+    const run = cli(['check', 'articles/ferry.txt', '--fix', '--format', 'json'], folder);
+    assert.doesNotMatch(run.stderr, /fixed/);
+    assert.equal(fs.readFileSync(ferry, 'utf8'), yamlText);
+    const drifted = (JSON.parse(run.stdout) as Array<{ code: string }>).filter((finding) => finding.code === 'span-drifted');
+    assert.equal(drifted.length, 2);
+    assert.equal(run.status, 1);
+  });
+
   it('leaves an annotation file saved by someone else during the check as they saved it', async () => {
     const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(draft);
     assert.ok(analysis && analysis.findings.some((finding) => finding.code === 'span-drifted'));

@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
-import { fixAllFor, fixesFor, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
+import { fixAllFor, fixesFor, likelyEntityType, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -181,6 +181,23 @@ describe('quick fixes', () => {
     assert.equal(added.anchor?.kind === 'found' && added.anchor.candidates, 1);
   });
 
+  it('annotates a quotation without the comma that ends it before the attribution, keeping its own ? or !', () => {
+    const yaml = 'version: 1\nentities:\n  engineer: {name: chief engineer, type: person}\nclaims: []\n';
+    const cases = [
+      ['"We are ready to build this summer," its chief engineer told reporters.\n', 'We are ready to build this summer'],
+      ['“Will the ferry run all winter?” the chief engineer asked.\n', 'Will the ferry run all winter?'],
+      ['The chief engineer said: "We are ready to build this summer."\n', 'We are ready to build this summer.'],
+    ];
+    for (const [draft, words] of cases) {
+      const texts = { draft, yaml };
+      const analysis = analyzeTexts(texts);
+      const [preferred] = fixesFor(analysis, only(analysis, 'unannotated-quote'));
+      const after = analyzeTexts(apply(texts, preferred));
+      assert.equal(after.claims[0].claim.selector?.text, words, draft);
+      assert.deepEqual(after.findings.filter((f) => f.code === 'unannotated-quote'), [], draft);
+    }
+  });
+
   it('annotates a quotation in guillemets or single quotes without its marks', () => {
     for (const [open, close] of [['«\u00a0', '\u00a0»'], ['‘', '’'], ['„', '“']]) {
       const texts = {
@@ -230,6 +247,54 @@ describe('quick fixes', () => {
     const created = analyzeTexts(apply(texts, fixes[1]));
     assert.equal(created.entities.get('lavrv')?.name, 'Lavrv');
     assert.deepEqual(created.annotations.findings, []);
+  });
+
+  it('corrects a misspelt claim type to the one its message suggests, only when picked', () => {
+    const texts = {
+      draft: 'The mayor said the ferry will run all winter.\n',
+      yaml: 'version: 1\nentities:\n  mayor: {name: The mayor, type: person}\nclaims:\n  - text: the ferry will run all winter  # from the briefing\n    type: predicton\n    source: mayor\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const finding = only(analysis, 'unknown-claim-type');
+    assert.match(finding.message, /Did you mean 'prediction'\?/);
+    const fixes = fixesFor(analysis, finding);
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.isPreferred, fix.fixAll]), [["Change type to 'prediction'", true, undefined]]);
+    assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+    const after = apply(texts, fixes[0]);
+    assert.equal(after.yaml, texts.yaml.replace('type: predicton', 'type: prediction'));
+    assert.deepEqual(analyzeTexts(after).findings.filter((f) => f.severity === 'error'), []);
+    // Nothing close: no guess is offered, the message lists the types.
+    const far = analyzeTexts({ ...texts, yaml: texts.yaml.replace('predicton', 'rumour') });
+    assert.deepEqual(fixesFor(far, only(far, 'unknown-claim-type')), []);
+  });
+
+  it('creates an unknown entity as an organisation when its words say so, else as a person', () => {
+    const texts = {
+      draft: 'The city council said the ferry will run all winter.\n',
+      yaml: 'version: 1\nclaims:\n  - text: the ferry will run all winter\n    type: prediction\n    source: city-council\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const create = fixesFor(analysis, only(analysis, 'unknown-entity')).find((fix) => fix.title === "Create entity 'city-council'")!;
+    const after = apply(texts, create);
+    assert.match(after.yaml, /\n {2}city-council:\n {4}name: City Council\n {4}type: organization\n/);
+    assert.equal(analyzeTexts(after).entities.get('city-council')?.type, 'organization');
+    const guesses = ['city-council', 'ministry-of-health', 'supreme-court', 'labour-party', 'harbour-ferries-ltd', 'acme-inc', 'court-clerk', 'party-leader', 'lavrov', 'kyiv'];
+    assert.deepEqual(
+      guesses.map((id) => [id, likelyEntityType(id)]),
+      [
+        ['city-council', 'organization'],
+        ['ministry-of-health', 'organization'],
+        ['supreme-court', 'organization'],
+        ['labour-party', 'organization'],
+        ['harbour-ferries-ltd', 'organization'],
+        ['acme-inc', 'organization'],
+        ['court-clerk', 'person'],
+        ['party-leader', 'person'],
+        ['lavrov', 'person'],
+        // A place's name says nothing of it: the user corrects the type.
+        ['kyiv', 'person'],
+      ],
+    );
   });
 
   it('disambiguates an ambiguous span with the shortest context, one fix per occurrence', () => {
@@ -421,7 +486,7 @@ describe('quick fixes', () => {
     const drifted = only(analysis, 'span-drifted', (f) => f.data?.claimId === verified.claim.id);
     const [update] = fixesFor(analysis, drifted);
     assert.equal(update.title, 'Update annotation to the current text (and mark it unverified, to check again)');
-    assert.ok(update.fixAll);
+    assert.ok(!update.fixAll, 'a person checks it again: not applied by Fix all or check --fix');
     const after = analyzeTexts(apply(texts, update));
     const claim = after.claims.find((c) => c.claim.id === verified.claim.id)!;
     assert.equal(claim.anchor?.kind, 'found');
@@ -429,6 +494,65 @@ describe('quick fixes', () => {
     assert.equal(claim.claim.status, 'unverified');
     assert.equal(after.findings.filter((f) => f.code === 'span-drifted').length, 0);
     assert.deepEqual(after.annotations.findings, []);
+  });
+
+  it('leaves a drifted span whose numbers changed, or a fact-checked claim, to a person: offered, never applied by Fix all', () => {
+    const yaml = (status: string, text: string) =>
+      `version: 1\nentities:\n  audit:\n    name: The audit office\n    type: organization\nclaims:\n  - id: ferry\n    text: ${text}\n    type: prediction\n    source: audit\n    status: ${status}\n`;
+    const cases = [
+      // The sentence about next year was cut; the one about last year is 76% alike, with other figures.
+      { draft: 'The audit office published its report. The ferry lost $4.2 million last year.\n', yaml: yaml('unverified', 'The ferry will lose $4.5 million next year'), why: 'numbers' },
+      { draft: 'The audit office said ferry crossings will reach 52,000 a year.\n', yaml: yaml('unverified', 'ferry crossings would reach 50,000 a year'), why: 'numbers' },
+      { draft: 'The audit office said ferry crossings will rise by 30% next year.\n', yaml: yaml('unverified', 'ferry crossings will rise by a third next year'), why: 'a number added' },
+      { draft: 'The audit office said ferry crossings will rise by a third next year.\n', yaml: yaml('unverified', 'ferry crossings will rise by 30% next year'), why: 'a number removed' },
+      { draft: 'The audit office said the ferry will lose money again next year.\n', yaml: yaml('disputed', 'the ferry will lose money once more next year'), why: 'disputed' },
+      { draft: 'The audit office said the ferry will lose money again next year.\n', yaml: yaml('false', 'the ferry will lose money once more next year'), why: 'false' },
+      { draft: 'The audit office said the ferry will lose money again next year.\n', yaml: yaml('misleading', 'the ferry will lose money once more next year'), why: 'misleading' },
+      { draft: 'The audit office said ferry crossings will reach 52,000 a year.\n', yaml: yaml('verified', 'ferry crossings will reach 50,000 a year'), why: 'verified' },
+    ];
+    for (const texts of cases) {
+      const analysis = analyzeTexts(texts);
+      const drifted = analysis.findings.filter((f) => f.code === 'span-drifted');
+      assert.equal(drifted.length, 1, `${texts.why}: ${analysis.findings.map((f) => f.message).join(' | ')}`);
+      const [update] = fixesFor(analysis, drifted[0]);
+      assert.match(update.title, /^Update annotation to the current text/, texts.why);
+      assert.ok(!update.fixAll && !update.isPreferred, `${texts.why}: ${drifted[0].data?.currentText}`);
+      assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS, 'span-drifted'), [], texts.why);
+      assert.deepEqual(sourceFixAllFor(analysis, SAMPLE_ANNOTATIONS), [], texts.why);
+      // Picked by the user, it does what it always did.
+      const after = analyzeTexts(apply(texts, update));
+      assert.deepEqual(after.findings.filter((f) => f.code === 'span-drifted'), [], texts.why);
+    }
+    // The verified claim picked by hand goes back to unverified; its evidence is the desk's to re-check.
+    const verified = cases[cases.length - 1];
+    const analysis = analyzeTexts(verified);
+    const after = analyzeTexts(apply(verified, fixesFor(analysis, only(analysis, 'span-drifted'))[0]));
+    assert.equal(after.claims[0].claim.status, 'unverified');
+    // Reworded, same figures, never checked: applied without a choice.
+    const reworded = { draft: 'The audit office said ferry crossings will reach 50,000 every year.\n', yaml: yaml('unverified', 'ferry crossings will reach 50,000 a year') };
+    const plain = analyzeTexts(reworded);
+    assert.deepEqual(sourceFixAllFor(plain, SAMPLE_ANNOTATIONS).map((fix) => fix.title), ['Update annotation to the current text']);
+  });
+
+  it('offers to re-anchor an orphan to the words selected in the draft, for that annotation only', () => {
+    const texts = {
+      draft: 'The council will vote on the harbour plan next week, the clerk said. The ferry runs twice a day.\n',
+      // An entity's mention and a claim whose words are gone, beside a claim that anchors.
+      yaml: 'version: 1\nentities:\n  clerk:\n    name: clerk\n    type: person\n    mentions: [{text: the town clerk}]\nclaims:\n  - {id: ferry, text: The ferry runs twice a day, type: fact, basis: observed}\n  - id: vote-date\n    text: the council votes on the plan in March\n    type: prediction\n    source: clerk\n',
+    };
+    const analysis = analyzeTexts(texts);
+    const orphans = analysis.findings.filter((f) => f.code === 'span-not-found');
+    assert.equal(orphans.length, 2);
+    for (const finding of orphans) {
+      const fixes = fixesFor(analysis, finding);
+      assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…']);
+      const [reanchor] = fixes;
+      assert.deepEqual(reanchor.interaction, { kind: 'reanchor', draft: SAMPLE_DRAFT, file: SAMPLE_ANNOTATIONS, range: finding.range });
+      assert.equal(texts.yaml.slice(finding.range.start, finding.range.end), finding.data?.value);
+      assert.ok(!reanchor.fixAll && reanchor.edits.length === 0);
+      // It will edit the annotation file: that must be as it was when offered.
+      assert.ok(reanchor.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
+    }
   });
 
   it('edits the claim a finding is about when an item before it in the list is not a claim', () => {
