@@ -171,8 +171,9 @@ describe('checking every draft in the workspace', () => {
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Critics say the ferry is reportedly late. '));
       await diagnosticsWhen(COUNCIL_VOTE, (list) => codes(list).length > onDisk.length);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      // Well within the background run's wait (a second), which it no longer waits for.
-      assert.deepEqual(codes(await diagnosticsWhen(COUNCIL_VOTE, (list) => codes(list).length === onDisk.length, 800)), onDisk);
+      // Within the background run's wait (a second, and the analysis after it), which it no longer
+      // waits for; as close to it as the test can go, for a busy machine.
+      assert.deepEqual(codes(await diagnosticsWhen(COUNCIL_VOTE, (list) => codes(list).length === onDisk.length, 950)), onDisk);
       await analysisCounts();
     });
 
