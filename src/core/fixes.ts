@@ -7,6 +7,7 @@ import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEn
 import { entitiesNear } from './findings/attribution';
 import { isQuotationMark } from './findings/quotes';
 import type { Entity, Finding, OffsetRange, SpanSelector } from './model';
+import { placeInContext } from './labels';
 import { describeSpan } from './selectors';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
@@ -255,25 +256,6 @@ function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] 
   return fixes;
 }
 
-/** How much of the draft a title shows either side of a place. */
-const TITLE_CONTEXT = 25;
-
-/** About TITLE_CONTEXT characters of the draft before `at`, from a word's start, "…" where cut. */
-function wordsBefore(text: string, at: number): string {
-  const from = Math.max(0, at - TITLE_CONTEXT);
-  const space = from === 0 ? -1 : text.indexOf(' ', from);
-  const start = space === -1 || space >= at ? from : space + 1;
-  return `${start > 0 ? '…' : ''}${text.slice(start, at)}`;
-}
-
-/** About TITLE_CONTEXT characters of the draft after `at`, to a word's end, "…" where cut. */
-function wordsAfter(text: string, at: number): string {
-  const to = Math.min(text.length, at + TITLE_CONTEXT);
-  const space = to === text.length ? -1 : text.lastIndexOf(' ', to);
-  const end = space === -1 || space <= at ? to : space;
-  return `${text.slice(at, end)}${end < text.length ? '…' : ''}`;
-}
-
 function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   const draft = analysis.draft;
   if (!draft) return [];
@@ -292,9 +274,8 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
     if (written.suffix !== undefined) fields.suffix = written.suffix;
     const line = draft.text.slice(0, range.start).split('\n').length;
     // The words around it in the draft, to tell the places apart: the context written may be a space.
-    const context = `${wordsBefore(draft.text, range.start)}[${written.text}]${wordsAfter(draft.text, range.end)}`.replace(/\s+/g, ' ').trim();
     return fix(analysis, finding, {
-      title: `Disambiguate with context: the one on line ${line} (${context})`,
+      title: `Disambiguate with context: the one on line ${line} (${placeInContext(draft.text, range)})`,
       isPreferred: index === 0,
       // The first is the one used now: pinning it changes nothing but the warning.
       fixAll: index === 0,
