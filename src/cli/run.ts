@@ -36,7 +36,8 @@ report  Summarises each draft's sourcing for an editor's sign-off: claims by typ
   --format sarif   a SARIF 2.1.0 log, for code scanning
   --fail-on LEVEL  the lowest severity that fails the check: error, warning (default) or information
   --fix            first apply the fixes that need no choice to the annotation files (a drifted
-                   span updated to the draft's words, an ambiguous one pinned); drafts are not changed
+                   span updated to the draft's words, an ambiguous one pinned where its claim's
+                   source is named at one place alone); drafts are not changed
   --max-warnings N fail when there are more than N warnings; alone, it lets up to N warnings pass
                    (errors still fail)
   --format markdown|json   (report) Markdown (default) or JSON
