@@ -10,7 +10,7 @@ import { applySettingsLayers, findProjectConfig, formatProblem } from '../core/p
 import { draftReport, type DraftReport } from '../core/report';
 import { LineIndex } from '../core/textIndex';
 import manifest from '../../package.json';
-import { fixAnnotationFiles } from './fix';
+import { findingsGone, fixAnnotationFiles } from './fix';
 import { nodeFileHost, UnreadableError } from './nodeFileHost';
 import { relativeReport, reportMarkdown } from './report';
 import { toSarif } from './sarif';
@@ -191,8 +191,14 @@ async function checkOrReport(parsed: CheckArguments | ReportArguments, paths: re
     }
     if (result.files.length > 0) {
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
-      io.stderr.write(`editorial-annotations: fixed ${plural(result.fixed, 'finding')} in ${files}\n`);
       analysed = await analyzePaths(paths, settings);
+      // Fixed is what the check after the fixes no longer finds, not what was written.
+      const gone = typeof analysed === 'string' ? 0 : findingsGone(result.applied, analysed.analyses);
+      if (gone > 0) io.stderr.write(`editorial-annotations: fixed ${plural(gone, 'finding')} in ${files}\n`);
+      const left = result.applied.length - gone;
+      if (left > 0 && typeof analysed !== 'string') {
+        io.stderr.write(`editorial-annotations: ${plural(left, 'finding')} still reported after ${left === 1 ? 'its fix was' : 'their fixes were'} written to ${files}\n`);
+      }
     }
   }
   if (typeof analysed === 'string') {

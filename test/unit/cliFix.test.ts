@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { fixAnnotationFiles } from '../../src/cli/fix';
+import { findingsGone, fixAnnotationFiles } from '../../src/cli/fix';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { AnnotationProject } from '../../src/core/project';
 import { cli } from './builtCli';
@@ -93,6 +93,18 @@ describe('check --fix', () => {
     assert.equal(fs.readFileSync(yaml, 'utf8'), quote('basis: public-record'));
   });
 
+  it('counts as fixed only the findings a check after the fixes no longer has', async () => {
+    const sentence = 'Judge Carol Hughes said Dunmore had "betrayed every family who trusted the hospice" and showed no remorse.';
+    fs.writeFileSync(draft, `Prosecutor Helen Okafor told the court that Dunmore "betrayed every family who trusted the hospice" over six years.\n\n${sentence}\n`);
+    fs.writeFileSync(yaml, 'version: 1\nentities:\n  hughes:\n    name: Carol Hughes\n    type: person\nclaims:\n  - text: betrayed every family who trusted the hospice\n    type: direct-quote\n    source: hughes\n');
+    const result = await fixAnnotationFiles([(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]);
+    assert.deepEqual([result.applied.map((fixed) => fixed.code), result.files], [['span-ambiguous'], [yaml]]);
+    assert.equal(findingsGone(result.applied, [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]), 1);
+    // Had the context written fitted two places, the finding would still be there: not fixed.
+    fs.appendFileSync(draft, `\n${sentence}\n`);
+    assert.equal(findingsGone(result.applied, [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]), 0);
+  });
+
   it('changes nothing when there is nothing to fix without a choice', () => {
     fs.writeFileSync(draft, readText(SAMPLE_DRAFT));
     fs.writeFileSync(yaml, readText(SAMPLE_ANNOTATIONS));
@@ -129,7 +141,7 @@ describe('check --fix', () => {
     fs.writeFileSync(yaml, theirs);
     const result = await fixAnnotationFiles([analysis]);
     assert.deepEqual(result.changedMeanwhile, [yaml]);
-    assert.deepEqual([result.fixed, result.files], [0, []]);
+    assert.deepEqual([result.applied, result.files], [[], []]);
     assert.equal(fs.readFileSync(yaml, 'utf8'), theirs);
   });
 });
