@@ -1,14 +1,25 @@
 // `check --fix`: applies to the annotation files the fixes that need no choice (a drifted span
 // updated to the current words when no figure changed and its claim was never fact-checked, an
-// ambiguous span pinned to the occurrence in use). Drafts are never changed. Comments and layout of the YAML are kept: the edits are small splices (core/edits.ts).
+// ambiguous span pinned where its claim's source is named at one place alone). Drafts are never
+// changed. Comments and layout of the YAML are kept: the edits are small splices (core/edits.ts).
 import { promises as fs } from 'fs';
 import type { Analysis } from '../core/analysis';
 import { applyEdits, type TextEdit } from '../core/edits';
 import { fixesFor } from '../core/fixes';
+import type { Finding } from '../core/model';
+
+/** A finding a fix was written for: where it would be after the edits, if the fix left it there. */
+export interface FixedFinding {
+  /** The draft it was found for: an annotation file of two drafts has a finding at one place for each. */
+  readonly draft?: string;
+  readonly file: string;
+  readonly code: string;
+  readonly start: number;
+}
 
 export interface FixResult {
-  /** How many findings a fix was applied for. */
-  readonly fixed: number;
+  /** The findings whose fixes were written; whether each went away, only an analysis made after tells (findingsGone). */
+  readonly applied: readonly FixedFinding[];
   readonly files: readonly string[];
   /** Annotation files left as they were: changed on disk since they were analysed. */
   readonly changedMeanwhile: readonly string[];
@@ -25,8 +36,8 @@ function sameEdit(a: TextEdit, b: TextEdit): boolean {
 
 export async function fixAnnotationFiles(analyses: readonly Analysis[]): Promise<FixResult> {
   const editsByFile = new Map<string, { text: string; edits: TextEdit[] }>();
-  /** The files each fix applied edits, to count the fixes whose files were all written. */
-  const fixesApplied: Array<ReadonlySet<string>> = [];
+  /** Each fix's finding, and the files the fix edits: it counts when they were all written. */
+  const fixesApplied: Array<{ draft?: string; finding: Finding; files: ReadonlySet<string> }> = [];
   for (const analysis of analyses) {
     const texts = new Map([[analysis.annotations.file, analysis.annotations.text]]);
     if (analysis.registry) texts.set(analysis.registry.file, analysis.registry.text);
@@ -52,7 +63,7 @@ export async function fixAnnotationFiles(analyses: readonly Analysis[]): Promise
         editsByFile.set(edit.file, entry);
         entry.edits.push(edit);
       }
-      fixesApplied.push(new Set(pending.map((edit) => edit.file)));
+      fixesApplied.push({ draft: analysis.draft?.path, finding, files: new Set(pending.map((edit) => edit.file)) });
     }
   }
   const files: string[] = [];
@@ -72,6 +83,38 @@ export async function fixAnnotationFiles(analyses: readonly Analysis[]): Promise
     await fs.writeFile(file, bom + applyEdits(text, edits), 'utf8');
     files.push(file);
   }
-  const fixed = fixesApplied.filter((touched) => [...touched].every((file) => files.includes(file))).length;
-  return { fixed, files, changedMeanwhile };
+  const applied = fixesApplied
+    .filter(({ files: touched }) => [...touched].every((file) => files.includes(file)))
+    .map(({ draft, finding }) => ({
+      draft,
+      file: finding.file,
+      code: finding.code,
+      start: files.includes(finding.file) ? offsetAfterEdits(finding.range.start, editsByFile.get(finding.file)?.edits ?? []) : finding.range.start,
+    }));
+  return { applied, files, changedMeanwhile };
+}
+
+/**
+ * Where `offset` of a text is once the edits (which don't overlap) are applied: moved by those before
+ * it, or to the start of the one that replaced it (a drifted span's new `text:` starts where the old one did).
+ */
+function offsetAfterEdits(offset: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  let within: TextEdit | undefined;
+  for (const edit of edits) {
+    const { start, end } = edit.range;
+    if ((end <= offset && start < offset) || (start === end && start === offset)) shift += edit.newText.length - (end - start);
+    else if (start <= offset && offset < end) within = edit;
+  }
+  return within ? within.range.start + shift : offset + shift;
+}
+
+/**
+ * How many of the findings fixes were written for are gone from `analyses`, made after the fixes: a
+ * fix that was written but left its finding (the same code at the same place) did not fix it.
+ */
+export function findingsGone(applied: readonly FixedFinding[], analyses: readonly Analysis[]): number {
+  const key = (draft: string | undefined, file: string, code: string, start: number): string => `${draft ?? ''}\0${file}\0${code}\0${start}`;
+  const remaining = new Set(analyses.flatMap((analysis) => analysis.findings.map((finding) => key(analysis.draft?.path, finding.file, finding.code, finding.range.start))));
+  return applied.filter((fixed) => !remaining.has(key(fixed.draft, fixed.file, fixed.code, fixed.start))).length;
 }

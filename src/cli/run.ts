@@ -10,7 +10,7 @@ import { applySettingsLayers, findProjectConfig, formatProblem } from '../core/p
 import { draftReport, type DraftReport } from '../core/report';
 import { LineIndex } from '../core/textIndex';
 import manifest from '../../package.json';
-import { fixAnnotationFiles } from './fix';
+import { findingsGone, fixAnnotationFiles } from './fix';
 import { nodeFileHost, UnreadableError } from './nodeFileHost';
 import { relativeReport, reportMarkdown } from './report';
 import { toSarif } from './sarif';
@@ -36,10 +36,11 @@ report  Summarises each draft's sourcing for an editor's sign-off: claims by typ
   --format sarif   a SARIF 2.1.0 log, for code scanning
   --fail-on LEVEL  the lowest severity that fails the check: error, warning (default) or information
   --fix            first apply the fixes that need no choice to the annotation files (a drifted
-                   span updated to the draft's words, an ambiguous one pinned); drafts are not changed.
-                   A drifted span whose figures changed, or whose claim has a status other than
-                   unverified, is left for a person to update in the editor (a verified claim is
-                   then set back to unverified)
+                   span updated to the draft's words, an ambiguous one pinned where its claim's
+                   source is named at one place alone); drafts are not changed. A drifted span
+                   whose figures changed, or whose claim has a status other than unverified, is
+                   left for a person to update in the editor (a verified claim is then set back
+                   to unverified)
   --max-warnings N fail when there are more than N warnings; alone, it lets up to N warnings pass
                    (errors still fail)
   --format markdown|json   (report) Markdown (default) or JSON
@@ -193,8 +194,14 @@ async function checkOrReport(parsed: CheckArguments | ReportArguments, paths: re
     }
     if (result.files.length > 0) {
       const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
-      io.stderr.write(`editorial-annotations: fixed ${plural(result.fixed, 'finding')} in ${files}\n`);
       analysed = await analyzePaths(paths, settings);
+      // Fixed is what the check after the fixes no longer finds, not what was written.
+      const gone = typeof analysed === 'string' ? 0 : findingsGone(result.applied, analysed.analyses);
+      if (gone > 0) io.stderr.write(`editorial-annotations: fixed ${plural(gone, 'finding')} in ${files}\n`);
+      const left = result.applied.length - gone;
+      if (left > 0 && typeof analysed !== 'string') {
+        io.stderr.write(`editorial-annotations: ${plural(left, 'finding')} still reported after ${left === 1 ? 'its fix was' : 'their fixes were'} written to ${files}\n`);
+      }
     }
   }
   if (typeof analysed === 'string') {

@@ -11,7 +11,7 @@ import { unusedEntityFindings } from './findings/unusedEntities';
 import { vagueAttributionFindings } from './findings/vagueAttribution';
 import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
 import type { ClaimStatus, Entity, Finding, SpanSelector } from './model';
-import { claimName } from './labels';
+import { claimName, placeInContext } from './labels';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import type { ParsedAnnotationFile } from './parse';
 import { RangeIndex, Sentences } from './textIndex';
@@ -109,7 +109,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   return { ...partial, findings: applySeverity(findings, options.severity) };
 }
 
-/** Found exactly, in one place: no span finding (spanFindings() has one for every other anchoring). */
+/** Found as the selector says, in one place: no span finding (spanFindings() has one for every other anchoring). */
 function anchoredCleanly(anchor: AnchorResult): boolean {
   return anchor.kind === 'found' && !anchor.drift && anchor.candidates <= 1;
 }
@@ -127,30 +127,50 @@ function spanFindings(
   if (anchor.kind === 'not-found') {
     return [makeFinding('span-not-found', `${what} was not found: ${anchor.reason}`, file, range, { ...data, value: selector.text })];
   }
+  const misfit = anchor.contextMisfit;
+  // Every place the span could be, when its context picked one of several or none: the fixes weigh
+  // them. An edited passage whose context fits better than the places of the words is one of them.
+  const taken = misfit && !misfit.places.some((place) => place.start === anchor.range.start) ? [anchor.range] : [];
+  const places = misfit && misfit.places.length + taken.length > 1 ? { candidateRanges: [...misfit.places, ...taken] } : {};
+  const recheck = status === 'verified' ? ' It was verified: check it again against its evidence before keeping `status: verified`.' : '';
   if (anchor.drift) {
     const currentText = draftText.slice(anchor.range.start, anchor.range.end);
+    const found = { ...data, value: selector.text, draftRange: anchor.range, currentText, ...places };
+    if (misfit && anchor.drift.similarity === 1) {
+      const fields = contextFields(selector);
+      return [
+        makeFinding(
+          'span-drifted',
+          `${what} was found by its words alone (${misfit.reason}), at "${shorten(placeInContext(draftText, anchor.range))}". Update the ${fields} to fit the draft.${recheck}`,
+          file,
+          range,
+          found,
+        ),
+      ];
+    }
     const similar = Math.floor(anchor.drift.similarity * 100);
-    const recheck = status === 'verified' ? ' It was verified: check it again against its evidence before keeping `status: verified`.' : '';
     return [
       makeFinding(
         'span-drifted',
         `${what} was found only approximately (${similar}% alike): the draft now says "${shorten(currentText)}". Update \`text\` to the current wording.${recheck}`,
         file,
         range,
-        { ...data, value: selector.text, draftRange: anchor.range, currentText },
+        found,
       ),
     ];
   }
   // Found in more than one place.
-  return [
-    makeFinding(
-      'span-ambiguous',
-      `${what} matches ${anchor.candidates} places in the draft; the first is used. Add a prefix, suffix or occurrence`,
-      file,
-      range,
-      { ...data, value: selector.text, draftRange: anchor.range },
-    ),
-  ];
+  const candidateRanges = anchor.ambiguousRanges ?? [anchor.range];
+  const message = misfit
+    ? `${what} was found by its words alone (${misfit.reason}), and ${anchor.candidates} of their places are as likely; the first is used. Update the ${contextFields(selector)} to fit the draft`
+    : `${what} matches ${anchor.candidates} places in the draft; the first is used. Add a prefix, suffix or occurrence`;
+  return [makeFinding('span-ambiguous', message, file, range, { ...data, value: selector.text, draftRange: anchor.range, candidateRanges })];
+}
+
+/** The context fields a selector has, for a message: "prefix", "prefix and suffix"... */
+function contextFields(selector: SpanSelector): string {
+  const fields = (['prefix', 'suffix', 'occurrence'] as const).filter((field) => selector[field] !== undefined);
+  return fields.length < 2 ? fields.join('') : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
 }
 
 /** A long passage cut for a one-line message (the finding's data keeps it whole). */

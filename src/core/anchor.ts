@@ -1,5 +1,7 @@
 // Anchoring of span selectors in a draft: normalised exact match, then prefix/suffix, then occurrence;
-// when the words are gone, a fuzzy match (see fuzzy.ts) re-anchors the span and says it drifted.
+// when the words are gone, a fuzzy match (see fuzzy.ts) re-anchors the span and says it drifted. When
+// the words are there but the context no longer fits any of their places, the place whose
+// surroundings are most like it is taken, and the span said to have drifted (or to be ambiguous).
 import { FuzzyMatcher, MAX_FUZZY_QUOTE_LENGTH, type FuzzyQuery } from './fuzzy';
 import type { OffsetRange } from './model';
 import { findAllOccurrences } from './multiSearch';
@@ -21,8 +23,18 @@ export type AnchorResult =
       readonly candidates: number;
       /** All the places that fit when ambiguous (original offsets). */
       readonly ambiguousRanges?: readonly OffsetRange[];
-      /** Set when the exact text is gone and the span was found only approximately (span-drifted). */
+      /**
+       * Set when the span was not found as the selector says (span-drifted): the exact text is gone
+       * and a similar passage was taken (similarity below 1), or only the context changed (1).
+       */
       readonly drift?: { readonly similarity: number };
+      /**
+       * Set when the words are in the draft but the prefix, suffix or occurrence fits none of their
+       * places (the draft changed around them): why, and every place the words are. The span is
+       * then the place whose surroundings are most like the context, or, when several are as good,
+       * the first of them (ambiguous).
+       */
+      readonly contextMisfit?: { readonly reason: string; readonly places: readonly OffsetRange[] };
     }
   | {
       readonly kind: 'not-found';
@@ -38,7 +50,10 @@ export interface AnchorOptions {
    * between its neighbours that anchored. Leave false for lists in no particular order.
    */
   readonly ordered?: boolean;
-  /** Whether a selector whose text is gone is looked for approximately (default true). */
+  /**
+   * Whether a selector that doesn't fit exactly is looked for approximately (default true): its text
+   * gone, or its context fitting none of the places of its text.
+   */
   readonly fuzzy?: boolean;
 }
 
@@ -71,11 +86,10 @@ export class DraftText {
     // Where each selector found in one place is used in the normalised text: a drifted one's landmarks.
     const usedAt = new Int32Array(selectors.length);
     const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index], usedAt, index));
-    const gone = (index: number): boolean => {
-      const result = exact[index];
-      return result.kind === 'not-found' && result.textMatches === 0 && needles[index].length > 0 && options.fuzzy !== false;
-    };
-    if (!exact.some((_, index) => gone(index))) return exact;
+    // A selector not found exactly whose text occurs (textMatches > 0) has a context that no longer
+    // fits: looked for again, as one whose text is gone is.
+    const refit = (index: number): boolean => exact[index].kind === 'not-found' && needles[index].length > 0 && options.fuzzy !== false;
+    if (!exact.some((_, index) => refit(index))) return exact;
     // Where each selector was found exactly and alone (normalised offsets): the landmarks for drifted
     // ones, when the selectors are in reading order (nothing to read them by otherwise).
     const landmarks = options.ordered
@@ -84,7 +98,7 @@ export class DraftText {
         )
       : undefined;
     return exact.map((result, index) => {
-      if (result.kind === 'found' || !gone(index)) return result;
+      if (result.kind === 'found' || !refit(index)) return result;
       const selector = selectors[index];
       const query: FuzzyQuery = {
         quote: needles[index],
@@ -92,12 +106,45 @@ export class DraftText {
         suffix: selector.suffix === undefined ? undefined : normalizeFragment(selector.suffix),
         near: landmarks ? between(landmarks, index, this.normalized.text.length) : undefined,
       };
-      const match = (this.fuzzyMatcher ??= new FuzzyMatcher(this.normalized.text)).find(query);
+      const matcher = (this.fuzzyMatcher ??= new FuzzyMatcher(this.normalized.text));
+      if (result.textMatches > 0) return this.bestPlace(query, matches[index], result.reason, matcher);
+      const match = matcher.find(query);
       if (!match) {
         return needles[index].length > MAX_FUZZY_QUOTE_LENGTH ? { ...result, reason: `${result.reason}, and it is too long to look for approximately` } : result;
       }
       return { kind: 'found', range: this.toOriginal(match.start, match.end), candidates: 1, drift: { similarity: match.similarity } };
     });
+  }
+
+  /**
+   * The span of a selector whose words are at `starts` (normalised offsets) but whose context fits
+   * none of them: `prefix` is there to pick one of several places, so a stale one doesn't orphan the
+   * span. Each place is scored as the fuzzy search scores a place (the words being the same, by how
+   * alike its surroundings are to the context, and by nearness to where it is expected); an edited
+   * passage whose context fits better wins over them all. The best place is the span, drifted; when
+   * several are as good, it is ambiguous among them. Either way it is reported, never taken silently.
+   */
+  private bestPlace(query: FuzzyQuery, starts: readonly number[], reason: string, matcher: FuzzyMatcher): AnchorResult {
+    const length = query.quote.length;
+    const toRange = (start: number): OffsetRange => this.toOriginal(start, start + length);
+    const contextMisfit = { reason, places: starts.map(toRange) };
+    // Words in thousands of places ("said") are not scored one by one: nothing tells them apart.
+    if (starts.length > MAX_PLACES_SCORED) return { kind: 'found', range: toRange(starts[0]), candidates: starts.length, ambiguousRanges: contextMisfit.places, contextMisfit };
+    const scores = starts.map((start) => matcher.score(query, start, start + length, 1));
+    let best = 0;
+    for (const score of scores) best = Math.max(best, score);
+    const edited = matcher.find(query);
+    if (
+      edited &&
+      edited.similarity < 1 &&
+      !starts.some((start) => edited.start < start + length && start < edited.end) &&
+      matcher.score(query, edited.start, edited.end, edited.similarity) > best
+    ) {
+      return { kind: 'found', range: this.toOriginal(edited.start, edited.end), candidates: 1, drift: { similarity: edited.similarity }, contextMisfit };
+    }
+    const tied = starts.filter((_, index) => scores[index] >= best - SAME_SCORE);
+    if (tied.length === 1) return { kind: 'found', range: toRange(tied[0]), candidates: 1, drift: { similarity: 1 }, contextMisfit };
+    return { kind: 'found', range: toRange(tied[0]), candidates: tied.length, ambiguousRanges: tied.map(toRange), contextMisfit };
   }
 
   /**
@@ -135,6 +182,11 @@ export class DraftText {
     return { kind: 'found', range: toRange(fitting[0]), candidates: 1 };
   }
 }
+
+/** Places of a selector's words beyond which a context that fits none of them is not weighed place by place. */
+const MAX_PLACES_SCORED = 1000;
+/** Scores this close are the same (they are sums of ratios: rounding differs with the order of operations). */
+const SAME_SCORE = 1e-9;
 
 /**
  * Where the selector at `index` should be: after the nearest earlier selector that anchored and

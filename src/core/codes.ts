@@ -18,7 +18,7 @@ const CODES = [
   { code: 'anonymous-source-without-reason', defaultSeverity: 'warning', shownIn: 'draft + yaml', summary: 'An anonymous source with no reason for its anonymity.' },
   { code: 'span-not-found', defaultSeverity: 'error', shownIn: 'yaml', summary: 'The annotated words are not in the draft.' },
   { code: 'span-ambiguous', defaultSeverity: 'warning', shownIn: 'yaml', summary: 'The annotated words occur more than once and nothing says which is meant.' },
-  { code: 'span-drifted', defaultSeverity: 'warning', shownIn: 'yaml', summary: 'The annotated words were found only approximately: the draft changed.' },
+  { code: 'span-drifted', defaultSeverity: 'warning', shownIn: 'yaml', summary: 'The annotated words were found only approximately, or their context no longer fits: the draft changed.' },
   { code: 'unknown-entity', defaultSeverity: 'error', shownIn: 'yaml', summary: 'An entity id that no entity has.' },
   { code: 'unknown-claim-type', defaultSeverity: 'error', shownIn: 'yaml', summary: 'A claim type that is neither built in nor declared.' },
   { code: 'invalid-annotation', defaultSeverity: 'error', shownIn: 'yaml', summary: 'Something the annotation format does not allow.' },

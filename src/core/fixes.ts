@@ -1,13 +1,15 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, parsedFileOf, type Analysis } from './analysis';
+import { claimAt, mentionedIn, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
+import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMark } from './findings/quotes';
+import { placeInContext } from './labels';
 import type { ClaimStatus, Entity, EntityType, Finding, OffsetRange, SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
-import { describeSpan } from './selectors';
+import { describeSpan, pinSpan, type ContextFields, type WrittenSelector } from './selectors';
 import { guessSpeaker, hasAttributionWords, type SpeakerGuess } from './speakers';
 import { endsWithAbbreviation } from './textIndex';
 
@@ -132,9 +134,18 @@ function quotedWords(draft: string, quote: OffsetRange): OffsetRange {
   return { start, end };
 }
 
-/** A new direct-quote claim for a quotation, with a selector that finds exactly it. */
+/** The selector of a quotation's words, without its marks; undefined when none finds exactly them. */
+function quoteSelector(analysis: Analysis, quote: OffsetRange): WrittenSelector | undefined {
+  return describeSpan(analysis.draft!.prepared, quotedWords(analysis.draft!.text, quote));
+}
+
+/** A new direct-quote claim for a quotation, with a selector that finds exactly it; none without one. */
 export function quoteClaimEdits(analysis: Analysis, quote: OffsetRange, source: string): TextEdit[] {
-  const selector = describeSpan(analysis.draft!.prepared, quotedWords(analysis.draft!.text, quote));
+  const selector = quoteSelector(analysis, quote);
+  return selector ? quoteClaim(analysis, selector, source) : [];
+}
+
+function quoteClaim(analysis: Analysis, selector: WrittenSelector, source: string): TextEdit[] {
   return addClaim(analysis.annotations, { ...selector, type: 'direct-quote', source });
 }
 
@@ -203,7 +214,9 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
 }
 
 function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
-  if (!analysis.draft) return [];
+  // Found once for every speaker offered (each search reads the whole draft).
+  const selector = analysis.draft ? quoteSelector(analysis, finding.range) : undefined;
+  if (!analysis.draft || !selector) return [];
   const guess = quoteSpeakers(analysis, finding.range);
   const fixes = offeredSpeakers(guess)
     .slice(0, 3)
@@ -211,7 +224,7 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
       fix(analysis, finding, {
         title: `Annotate quote as said by ${entityName(analysis, id)}`,
         isPreferred: id === guess.speaker,
-        edits: quoteClaimEdits(analysis, finding.range, id),
+        edits: quoteClaim(analysis, selector, id),
       }),
     );
   fixes.push(fix(analysis, finding, { title: 'Annotate quote…', edits: [], interaction: { kind: 'annotate-quote', draft: analysis.draft.path, range: finding.range } }));
@@ -297,52 +310,64 @@ function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] 
   return fixes;
 }
 
-/** How much of the draft a title shows either side of a place. */
-const TITLE_CONTEXT = 25;
+/** How many places of an ambiguous span are offered to pin it to. */
+const MAX_PLACES_OFFERED = 5;
 
-/** About TITLE_CONTEXT characters of the draft before `at`, from a word's start, "…" where cut. */
-function wordsBefore(text: string, at: number): string {
-  const from = Math.max(0, at - TITLE_CONTEXT);
-  const space = from === 0 ? -1 : text.indexOf(' ', from);
-  const start = space === -1 || space >= at ? from : space + 1;
-  return `${start > 0 ? '…' : ''}${text.slice(start, at)}`;
+/**
+ * The place, of several a span could be, that its claim's sources point at: the only one with a
+ * source named in its own sentence or, when none has, the only one with a source named in the
+ * sentences either side (where the attribution check looks for it). Undefined when nothing tells:
+ * a mention has no source, and a source named near several places, or near none, picks none of them.
+ */
+function placeNamingSource(analysis: Analysis, finding: Finding, places: readonly OffsetRange[]): OffsetRange | undefined {
+  const draft = analysis.draft;
+  const claim = finding.data?.claimIndex !== undefined ? claimAt(analysis, finding.data.claimIndex)?.claim : undefined;
+  const sources = claim?.sources.filter((source) => analysis.entities.has(source.id)) ?? [];
+  if (!draft || sources.length === 0) return undefined;
+  for (const around of [0, ATTRIBUTION_WINDOW_SENTENCES]) {
+    const named = places.filter((place) => mentionedIn(analysis, draft.sentences.window(place, around), sources));
+    if (named.length > 0) return named.length === 1 ? named[0] : undefined;
+  }
+  return undefined;
 }
 
-/** About TITLE_CONTEXT characters of the draft after `at`, to a word's end, "…" where cut. */
-function wordsAfter(text: string, at: number): string {
-  const to = Math.min(text.length, at + TITLE_CONTEXT);
-  const space = to === text.length ? -1 : text.lastIndexOf(' ', to);
-  const end = space === -1 || space <= at ? to : space;
-  return `${text.slice(at, end)}${end < text.length ? '…' : ''}`;
+/** The context fields of a selector written for a place: what pins it, its words left as they are. */
+function contextOf(selector: WrittenSelector): Record<string, string | number> {
+  const fields: Record<string, string | number> = {};
+  if (selector.prefix !== undefined) fields.prefix = selector.prefix;
+  if (selector.suffix !== undefined) fields.suffix = selector.suffix;
+  if (selector.occurrence !== undefined) fields.occurrence = selector.occurrence;
+  return fields;
 }
 
 function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   const draft = analysis.draft;
-  if (!draft) return [];
   const selector = selectorOf(analysis, finding);
-  if (!selector) return [];
-  const parsed = parsedFileOf(analysis, selector.location.file);
-  const map = parsed ? mapStartingAt(parsed, selector.location.range.start) : undefined;
-  // With the context the selector has: the places it leaves open, the first of them the one in use.
-  const anchor = draft.prepared.anchor(selector);
-  if (!parsed || !map || anchor.kind !== 'found') return [];
-  const candidates = anchor.ambiguousRanges ?? [anchor.range];
-  return candidates.slice(0, 5).map((range, index) => {
-    const written = describeSpan(draft.prepared, range);
-    const fields: Record<string, string> = {};
-    if (written.prefix !== undefined) fields.prefix = written.prefix;
-    if (written.suffix !== undefined) fields.suffix = written.suffix;
-    const line = draft.text.slice(0, range.start).split('\n').length;
-    // The words around it in the draft, to tell the places apart: the context written may be a space.
-    const context = `${wordsBefore(draft.text, range.start)}[${written.text}]${wordsAfter(draft.text, range.end)}`.replace(/\s+/g, ' ').trim();
-    return fix(analysis, finding, {
-      title: `Disambiguate with context: the one on line ${line} (${context})`,
-      isPreferred: index === 0,
-      // The first is the one used now: pinning it changes nothing but the warning.
-      fixAll: index === 0,
-      edits: setFields(parsed, map, fields),
-    });
-  });
+  const places = finding.data?.candidateRanges;
+  const parsed = selector ? parsedFileOf(analysis, selector.location.file) : undefined;
+  const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
+  if (!draft || !selector || !places || !parsed || !map) return [];
+  // Which place is meant is the user's choice, unless the claim's source is named by exactly one of
+  // them: the first place is only the one used for now, and may be someone else's words.
+  const meant = placeNamingSource(analysis, finding, places);
+  const offered = places.slice(0, MAX_PLACES_OFFERED);
+  if (meant && !offered.includes(meant)) offered.push(meant);
+  const fixes: Fix[] = [];
+  for (const place of offered) {
+    // Context that tells this place from the others as the anchorer reads it, or no fix.
+    const pinned = pinSpan(draft.prepared, place, selector);
+    if (!pinned) continue;
+    const line = draft.text.slice(0, place.start).split('\n').length;
+    fixes.push(
+      fix(analysis, finding, {
+        title: `Disambiguate with context: the one on line ${line} (${placeInContext(draft.text, place)})`,
+        isPreferred: place === meant,
+        fixAll: place === meant,
+        edits: setFields(parsed, map, contextOf(pinned)),
+      }),
+    );
+  }
+  return fixes;
 }
 
 /** Nouns that make a name an organisation's when they head it: "city council", "ministry of health". */
@@ -433,22 +458,12 @@ export function selectorOf(analysis: Analysis, finding: Finding): SpanSelector |
 
 /**
  * The selector fields that find `range` of the draft again: its words, and the context the old
- * selector had (kept, with the draft's current characters), or the shortest context that is unique.
+ * selector had (kept, with the draft's current words), or the shortest context that is unique.
+ * Undefined when no selector finds exactly that place.
  */
-export function reanchorFields(analysis: Analysis, range: OffsetRange, old: { prefix?: string; suffix?: string; occurrence?: number }): Record<string, string | number> {
-  const draft = analysis.draft!;
-  const written = describeSpan(draft.prepared, range);
-  const fields: Record<string, string | number> = { text: written.text };
-  const prefix = written.prefix ?? (old.prefix !== undefined ? draft.text.slice(Math.max(0, range.start - old.prefix.length), range.start) : undefined);
-  const suffix = written.suffix ?? (old.suffix !== undefined ? draft.text.slice(range.end, range.end + old.suffix.length) : undefined);
-  if (prefix !== undefined) fields.prefix = prefix;
-  if (suffix !== undefined) fields.suffix = suffix;
-  if (old.occurrence !== undefined) {
-    const anchor = draft.prepared.anchor({ text: written.text, prefix, suffix });
-    const candidates = anchor.kind === 'found' ? (anchor.ambiguousRanges ?? [anchor.range]) : [];
-    fields.occurrence = Math.max(1, candidates.findIndex((candidate) => candidate.start === range.start) + 1);
-  }
-  return fields;
+export function reanchorFields(analysis: Analysis, range: OffsetRange, old: ContextFields): Record<string, string | number> | undefined {
+  const pinned = pinSpan(analysis.draft!.prepared, range, old);
+  return pinned && { text: pinned.text, ...contextOf(pinned) };
 }
 
 /** The numbers written in figures in a text, in order: "$4.5 million" has 4 and 5. */
@@ -475,13 +490,21 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const range = finding.data?.draftRange;
   const parsed = selector ? parsedFileOf(analysis, selector.location.file) : undefined;
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
-  if (!analysis.draft || !selector || !range || !parsed || !map) return [];
-  const fields: Record<string, string | number> = reanchorFields(analysis, range, selector);
+  const pinned = analysis.draft && selector && range ? pinSpan(analysis.draft.prepared, range, selector) : undefined;
+  if (!selector || !range || !parsed || !map || !pinned) return [];
+  // Words the same but for normalisation (only the context changed) are left as the YAML writes them.
+  const sameWords = normalizeFragment(pinned.text).trim() === normalizeFragment(selector.text).trim();
+  const fields: Record<string, string | number> = sameWords ? contextOf(pinned) : { text: pinned.text, ...contextOf(pinned) };
   const claim = finding.data?.claimIndex !== undefined ? claimAt(analysis, finding.data.claimIndex)?.claim : undefined;
-  // New wording is not what was checked: a verified claim goes back to the desk.
+  // New wording, or new surroundings, is not what was checked: a verified claim goes back to the desk.
   if (claim?.status === 'verified') fields.status = 'unverified';
+  // Found by its words at one of several places, by the context most like its own: that place is
+  // taken without asking only when the claim's source is named by it alone.
+  const places = finding.data?.candidateRanges;
+  const meant = places && placeNamingSource(analysis, finding, places);
+  const placeIsSure = places === undefined || (meant !== undefined && meant.start === range.start && meant.end === range.end);
   // Otherwise offered all the same, but neither preferred (Auto Fix applies that one unread) nor in Fix all.
-  const noChoice = driftUpdateNeedsNoChoice(selector.text, String(fields.text), claim?.status);
+  const noChoice = placeIsSure && driftUpdateNeedsNoChoice(selector.text, sameWords ? selector.text : pinned.text, claim?.status);
   return [
     fix(analysis, finding, {
       title: claim?.status === 'verified' ? 'Update annotation to the current text (and mark it unverified, to check again)' : 'Update annotation to the current text',

@@ -120,7 +120,11 @@ export class FuzzyMatcher {
     return best && { start: best.start, end: best.end, similarity: best.similarity };
   }
 
-  private score(query: FuzzyQuery, start: number, end: number, similarity: number): number {
+  /**
+   * How good a place is for the quote, from 0 to 1: the similarity of its words, of the words before
+   * and after it to the prefix and suffix, and its nearness to where the quote is expected.
+   */
+  score(query: FuzzyQuery, start: number, end: number, similarity: number): number {
     let total = WEIGHTS.quote * similarity;
     let weights = WEIGHTS.quote;
     if (query.prefix) {

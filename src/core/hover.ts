@@ -106,6 +106,9 @@ function driftLines(analysis: Analysis, anchored: AnchoredClaim): string[] {
   if (anchor?.kind !== 'found' || !anchor.drift || !range || !analysis.draft || !claim.selector) return [];
   const current = analysis.draft.text.slice(range.start, range.end);
   const recheck = claim.status === 'verified' ? ': it was verified, check it again' : '';
+  if (anchor.contextMisfit && anchor.drift.similarity === 1) {
+    return [`⚠ **The words around it changed** since it was annotated${recheck}`, '', `${escapeMarkdown(anchor.contextMisfit.reason)}.`];
+  }
   return [
     `⚠ **The wording changed** since it was annotated${recheck}`,
     '',

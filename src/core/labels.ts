@@ -1,5 +1,5 @@
 // The words editors read for the format's values, the same in cards, the outline and the tree.
-import type { Claim, ClaimStatus, EntityType } from './model';
+import type { Claim, ClaimStatus, EntityType, OffsetRange } from './model';
 
 export { BASIS_LABELS } from './claimTypes';
 
@@ -28,4 +28,23 @@ export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
 export function claimName(claim: Claim, startsSentence = false): string {
   const name = claim.hasExplicitId ? `claim '${claim.id}'` : `claim ${claim.index + 1} of the list`;
   return startsSentence ? `C${name.slice(1)}` : name;
+}
+
+/** How much of the draft a message shows either side of a place. */
+const CONTEXT_CHARS = 25;
+
+/**
+ * A place of the draft with about CONTEXT_CHARS characters either side, cut at words, on one line:
+ * "…Putin on Friday [discussed the potential] with Ukraine…". Tells places of the same words apart.
+ */
+export function placeInContext(text: string, range: OffsetRange): string {
+  const from = Math.max(0, range.start - CONTEXT_CHARS);
+  const space = from === 0 ? -1 : text.indexOf(' ', from);
+  const start = space === -1 || space >= range.start ? from : space + 1;
+  const to = Math.min(text.length, range.end + CONTEXT_CHARS);
+  const lastSpace = to === text.length ? -1 : text.lastIndexOf(' ', to);
+  const end = lastSpace === -1 || lastSpace <= range.end ? to : lastSpace;
+  const before = `${start > 0 ? '…' : ''}${text.slice(start, range.start)}`;
+  const after = `${text.slice(range.end, end)}${end < text.length ? '…' : ''}`;
+  return `${before}[${text.slice(range.start, range.end)}]${after}`.replace(/\s+/g, ' ').trim();
 }

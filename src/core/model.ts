@@ -114,6 +114,11 @@ export interface FindingData {
   readonly value?: string;
   /** For findings in the YAML about a span: where it anchored in the draft, if anywhere. */
   readonly draftRange?: OffsetRange;
+  /**
+   * For span-ambiguous, and span-drifted when the context picked one of several places of the words:
+   * every place the span could be (draft offsets).
+   */
+  readonly candidateRanges?: readonly OffsetRange[];
   /** For span-drifted: the draft's current wording at `draftRange`, which the YAML's `text` no longer matches. */
   readonly currentText?: string;
 }

@@ -64,13 +64,21 @@ function describeAnchor({ draft, anchor }: SpanAnchor): string {
   if (anchor.kind === 'not-found') return `**Not found** in ${name}: ${escapeMarkdown(anchor.reason)}.`;
   const line = new LineIndex(draft.text).positionAt(anchor.range.start).line + 1;
   const lines = [`**Anchored** in ${name}, line ${line}`];
-  if (anchor.drift) {
+  const misfit = anchor.contextMisfit;
+  if (anchor.drift && misfit && anchor.drift.similarity === 1) {
+    lines.push('', `⚠ By its words alone: ${escapeMarkdown(misfit.reason)}.`);
+  } else if (anchor.drift) {
     // Rounded down, as the finding's message does: a drifted span never reads "100% alike".
     const similarity = Math.floor(anchor.drift.similarity * 100);
     lines.push('', `⚠ Only approximately (${similarity}% alike): the exact words are no longer in the draft.`);
   }
   if (anchor.candidates > 1) {
-    lines.push('', `⚠ The text matches ${anchor.candidates} places; the first is used. Add a prefix, suffix or occurrence.`);
+    lines.push(
+      '',
+      misfit
+        ? `⚠ By its words alone (${escapeMarkdown(misfit.reason)}): ${anchor.candidates} places are as likely; the first is used.`
+        : `⚠ The text matches ${anchor.candidates} places; the first is used. Add a prefix, suffix or occurrence.`,
+    );
   }
   lines.push('', `> ${markedSentence(draft, anchor.range)}`);
   return lines.join('\n');

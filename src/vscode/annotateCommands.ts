@@ -23,6 +23,9 @@ export const ANNOTATE_ENTITY_COMMAND = 'editorialAnnotations.annotateEntity';
 export const GO_TO_ANNOTATION_COMMAND = 'editorialAnnotations.goToAnnotation';
 export const REANCHOR_COMMAND = 'editorialAnnotations.reanchor';
 
+/** When no selector finds exactly the selected words (they have no letters, say): what to do. */
+const UNDESCRIBABLE = 'These words cannot be told apart from the other places they occur: select a few more words around them.';
+
 interface DraftSelection {
   readonly editor: vscode.TextEditor;
   readonly range: OffsetRange;
@@ -105,6 +108,10 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   const picked = await pickEntity(analysis, likely, 'Who makes this claim?', '', others);
   if (!picked) return;
   const selector = describeSpan(analysis.draft.prepared, range);
+  if (!selector) {
+    void vscode.window.showInformationMessage(UNDESCRIBABLE);
+    return;
+  }
   const source = picked.kind === 'entity' ? picked.id : undefined;
   const basis = picked.kind === 'other' && picked.value.startsWith('basis:') ? picked.value.slice('basis:'.length) : undefined;
   const newEntity = picked.kind === 'entity' ? picked.edits : [];
@@ -135,7 +142,12 @@ async function annotateEntity(store: AnalysisStore): Promise<void> {
     void vscode.window.showInformationMessage(`${entity.name} is in the shared registry: add the mention there, or define the entity in this article's file.`);
     return;
   }
-  await applyTextEdits(addMention(analysis.annotations, entity.id, describeSpan(analysis.draft.prepared, selection.range)), { computedOn: analysis });
+  const selector = describeSpan(analysis.draft.prepared, selection.range);
+  if (!selector) {
+    void vscode.window.showInformationMessage(UNDESCRIBABLE);
+    return;
+  }
+  await applyTextEdits(addMention(analysis.annotations, entity.id, selector), { computedOn: analysis });
 }
 
 interface OrphanItem extends vscode.QuickPickItem {
@@ -200,7 +212,12 @@ async function reanchorToSelection(store: AnalysisStore, selection: DraftSelecti
   const parsed = selector ? parsedFileOf(analysis, selector.location.file) : undefined;
   const map = parsed && selector ? mapStartingAt(parsed, selector.location.range.start) : undefined;
   if (!selector || !parsed || !map) return;
-  await applyTextEdits(setFields(parsed, map, reanchorFields(analysis, selection.range, selector)), { computedOn: analysis });
+  const fields = reanchorFields(analysis, selection.range, selector);
+  if (!fields) {
+    void vscode.window.showInformationMessage(UNDESCRIBABLE);
+    return;
+  }
+  await applyTextEdits(setFields(parsed, map, fields), { computedOn: analysis });
 }
 
 /** The YAML entry of what is at the cursor: the innermost claim, else the entity mentioned there. */

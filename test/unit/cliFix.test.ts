@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { fixAnnotationFiles } from '../../src/cli/fix';
+import { findingsGone, fixAnnotationFiles } from '../../src/cli/fix';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { AnnotationProject } from '../../src/core/project';
 import { cli } from './builtCli';
@@ -21,17 +21,18 @@ describe('check --fix', () => {
     fs.mkdirSync(path.join(folder, 'annotations'));
     draft = path.join(folder, 'articles', path.basename(SAMPLE_DRAFT));
     yaml = path.join(folder, 'annotations', path.basename(SAMPLE_ANNOTATIONS));
-    // The redraft: one word of a quoted claim changes; and a new claim whose words occur twice.
+    // The redraft: one word of a quoted claim changes; and a new claim whose words occur twice ("very
+    // close to a deal", Trump; "open to a deal", Lavrov), its source named by the second only.
     fs.writeFileSync(draft, readText(SAMPLE_DRAFT).replace('noting they included discussions', 'noting they included talks'));
     fs.writeFileSync(
       yaml,
-      readText(SAMPLE_ANNOTATIONS).replace('claims:\n', 'claims:\n  # added by the desk\n  - id: twice\n    text: Pope Francis\n    type: fact\n    basis: common-knowledge\n'),
+      readText(SAMPLE_ANNOTATIONS).replace('claims:\n', 'claims:\n  # added by the desk\n  - id: twice\n    text: a deal\n    type: paraphrase\n    source: lavrov\n'),
     );
   });
 
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it('updates drifted spans and pins ambiguous ones, leaving the draft and every other line alone', () => {
+  it('updates drifted spans and pins ambiguous ones whose source names one place, leaving the draft and every other line alone', () => {
     const before = cli(['check', '.', '--format', 'json'], folder);
     const codesBefore = (JSON.parse(before.stdout) as Array<{ code: string }>).map((finding) => finding.code);
     assert.ok(codesBefore.includes('span-drifted'), codesBefore.join(' '));
@@ -54,6 +55,54 @@ describe('check --fix', () => {
     assert.match(added.join('\n'), /included talks/);
     assert.ok(added.some((line) => /^\s+(prefix|suffix):/.test(line)), `added: ${added.join(' | ')}`);
     assert.ok(yamlAfter.includes('  # added by the desk\n'), 'comments survive');
+    assert.ok(added.some((line) => line.includes('suffix: ", though"')), `pinned to Lavrov's words ("open to a deal, though"): ${added.join(' | ')}`);
+  });
+
+  it('leaves an ambiguous span nothing tells about to the user, and says nothing was fixed, run after run', () => {
+    // A mention has no source; "Putin" and "Putin’s" are told apart by letters, not by a space.
+    fs.writeFileSync(draft, 'Russian President Vladimir Putin on Friday met the envoy.\nPutin’s aide Yuri Ushakov said the talks were constructive.\n');
+    const mention = 'version: 1\nentities:\n  putin:\n    name: Vladimir Putin\n    type: person\n    mentions:\n      - text: Putin\nclaims: []\n';
+    fs.writeFileSync(yaml, mention);
+    for (let run = 0; run < 2; run++) {
+      const fixed = cli(['check', '.', '--fix', '--format', 'json'], folder);
+      assert.doesNotMatch(fixed.stderr, /fixed/);
+      assert.deepEqual((JSON.parse(fixed.stdout) as Array<{ code: string }>).map((finding) => finding.code), ['span-ambiguous']);
+      assert.equal(fs.readFileSync(yaml, 'utf8'), mention);
+    }
+  });
+
+  it('does not tie a verified quote to the first place of its words when they are someone else\'s', () => {
+    fs.writeFileSync(
+      draft,
+      'Prosecutor Helen Okafor told the court that Dunmore "betrayed every family who trusted the hospice" over six years.\n\n' +
+        'The court heard that more than 200 families lost money.\n\n' +
+        'Passing sentence, Judge Carol Hughes said Dunmore had "betrayed every family who trusted the hospice" and showed no remorse.\n',
+    );
+    const quote = (source: string) =>
+      'version: 1\nentities:\n  hughes:\n    name: Carol Hughes\n    type: person\n' +
+      `claims:\n  - text: betrayed every family who trusted the hospice\n    type: direct-quote\n    ${source}\n    status: verified\n`;
+    // Named by the judge's sentence only: pinned there.
+    fs.writeFileSync(yaml, quote('source: hughes'));
+    const pinned = cli(['check', '.', '--fix', '--format', 'json'], folder);
+    assert.match(pinned.stderr, /fixed 1 finding in annotations\/putin-witkoff-talks\.yaml/);
+    assert.match(fs.readFileSync(yaml, 'utf8'), /prefix: had "\n/);
+    // With nothing to say whose words they are, the first place is not pinned.
+    fs.writeFileSync(yaml, quote('basis: public-record'));
+    const left = cli(['check', '.', '--fix', '--format', 'json'], folder);
+    assert.doesNotMatch(left.stderr, /fixed/);
+    assert.equal(fs.readFileSync(yaml, 'utf8'), quote('basis: public-record'));
+  });
+
+  it('counts as fixed only the findings a check after the fixes no longer has', async () => {
+    const sentence = 'Judge Carol Hughes said Dunmore had "betrayed every family who trusted the hospice" and showed no remorse.';
+    fs.writeFileSync(draft, `Prosecutor Helen Okafor told the court that Dunmore "betrayed every family who trusted the hospice" over six years.\n\n${sentence}\n`);
+    fs.writeFileSync(yaml, 'version: 1\nentities:\n  hughes:\n    name: Carol Hughes\n    type: person\nclaims:\n  - text: betrayed every family who trusted the hospice\n    type: direct-quote\n    source: hughes\n');
+    const result = await fixAnnotationFiles([(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]);
+    assert.deepEqual([result.applied.map((fixed) => fixed.code), result.files], [['span-ambiguous'], [yaml]]);
+    assert.equal(findingsGone(result.applied, [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]), 1);
+    // Had the context written fitted two places, the finding would still be there: not fixed.
+    fs.appendFileSync(draft, `\n${sentence}\n`);
+    assert.equal(findingsGone(result.applied, [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]), 0);
   });
 
   it('changes nothing when there is nothing to fix without a choice', () => {
@@ -67,11 +116,16 @@ describe('check --fix', () => {
 
   it('applies one fix where two drafts of one annotation file each ask for context at the same place', () => {
     // articles/prices.txt and articles/prices.md are both annotated by annotations/prices.yaml (by name).
-    // Each draft's first place is told apart by other words: two insertions at the end of the claim.
+    // Each draft's first place names one of the claim's sources, and is told apart by other words:
+    // two insertions at the end of the claim.
     fs.writeFileSync(path.join(folder, 'articles', 'prices.txt'), 'Analysts: prices rose. Traders: prices rose.\n');
     fs.writeFileSync(path.join(folder, 'articles', 'prices.md'), 'Economists: prices rose. Bankers: prices rose.\n');
     const prices = path.join(folder, 'annotations', 'prices.yaml');
-    fs.writeFileSync(prices, 'version: 1\nclaims:\n  - text: prices rose\n    type: fact\n    basis: observed\n');
+    fs.writeFileSync(
+      prices,
+      'version: 1\nentities:\n  analysts: {name: Analysts, type: group}\n  economists: {name: Economists, type: group}\n' +
+        'claims:\n  - text: prices rose\n    type: fact\n    source: [analysts, economists]\n',
+    );
     const fixed = cli(['check', 'articles/prices.txt', 'articles/prices.md', '--fix', '--format', 'json'], folder);
     const after = parseDocument(fs.readFileSync(prices, 'utf8'));
     assert.deepEqual(after.errors, [], fs.readFileSync(prices, 'utf8'));
@@ -118,7 +172,7 @@ describe('check --fix', () => {
     fs.writeFileSync(yaml, theirs);
     const result = await fixAnnotationFiles([analysis]);
     assert.deepEqual(result.changedMeanwhile, [yaml]);
-    assert.deepEqual([result.fixed, result.files], [0, []]);
+    assert.deepEqual([result.applied, result.files], [[], []]);
     assert.equal(fs.readFileSync(yaml, 'utf8'), theirs);
   });
 });

@@ -86,9 +86,27 @@ describe('fuzzy re-anchoring', () => {
     assert.equal(new DraftText(draft).anchorAll([{ text: 'a good day in talks' }], { fuzzy: false })[0].kind, 'not-found');
   });
 
-  it('does not re-anchor when the text occurs but its context does not fit', () => {
+  it('re-anchors words that are still there when their context no longer fits', () => {
     const result = new DraftText('Later the plan was changed.').anchor({ text: 'the plan', prefix: 'Earlier ' });
-    assert.equal(result.kind, 'not-found');
+    assert.ok(result.kind === 'found' && result.drift?.similarity === 1 && result.range.start === 'Later '.length, JSON.stringify(result));
+  });
+});
+
+describe('span-drifted for a context that no longer fits', () => {
+  const draft = 'Russian President Vladimir Putin on Friday discussed the potential for direct negotiations with Ukraine, the Kremlin said.';
+  const stale = claimYaml('discussed the potential for direct negotiations', '    prefix: "on Saturday "\n    status: verified\n');
+
+  it('is reported, not span-not-found, with the words around the place it was found at', () => {
+    const analysis = analyzeClaims(draft, stale);
+    assert.deepEqual(analysis.findings.filter((f) => f.code.startsWith('span-')).map((f) => f.code), ['span-drifted']);
+    const finding = analysis.findings.find((f) => f.code === 'span-drifted')!;
+    assert.equal(
+      finding.message,
+      'This claim was found by its words alone (the text occurs once, but never with this prefix), at "…Putin on Friday [discussed the potential for direct negotiations] with Ukraine, the…". ' +
+        'Update the prefix to fit the draft. It was verified: check it again against its evidence before keeping `status: verified`.',
+    );
+    assert.equal(analysis.claims[0].range?.start, draft.indexOf('discussed'));
+    assert.match(claimCard(analysis, analysis.claims[0]), /The words around it changed\*\* since it was annotated: it was verified, check it again/);
   });
 });
 

@@ -242,15 +242,22 @@ describe('findings', () => {
     it('reports spans that are not in the draft at their text in the YAML, with the reason', async () => {
       const analysis = await analyzeFixture('spans');
       const error = (text: string): Row => inYaml('error', text);
-      const [mention, tooFar, wrongPrefix, missing] = expectRows(analysis, 'span-not-found', [error("the mayor's office"), error('the plan'), error('the plan'), error('the tunnel opens')]);
+      const [mention, missing] = expectRows(analysis, 'span-not-found', [error("the mayor's office"), error('the tunnel opens')]);
       assert.equal(mention.data?.entityId, 'office');
       assert.match(mention.message, /^A mention of 'office' was not found: /);
-      assert.equal(tooFar.data?.claimId, 'too-far');
-      assert.match(tooFar.message, /occurrence 3 was asked for, but the text occurs 2 times/);
-      assert.equal(wrongPrefix.data?.claimId, 'wrong-prefix');
-      assert.match(wrongPrefix.message, /occurs 2 times, but never with this prefix/);
       assert.equal(missing.data?.claimId, 'missing');
       assert.match(missing.message, /the text is not in the draft/);
+    });
+
+    it('reports words whose prefix or occurrence fits none of their places as drifted, not as not found', async () => {
+      const analysis = await analyzeFixture('spans');
+      const [tooFar, wrongPrefix] = expectRows(analysis, 'span-drifted', [inYaml('warning', 'the plan'), inYaml('warning', 'the plan')]);
+      assert.equal(tooFar.data?.claimId, 'too-far');
+      assert.match(tooFar.message, /found by its words alone \(occurrence 3 was asked for, but the text occurs 2 times\)/);
+      assert.equal(wrongPrefix.data?.claimId, 'wrong-prefix');
+      assert.match(wrongPrefix.message, /found by its words alone \(the text occurs 2 times, but never with this prefix\)/);
+      // Both places of the words are candidates: the fixes weigh them.
+      assert.equal(wrongPrefix.data?.candidateRanges?.length, 2);
     });
 
     it('anchors a span typed with straight quotes and hyphens where the draft has curly quotes and dashes', async () => {
@@ -494,8 +501,8 @@ describe('findings', () => {
         assert.deepEqual(silentlyDropped(analysis), [], name);
         unanchored += analysis.claims.filter((anchored) => !anchored.range).length;
       }
-      // spans (3), broken-yaml (1) and unterminated-quote (1): the check above had something to check.
-      assert.equal(unanchored, 5);
+      // spans (1), broken-yaml (1) and unterminated-quote (1): the check above had something to check.
+      assert.equal(unanchored, 3);
     });
 
     it('reports a claim or mention whose text is only spaces', async () => {

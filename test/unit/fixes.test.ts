@@ -329,7 +329,7 @@ describe('quick fixes', () => {
     ]);
   });
 
-  it('keeps the context a selector has when it pins an ambiguous span: the one in use stays the one in use', () => {
+  it('pins an ambiguous span without asking where its source is named at one place only, keeping the comments', () => {
     const texts = {
       draft: 'Lopez doubts the budget is fine. Garcia said the budget is fine. The mayor said the budget is fine.\n',
       yaml: 'version: 1\nentities:\n  garcia:\n    name: Garcia\n    type: person\nclaims:\n  - text: the budget is fine\n    prefix: "said "   # Garcia, not Lopez\n    type: opinion\n    source: garcia\n',
@@ -343,6 +343,114 @@ describe('quick fixes', () => {
     assert.deepEqual(after.claims[0].range, inUse);
     assert.deepEqual(after.findings.filter((f) => f.code === 'span-ambiguous'), []);
     assert.ok(apply(texts, fixes[0]).yaml.includes('# Garcia, not Lopez'));
+  });
+
+  describe('pinning a span to one of its places', () => {
+    /** The span findings of an analysis, by code. */
+    const spanCodes = (analysis: Analysis): string[] => analysis.findings.filter((f) => f.code.startsWith('span-')).map((f) => f.code);
+
+    it('writes context the anchorer reads (never white space alone), so the warning goes whichever place is picked', () => {
+      const cases = [
+        {
+          draft: 'Russian President Vladimir Putin on Friday met the envoy.\nPutin’s aide Yuri Ushakov said the talks were constructive.\n',
+          yaml: 'version: 1\nentities:\n  putin:\n    name: Vladimir Putin\n    type: person\n    mentions:\n      - text: Putin\nclaims: []\n',
+          words: 'Putin',
+        },
+        {
+          draft: 'The minister met the minister of health.\nThe minister said no.\n',
+          yaml: 'version: 1\nentities:\n  minister:\n    name: Health Minister\n    type: person\n    mentions:\n      - text: The minister\nclaims: []\n',
+          words: 'The minister',
+        },
+      ];
+      for (const texts of cases) {
+        const analysis = analyzeTexts(texts);
+        const fixes = fixesFor(analysis, only(analysis, 'span-ambiguous'));
+        assert.equal(fixes.length, 2);
+        // A mention has no source to tell which place is meant: the user picks.
+        assert.deepEqual(fixes.filter((fix) => fix.fixAll || fix.isPreferred), []);
+        fixes.forEach((fix, index) => {
+          const fixed = apply(texts, fix);
+          assert.doesNotMatch(fixed.yaml, /(prefix|suffix): "(\\n| )*"/, fixed.yaml);
+          const after = analyzeTexts(fixed);
+          assert.deepEqual(spanCodes(after), [], fixed.yaml);
+          const place = index === 0 ? texts.draft.indexOf(texts.words) : texts.draft.lastIndexOf(texts.words);
+          assert.ok(after.mentions.some((mention) => mention.explicit && mention.range.start === place), fixed.yaml);
+        });
+      }
+    });
+
+    const DUNMORE = [
+      'Hospice director Mark Dunmore was jailed for nine years on Thursday for stealing from dying patients.',
+      'Prosecutor Helen Okafor told the court that Dunmore "betrayed every family who trusted the hospice" over six years.',
+      'The court heard that more than 200 families lost money. Relatives wept in the public gallery as the losses were read out.',
+      'Passing sentence, Judge Carol Hughes said Dunmore had "betrayed every family who trusted the hospice" and showed no remorse.',
+    ].join('\n\n');
+    const QUOTE = 'betrayed every family who trusted the hospice';
+    const dunmore = (attribution: string): Texts => ({
+      draft: DUNMORE + '\n',
+      yaml:
+        'version: 1\nentities:\n  hughes:\n    name: Carol Hughes\n    type: person\n  okafor:\n    name: Helen Okafor\n    type: person\n' +
+        `claims:\n  - text: ${QUOTE}\n    type: direct-quote\n    ${attribution}\n    status: verified\n`,
+    });
+
+    it('pins without asking only the place whose sentence names the claim\'s source, not the first', () => {
+      for (const [source, speaker] of [['hughes', 'Judge Carol Hughes'], ['okafor', 'Prosecutor Helen Okafor']]) {
+        const texts = dunmore(`source: ${source}`);
+        const analysis = analyzeTexts(texts);
+        const fixes = fixAllFor(analysis, SAMPLE_ANNOTATIONS, 'span-ambiguous');
+        assert.equal(fixes.length, 1, source);
+        const after = analyzeTexts(apply(texts, fixes[0]));
+        assert.deepEqual(spanCodes(after), []);
+        const place = texts.draft.indexOf(QUOTE, texts.draft.indexOf(speaker));
+        assert.equal(after.claims[0].range?.start, place, source);
+        assert.deepEqual(sourceFixAllFor(analysis, SAMPLE_ANNOTATIONS).map((fix) => fix.title), fixes.map((fix) => fix.title));
+      }
+    });
+
+    it('leaves the place to the user when no source, or a source named near every place, says which', () => {
+      const bothNamed = dunmore('source: hughes');
+      bothNamed.draft = bothNamed.draft.replace('Prosecutor Helen Okafor told the court', 'Prosecutor Helen Okafor told Judge Carol Hughes');
+      for (const texts of [dunmore('basis: public-record'), bothNamed]) {
+        const analysis = analyzeTexts(texts);
+        assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+        const offered = fixesFor(analysis, only(analysis, 'span-ambiguous'));
+        assert.deepEqual(offered.map((fix) => [fix.title.slice(0, 44), Boolean(fix.isPreferred)]), [
+          ['Disambiguate with context: the one on line 3', false],
+          ['Disambiguate with context: the one on line 7', false],
+        ]);
+      }
+    });
+
+    it('updates a stale context without asking where its words are in one place, or its source names the place taken', () => {
+      const draft = 'Russian President Vladimir Putin on Friday discussed the potential for direct negotiations with Ukraine, the Kremlin said.\n';
+      const yaml = 'version: 1\nclaims:\n  - text: discussed the potential for direct negotiations\n    prefix: "on Saturday "\n    type: fact\n    basis: observed\n';
+      const once = analyzeTexts({ draft, yaml });
+      const [update] = fixAllFor(once, SAMPLE_ANNOTATIONS, 'span-drifted');
+      assert.equal(update?.title, 'Update annotation to the current text');
+      const fixed = apply({ draft, yaml }, update);
+      assert.match(fixed.yaml, /\n {4}prefix: "Putin on Friday "\n/);
+      assert.ok(update.edits.every((edit) => !edit.newText.includes('discussed')), 'the words are left as written');
+      assert.deepEqual(spanCodes(analyzeTexts(fixed)), []);
+      // A verified claim in new surroundings is offered the update, which a person must pick.
+      const verified = analyzeTexts({ draft, yaml: `${yaml}    status: verified\n` });
+      assert.deepEqual(fixAllFor(verified, SAMPLE_ANNOTATIONS, 'span-drifted'), []);
+      const offered = fixesFor(verified, only(verified, 'span-drifted'));
+      assert.deepEqual(offered.map((fix) => fix.title), ['Update annotation to the current text (and mark it unverified, to check again)']);
+      assert.match(apply({ draft, yaml: `${yaml}    status: verified\n` }, offered[0]).yaml, /status: unverified/);
+
+      // Two places of the quote, the stale context closer to the prosecutor's: taken, reported, but not
+      // pinned without asking unless the source is named there.
+      for (const [source, noChoice] of [['okafor', true], ['hughes', false]] as const) {
+        const texts = dunmore(`source: ${source}`);
+        // Unverified: a verified claim that drifted is never updated without asking, wherever it is.
+        texts.yaml = texts.yaml.replace(`text: ${QUOTE}\n`, `text: ${QUOTE}\n    prefix: "the court that Dunmore had "\n`).replace('    status: verified\n', '');
+        const analysis = analyzeTexts(texts);
+        const drifted = only(analysis, 'span-drifted');
+        assert.equal(drifted.data?.draftRange?.start, texts.draft.indexOf(QUOTE));
+        assert.equal(fixesFor(analysis, drifted).length, 1);
+        assert.equal(fixAllFor(analysis, SAMPLE_ANNOTATIONS, 'span-drifted').length, noChoice ? 1 : 0, source);
+      }
+    });
   });
 
   it('never offers to rewrite the words of a claim or of a quotation, and leaves the draft out of source.fixAll', () => {

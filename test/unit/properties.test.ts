@@ -180,6 +180,37 @@ describe('properties of anchoring under random redrafting', () => {
     );
   });
 
+  it('edits in a span\'s context, its words intact, never orphan it, nor anchor it elsewhere unreported', () => {
+    let edited = 0;
+    fc.assert(
+      fc.property(draftArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), fc.nat(), (generated, edits, pick) => {
+        const original = selectorsFor(generated);
+        if (original.selectors.length === 0) return;
+        const target = pick % original.selectors.length;
+        // The target with a prefix and suffix whatever its words, so that there is context to edit.
+        const span = original.spans[target];
+        const withContext = { text: original.text.slice(span.start, span.end), prefix: original.text.slice(Math.max(0, span.start - 12), span.start), suffix: original.text.slice(span.end, span.end + 12) };
+        const selectors = original.selectors.map((selector, index) => (index === target ? withContext : selector));
+        let draft: Draft = original;
+        for (const edit of edits) {
+          const words = draft.spans[target];
+          const context = footprint(draft, target, withContext);
+          const inContext = (start: number, end: number) => start >= context.start && end <= context.end && (end < words.start || start > words.end);
+          draft = applyEdit(draft, edit, inContext) ?? draft;
+        }
+        if (draft.text !== original.text) edited++;
+        const result = new DraftText(draft.text).anchorAll(selectors, { ordered: true })[target];
+        assert.equal(result.kind, 'found', `orphaned: ${JSON.stringify(withContext)} in ${JSON.stringify(draft.text)}`);
+        if (result.kind === 'found' && !result.drift && result.candidates === 1) {
+          assert.equal(result.range.start, draft.spans[target].start, `silently anchored elsewhere: ${JSON.stringify(withContext)}`);
+        }
+      }),
+      settings(),
+    );
+    // Most cases edited a context: the property had something to check.
+    assert.ok(edited > PROPERTY_RUNS / 2, `${edited} cases edited`);
+  });
+
   it('accounts for every claim after every edit: anchored, or a span finding that names it', () => {
     fc.assert(
       fc.property(draftArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 10 }), (original, edits) => {
