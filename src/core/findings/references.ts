@@ -1,6 +1,5 @@
-// Ids that point nowhere: unknown claim types and entities, and bases a claim type doesn't accept.
+// Ids that point nowhere: unknown claim types and entities.
 import type { Analysis } from '../analysis';
-import { BASIS_LABELS } from '../claimTypes';
 import { closestMatches } from '../closest';
 import { makeFinding } from '../findingFactory';
 import type { Claim, Finding } from '../model';
@@ -32,19 +31,6 @@ export function referenceFindings(analysis: Analysis): Finding[] {
         }),
       );
     }
-    const type = analysis.claimTypes.get(claim.type);
-    if (type && claim.basis && claim.basisLocation && !type.acceptedBases.includes(claim.basis)) {
-      const accepted = type.acceptedBases.length > 0 ? ` It accepts: ${type.acceptedBases.join(', ')}.` : ' It needs a source.';
-      findings.push(
-        makeFinding(
-          'invalid-annotation',
-          `${withArticle(type.label)} can't have the basis '${claim.basis}' (${BASIS_LABELS[claim.basis]}).${accepted}`,
-          file,
-          claim.basisLocation.range,
-          { ...claimData(claim), value: claim.basis },
-        ),
-      );
-    }
   }
   return findings;
 }
@@ -54,8 +40,3 @@ function claimData(claim: Claim): { claimId: string; claimIndex: number } {
   return { claimId: claim.id, claimIndex: claim.index };
 }
 
-/** "A fact", "An opinion", "An eyewitness account". */
-function withArticle(label: string): string {
-  const lower = label.toLowerCase();
-  return `${/^[aeiou]/.test(lower) ? 'An' : 'A'} ${lower}`;
-}
