@@ -19,6 +19,12 @@ function validate(value: unknown): readonly ErrorObject[] {
 export interface SchemaProblem {
   readonly message: string;
   readonly range: OffsetRange;
+  /**
+   * The value is a claim's `type` or a source id, written as one word: the reference checks look it
+   * up and report it when it names nothing (`unknown-claim-type`, `unknown-entity`, with a "did you
+   * mean"), so a malformed one is reported there rather than twice.
+   */
+  readonly lookedUp?: boolean;
 }
 
 /**
@@ -43,10 +49,21 @@ export function schemaProblems(doc: YamlNode, value: unknown, text: string): Sch
     const key = `${problem.range.start}:${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      problems.push(problem);
+      problems.push(isLookedUp(path, error.data) ? { ...problem, lookedUp: true } : problem);
     }
   }
   return problems;
+}
+
+/**
+ * Whether the value at `path` is a claim's type or one of its sources written as a word the model
+ * reads as an id (parse.ts reads numbers and booleans as their text). An empty one is left to the
+ * schema: there is nothing to look up.
+ */
+function isLookedUp(path: readonly string[], value: unknown): boolean {
+  if (path[0] !== 'claims' || !(path.length === 3 || (path.length === 4 && path[2] === 'source'))) return false;
+  if (path[2] !== 'type' && path[2] !== 'source') return false;
+  return typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean';
 }
 
 function pathSegments(instancePath: string): string[] {

@@ -4,6 +4,10 @@ import { closestMatches } from '../closest';
 import { makeFinding } from '../findingFactory';
 import type { Claim, Finding } from '../model';
 
+/** The form of an id (the schema's `id`): a malformed one is reported here, once, with what ids look like. */
+const ENTITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
+const ID_FORM = "Entity ids are lowercase letters, digits, '-' and '_', starting with a letter or digit.";
+
 export function referenceFindings(analysis: Analysis): Finding[] {
   const findings: Finding[] = [];
   const file = analysis.annotations.file;
@@ -20,9 +24,10 @@ export function referenceFindings(analysis: Analysis): Finding[] {
       );
     }
     for (const source of claim.sources) {
-      if (analysis.entities.has(source.id)) continue;
+      // An empty id is the schema's to report (invalid-annotation): there is no name to look up.
+      if (source.id === '' || analysis.entities.has(source.id)) continue;
       const suggestions = closestMatches(source.id, analysis.entities.keys());
-      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
+      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ENTITY_ID.test(source.id) ? '' : ` ${ID_FORM}`;
       findings.push(
         makeFinding('unknown-entity', `No entity has the id '${source.id}'.${hint}`, source.location.file, source.location.range, {
           ...claimData(claim),

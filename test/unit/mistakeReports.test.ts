@@ -1,0 +1,85 @@
+// How mistakes in an annotation file are reported: once, under the most specific code, in words an
+// editor understands, at the value that is wrong, and not again from what a syntax error broke.
+import { strict as assert } from 'assert';
+import type { Analysis } from '../../src/core/analysis';
+import { analyze } from '../../src/core/analyze';
+import { parseAnnotationFile } from '../../src/core/parse';
+
+const DRAFT = {
+  path: '/desk/articles/talks.txt',
+  text:
+    'Vladimir Putin met Steve Witkoff in Moscow on Friday. Yuri Ushakov said they were ready to talk. ' +
+    'The Kremlin said the talks were useful.\n',
+};
+
+function analyzeYaml(yaml: string): Analysis {
+  return analyze({ draft: DRAFT, annotations: parseAnnotationFile('/desk/annotations/talks.yaml', yaml) });
+}
+
+/** Every finding as "code: message", with the text of the file it underlines. */
+function reported(analysis: Analysis): Array<{ code: string; message: string; text: string }> {
+  return analysis.findings.map((finding) => {
+    const text = finding.file === DRAFT.path ? DRAFT.text : analysis.annotations.text;
+    return { code: finding.code, message: finding.message, text: text.slice(finding.range.start, finding.range.end) };
+  });
+}
+
+describe('mistakes in an annotation file', () => {
+  describe('one mistake, one finding, under its own code', () => {
+    it('reports a claim type in capitals as an unknown type with a suggestion, not also as a bad id', () => {
+      const analysis = analyzeYaml(
+        'version: 1\nentities:\n  kremlin: {name: Kremlin}\nclaims:\n  - text: the talks were useful\n    type: Paraphrase\n    source: kremlin\n',
+      );
+      assert.deepEqual(reported(analysis), [
+        {
+          code: 'unknown-claim-type',
+          message: "Unknown claim type 'Paraphrase'. Did you mean 'paraphrase'? New types are declared under `claimTypes`.",
+          text: 'Paraphrase',
+        },
+      ]);
+    });
+
+    it('reports a source in capitals, alone or in a list, as an unknown entity with a suggestion, not also as a bad id', () => {
+      const analysis = analyzeYaml(
+        [
+          'version: 1',
+          'entities:',
+          '  kremlin: {name: Kremlin}',
+          '  ushakov: {name: Yuri Ushakov}',
+          'claims:',
+          '  - text: the talks were useful',
+          '    type: paraphrase',
+          '    source: Kremlin',
+          '  - text: they were ready to talk',
+          '    type: paraphrase',
+          '    source: [ushakov, "😀😀"]',
+          '',
+        ].join('\n'),
+      );
+      assert.deepEqual(reported(analysis), [
+        { code: 'unknown-entity', message: "No entity has the id 'Kremlin'. Did you mean 'kremlin'?", text: 'Kremlin' },
+        {
+          code: 'unknown-entity',
+          message: "No entity has the id '😀😀'. Entity ids are lowercase letters, digits, '-' and '_', starting with a letter or digit.",
+          text: '"😀😀"',
+        },
+      ]);
+    });
+
+    it('reports a claim type written as a number once, as an unknown type', () => {
+      const analysis = analyzeYaml('version: 1\nclaims:\n  - text: the talks were useful\n    type: 42\n');
+      assert.deepEqual(
+        reported(analysis).map(({ code, text }) => `${code} ${text}`),
+        ['unknown-claim-type 42'],
+      );
+    });
+
+    it('leaves an empty source to the schema, which says it is empty, not that no entity has the id ""', () => {
+      const analysis = analyzeYaml('version: 1\nclaims:\n  - text: the talks were useful\n    type: paraphrase\n    source: [""]\n');
+      assert.deepEqual(
+        reported(analysis).filter(({ code }) => code !== 'unattributed-claim').map(({ code }) => code),
+        ['invalid-annotation'],
+      );
+    });
+  });
+});
