@@ -303,7 +303,7 @@ describe('findings', () => {
         [/^`id` of claim 1 \(Bridge Close\): "Bridge Close" is not a valid id/, 'Bridge Close'],
         [/^Unknown field `sorce` in claim 2 \(tolls\): did you mean `source`\?$/, 'sorce'],
         [/^Claim 4 needs `type`$/, 'text: the tunnel was dry'],
-        [/^`status` must be one of: unverified, verified, disputed, false, misleading\./, 'confirmed'],
+        [/^`status` of claim 5 must be one of: unverified, verified, disputed, false, misleading\./, 'confirmed'],
         [/^Duplicate claim id 'tolls': claim 2 already has it$/, 'id: tolls'],
       ];
       const found = findingsOf(analysis, 'invalid-annotation');

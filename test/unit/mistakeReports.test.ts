@@ -82,4 +82,68 @@ describe('mistakes in an annotation file', () => {
       );
     });
   });
+
+  describe('in words an editor understands', () => {
+    it('names an empty alias, an empty reason for anonymity, a malformed source of a list and an empty list of sources', () => {
+      const analysis = analyzeYaml(
+        [
+          'version: 1',
+          'entities:',
+          '  witkoff: {name: Steve Witkoff, aliases: [""]}',
+          '  ushakov: {name: Yuri Ushakov, anonymous: true, anonymity: ""}',
+          'claims:',
+          '  - text: they were ready to talk',
+          '    type: paraphrase',
+          '    source: [ushakov, {name: Ushakov}]',
+          '  - text: the talks were useful',
+          '    type: paraphrase',
+          '    source: []',
+          '  - text: met Steve Witkoff in Moscow',
+          '    type: fact',
+          '    source: [""]',
+          '    evidence: [Kremlin readout, {url: x}]',
+          '',
+        ].join('\n'),
+      );
+      assert.deepEqual(
+        reported(analysis).filter(({ code }) => code === 'invalid-annotation'),
+        [
+          { code: 'invalid-annotation', message: "Alias 1 of entity 'witkoff' is empty: write another name the draft uses, or remove it", text: '""' },
+          { code: 'invalid-annotation', message: "`anonymity` of entity 'ushakov' is empty: say why anonymity was granted", text: '""' },
+          { code: 'invalid-annotation', message: 'Source 2 of claim 1 must be an entity id', text: '{name: Ushakov}' },
+          { code: 'invalid-annotation', message: '`source` of claim 2 is an empty list: name at least one source or remove it', text: 'source' },
+          { code: 'invalid-annotation', message: 'Source 1 of claim 3 is empty', text: '""' },
+          { code: 'invalid-annotation', message: 'Item 2 of `evidence` of claim 3 must be text', text: '{url: x}' },
+        ],
+      );
+    });
+
+    it('names an item of acceptsBasis by its claim type, an occurrence of 0 and an empty article path', () => {
+      const analysis = analyzeYaml(
+        [
+          'version: 1',
+          'article: ""',
+          'claimTypes:',
+          '  eyewitness: {label: Eyewitness account, acceptsBasis: [observd]}',
+          'claims:',
+          '  - text: the talks were useful',
+          '    occurrence: 0',
+          '    type: eyewitness',
+          '    basis: observed',
+          '',
+        ].join('\n'),
+      );
+      assert.deepEqual(
+        reported(analysis)
+          .filter(({ code }) => code === 'invalid-annotation')
+          .map(({ message }) => message)
+          .sort(),
+        [
+          "Item 1 of `acceptsBasis` of claim type 'eyewitness' must be one of: common-knowledge, observed, public-record, document. Did you mean 'observed'?",
+          "`article` is empty: write the draft's path, or remove the line",
+          '`occurrence` of claim 1 must be 1 or more (1 is the first match)',
+        ],
+      );
+    });
+  });
 });
