@@ -203,7 +203,8 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
   if (!isMapping(node)) return undefined;
   // Read for every claim of a file of thousands: no closure, arrays made at their size, and one
   // location object for the claim and its selector (both are the mapping's first line).
-  const explicitId = reader.string(valueAt(node, 'id'));
+  const idNode = valueAt(node, 'id');
+  const explicitId = reader.string(idNode);
   const typeNode = valueAt(node, 'type');
   const sourceNode = valueAt(node, 'source');
   let sources: SourceRef[];
@@ -228,6 +229,7 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
   return {
     id: explicitId ?? `c${index + 1}`,
     hasExplicitId: explicitId !== undefined,
+    idLocation: explicitId !== undefined ? reader.location(idNode) : undefined,
     index,
     selector: reader.selector(node, location),
     type: reader.string(typeNode) ?? '',
@@ -271,9 +273,9 @@ function duplicateClaimIds(claims: readonly Claim[], file: string): Finding[] {
       continue;
     }
     const why = first.hasExplicitId ? `claim ${first.index + 1} already has it` : `it is the default id of claim ${first.index + 1}`;
-    findings.push(
-      makeFinding('invalid-annotation', `Duplicate claim id '${claim.id}': ${why}`, file, claim.location.range, { claimId: claim.id, claimIndex: claim.index }),
-    );
+    // At the id that is written twice; a default id is written nowhere, so then at the claim.
+    const range = (claim.idLocation ?? claim.location).range;
+    findings.push(makeFinding('invalid-annotation', `Duplicate claim id '${claim.id}': ${why}`, file, range, { claimId: claim.id, claimIndex: claim.index }));
   }
   return findings;
 }

@@ -304,7 +304,7 @@ describe('findings', () => {
         [/^Unknown field `sorce` in claim 2 \(tolls\): did you mean `source`\?$/, 'sorce'],
         [/^Claim 4 needs `type`$/, 'text: the tunnel was dry'],
         [/^`status` of claim 5 must be one of: unverified, verified, disputed, false, misleading\./, 'confirmed'],
-        [/^Duplicate claim id 'tolls': claim 2 already has it$/, 'id: tolls'],
+        [/^Duplicate claim id 'tolls': claim 2 already has it$/, 'tolls'],
       ];
       const found = findingsOf(analysis, 'invalid-annotation');
       assert.equal(found.length, expected.length, found.map((finding) => finding.message).join('\n'));
@@ -315,7 +315,7 @@ describe('findings', () => {
       }
       // The duplicate is the second `id: tolls`, not the first.
       const duplicate = found.find((finding) => finding.message.startsWith('Duplicate claim id'))!;
-      assert.equal(duplicate.range.start, yaml.lastIndexOf('id: tolls'));
+      assert.equal(duplicate.range.start, yaml.lastIndexOf('id: tolls') + 'id: '.length);
       assert.equal(duplicate.data?.claimIndex, 2);
       assert.ok(analysis.claims.every((anchored) => anchored.range), 'every claim anchors');
     });
