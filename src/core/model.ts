@@ -54,6 +54,8 @@ export interface Entity {
   readonly anonymousLocation?: YamlLocation;
   /** True when defined in the shared registry (annotations/entities.yaml) rather than the article's file. */
   readonly fromRegistry: boolean;
+  /** Written across a YAML syntax error: what was read of it may be the error's debris, so nothing is reported about it. */
+  readonly overlapsSyntaxError: boolean;
 }
 
 export interface SourceRef {
@@ -80,6 +82,8 @@ export interface Claim {
   readonly checkedBy?: string;
   readonly note?: string;
   readonly location: YamlLocation;
+  /** Written across a YAML syntax error: what was read of it may be the error's debris, so nothing is reported about it. */
+  readonly overlapsSyntaxError: boolean;
 }
 
 export interface ClaimType {

@@ -19,6 +19,8 @@ function validate(value: unknown): readonly ErrorObject[] {
 export interface SchemaProblem {
   readonly message: string;
   readonly range: OffsetRange;
+  /** The whole of what the problem is about (a mapping missing a field, a field and its value). */
+  readonly about: OffsetRange;
   /**
    * The value is a claim's `type` or a source id, written as one word: the reference checks look it
    * up and report it when it names nothing (`unknown-claim-type`, `unknown-entity`, with a "did you
@@ -41,7 +43,7 @@ export function schemaProblems(doc: YamlNode, value: unknown, text: string): Sch
   for (const [index, error] of errors.entries()) {
     if (problems.length === MAX_PROBLEMS) {
       const last = problems[problems.length - 1].range;
-      problems.push({ message: `${errors.length - index} more problems like these in the rest of the file`, range: last });
+      problems.push({ message: `${errors.length - index} more problems like these in the rest of the file`, range: last, about: last });
       break;
     }
     const path = pathSegments(error.instancePath);
@@ -128,10 +130,13 @@ function headOf(node: YamlNode | undefined, text: string): OffsetRange | undefin
   return { start: range.start, end: Math.min(range.end, lineEnd(text, range.start)) };
 }
 
-function findKey(node: YamlNode | undefined, name: string): YamlNode | undefined {
+function findPair(node: YamlNode | undefined, name: string): YamlPair | undefined {
   if (node?.kind !== 'map') return undefined;
-  const pair = node.pairs.findLast((item) => item.key.kind === 'scalar' && String(item.key.value) === name);
-  return pair?.key;
+  return node.pairs.findLast((item) => item.key.kind === 'scalar' && String(item.key.value) === name);
+}
+
+function findKey(node: YamlNode | undefined, name: string): YamlNode | undefined {
+  return findPair(node, name)?.key;
 }
 
 /** Words for where a path points: "entity 'putin'", "claim 3 (kremlin-readout)". */
@@ -182,6 +187,23 @@ const EMPTY_REMEDIES: Record<string, string> = {
 
 function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
   const { node, key } = locate(doc, path);
+  const { message, range } = words(doc, path, error, text, node, key);
+  // A field the schema does not know is about its pair, not the whole mapping it is in.
+  const field = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : (error as ErrorObject & { propertyName?: string }).propertyName;
+  const pair = field !== undefined ? findPair(node, field) : undefined;
+  const about = pair ? { start: pair.key.start, end: pair.value?.end ?? pair.key.end } : (rangeOf(node) ?? range);
+  return { message, range, about };
+}
+
+/** The message of a schema error and where to underline it. */
+function words(
+  doc: YamlNode,
+  path: readonly string[],
+  error: ErrorObject,
+  text: string,
+  node: YamlNode | undefined,
+  key: YamlNode | undefined,
+): { message: string; range: OffsetRange } {
   const field = path.length > 0 ? path[path.length - 1] : '';
   const whole = rangeOf(node) ?? { start: 0, end: 0 };
   const anchor = (node?.kind === 'map' || node?.kind === 'seq' ? (rangeOf(key) ?? headOf(node, text)) : rangeOf(node)) ?? whole;

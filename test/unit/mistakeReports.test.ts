@@ -146,4 +146,57 @@ describe('mistakes in an annotation file', () => {
       );
     });
   });
+
+  describe('after a syntax error', () => {
+    it('reports a value with an unquoted ": " as the syntax error alone, and still checks the claims around it', () => {
+      const yaml = [
+        'version: 1',
+        'entities:',
+        '  ushakov: {name: Yuri Ushakov}',
+        'claims:',
+        '  - text: Vladimir Putin met Steve Witkoff',
+        '    type: fact',
+        '    source: ushakv',
+        '  - text: Ushakov said: they were ready to talk',
+        '    type: paraphrase',
+        '    source: ushakov',
+        '  - text: the talks were useful',
+        '    type: opinon',
+        '    source: ushakov',
+        '',
+      ].join('\n');
+      const analysis = analyzeYaml(yaml);
+      assert.deepEqual(
+        reported(analysis).map(({ code, text }) => `${code} ${text}`),
+        ['yaml-syntax Ushakov', 'unknown-entity ushakv', 'unknown-claim-type opinon'],
+      );
+      assert.equal(analysis.annotations.claims[1].overlapsSyntaxError, true);
+    });
+
+    it('makes no unused entity of the rest of the file swallowed by a quotation never closed', () => {
+      const yaml = 'version: 1\nentities:\n  palace: {name: Kremlin Palace}\n  putin:\n    name: "Vladimir Putin\nclaims: []\n';
+      const analysis = analyzeYaml(yaml);
+      assert.deepEqual(
+        reported(analysis).map(({ code, message }) => `${code} ${message}`),
+        ['yaml-syntax YAML syntax: Missing closing "quote', "unused-entity 'Kremlin Palace' is never mentioned in the draft and sources no claim"],
+      );
+    });
+
+    it('reads an entity written twice as the last copy only: the first is not reported unused', () => {
+      const yaml = 'version: 1\nentities:\n  kremlin:\n    name: Kremlin\n  kremlin:\n    name: Kremlin Palace\nclaims: []\n';
+      const analysis = analyzeYaml(yaml);
+      const second = yaml.lastIndexOf('kremlin');
+      assert.deepEqual(
+        analysis.findings.map(({ code, message, range }) => `${code} ${range.start === second ? 'second' : range.start} ${message}`),
+        [
+          "invalid-annotation second Duplicate key 'kremlin': only the last one counts",
+          "unused-entity second 'Kremlin Palace' is never mentioned in the draft and sources no claim",
+        ],
+      );
+      assert.deepEqual(
+        analysis.annotations.entities.map((entity) => entity.name),
+        ['Kremlin Palace'],
+      );
+    });
+  });
 });
