@@ -49,7 +49,8 @@ report  Summarises each draft's sourcing for an editor's sign-off: claims by typ
 Settings (severity per code, phrase lists, the annotations folder) come from the nearest
 .editorial-annotations.yaml, or "editorialAnnotations" in package.json, from the current folder up.
 
-Exit status: 0 when the check passes, 1 when it fails, 2 for bad usage or a bad config.
+Exit status: 0 when the check passes, 1 when it fails, 2 for bad usage, a bad config, or a draft,
+annotation file or folder it can't read (nothing is checked then).
 `;
 
 /** A finding placed in its file by line and column (1-based, UTF-16 columns as VS Code counts them). */

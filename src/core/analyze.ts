@@ -106,7 +106,26 @@ export function analyze(input: AnalyzeInput): Analysis {
     }
     findings.push(...unusedEntityFindings(partial));
   }
-  return { ...partial, findings: applySeverity(findings, options.severity) };
+  const intact = withoutSyntaxDebris(findings, annotations, entities, registry?.file);
+  return { ...partial, findings: applySeverity(intact, options.severity) };
+}
+
+/**
+ * The findings, less those about a claim or an entity written across a YAML syntax error: what was
+ * read of it may be the error's debris (a claim whose `type:` a quotation never closed swallowed),
+ * and the syntax error says what is wrong there. The rest of the file is still checked.
+ */
+function withoutSyntaxDebris(findings: Finding[], annotations: ParsedAnnotationFile, entities: ReadonlyMap<string, Entity>, registryFile: string | undefined): Finding[] {
+  const brokenClaims = new Set<number>();
+  for (const claim of annotations.claims) if (claim.overlapsSyntaxError) brokenClaims.add(claim.index);
+  let anyBrokenEntity = false;
+  for (const entity of entities.values()) anyBrokenEntity ||= entity.overlapsSyntaxError;
+  if (brokenClaims.size === 0 && !anyBrokenEntity) return findings;
+  const brokenEntity = (id: string | undefined): boolean => id !== undefined && entities.get(id)?.overlapsSyntaxError === true;
+  return findings.filter(({ data, file }) => {
+    if (data?.claimIndex !== undefined && file !== registryFile && brokenClaims.has(data.claimIndex)) return false;
+    return !brokenEntity(data?.entityId);
+  });
 }
 
 /** Found as the selector says, in one place: no span finding (spanFindings() has one for every other anchoring). */

@@ -149,9 +149,9 @@ function quoteClaim(analysis: Analysis, selector: WrittenSelector, source: strin
   return addClaim(analysis.annotations, { ...selector, type: 'direct-quote', source });
 }
 
-/** The "said" that replaces a loaded verb, in the same tense. */
+/** The "said" that replaces a loaded verb, in the same tense: that of its first word ("points out" says). */
 export function neutralVerb(verb: string): string {
-  const lower = verb.toLowerCase();
+  const lower = verb.toLowerCase().split(/\s/)[0];
   const neutral = /s$/.test(lower) && !/ss$/.test(lower) && !/ed$/.test(lower) ? 'says' : 'said';
   return verb[0] === verb[0].toUpperCase() && verb[0] !== verb[0].toLowerCase() ? neutral[0].toUpperCase() + neutral.slice(1) : neutral;
 }

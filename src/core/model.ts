@@ -54,6 +54,8 @@ export interface Entity {
   readonly anonymousLocation?: YamlLocation;
   /** True when defined in the shared registry (annotations/entities.yaml) rather than the article's file. */
   readonly fromRegistry: boolean;
+  /** Written across a YAML syntax error: what was read of it may be the error's debris, so nothing is reported about it. */
+  readonly overlapsSyntaxError: boolean;
 }
 
 export interface SourceRef {
@@ -65,6 +67,8 @@ export interface Claim {
   /** Explicit id, or c1, c2, ... by position in the file. */
   readonly id: string;
   readonly hasExplicitId: boolean;
+  /** The `id:` value in the YAML, when the claim has one. */
+  readonly idLocation?: YamlLocation;
   /** 0-based position in the `claims` list. */
   readonly index: number;
   readonly selector?: SpanSelector;
@@ -78,6 +82,8 @@ export interface Claim {
   readonly checkedBy?: string;
   readonly note?: string;
   readonly location: YamlLocation;
+  /** Written across a YAML syntax error: what was read of it may be the error's debris, so nothing is reported about it. */
+  readonly overlapsSyntaxError: boolean;
 }
 
 export interface ClaimType {

@@ -4,7 +4,7 @@ import { parseDocument, type Document } from 'yaml';
 import { BASES, ENTITY_TYPES, STATUSES, type Basis, type Claim, type ClaimStatus, type ClaimType, type Entity, type EntityType, type Finding, type OffsetRange, type SourceRef, type SpanSelector, type YamlLocation } from './model';
 import { schemaProblems } from './schema';
 import { makeFinding } from './findingFactory';
-import { lineEnd } from './textIndex';
+import { lineEnd, RangeIndex } from './textIndex';
 import { MAX_FLOW_DEPTH, tooDeeplyNested } from './yamlLimits';
 import { readSimpleYaml, simplePlainValue } from './simpleYaml';
 import { duplicateKeys, resolved, treeFromDocument, valueAt, type YamlMapping, type YamlNode, type YamlPair, type YamlScalar, type YamlSequence } from './yamlTree';
@@ -62,6 +62,12 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   const simple = readSimpleYaml(text);
   let root = simple?.root;
   let duplicates = simple?.duplicateKeys;
+  /**
+   * Where syntax errors are. What was read there may be the error's debris (a key swallowed by a
+   * quotation never closed, a value split in two): the problems found in it are not reported, and the
+   * entities and claims written across it are marked, until the error is fixed.
+   */
+  let brokenBySyntax: RangeIndex | undefined;
   if (root === undefined) {
     const tooDeep = tooDeeplyNested(text);
     if (tooDeep !== undefined) {
@@ -71,10 +77,16 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
       return unread();
     }
     document = parseWithLibrary(text);
-    for (const error of document.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
-      const range = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
-      findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, syntaxErrorRange(text, range)));
+    const damage: OffsetRange[] = [];
+    for (const [index, error] of document.errors.entries()) {
+      const found = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
+      const shown = syntaxErrorRange(text, found);
+      if (index < MAX_SYNTAX_FINDINGS) findings.push(makeFinding('yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, file, shown));
+      // What the error may have broken: from where it is shown to where the parser found it (a
+      // quotation never closed runs from its opening mark to the end of the file).
+      damage.push({ start: Math.min(found.start, shown.start), end: Math.max(found.end, shown.end, found.start + 1) });
     }
+    if (damage.length > 0) brokenBySyntax = new RangeIndex(damage);
     if (document.errors.length > MAX_SYNTAX_FINDINGS) {
       const more = document.errors.length - MAX_SYNTAX_FINDINGS;
       const at = document.errors[MAX_SYNTAX_FINDINGS].pos[0];
@@ -85,6 +97,7 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   }
   for (const key of duplicates ?? []) {
     const range = { start: key.start, end: key.end };
+    if (brokenBySyntax?.overlaps(range)) continue;
     findings.push(makeFinding('invalid-annotation', `Duplicate key '${text.slice(key.start, key.end)}': only the last one counts`, file, range));
   }
 
@@ -108,6 +121,8 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   }
   if (plain !== undefined) {
     for (const problem of schemaProblems(root, plain, text)) {
+      // A registry's claims are not looked up, so there the schema's word is the only one.
+      if ((problem.lookedUp && !fromRegistry) || brokenBySyntax?.overlaps(problem.about)) continue;
       findings.push(makeFinding('invalid-annotation', problem.message, file, problem.range));
     }
   }
@@ -120,7 +135,7 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   const entitiesNode = valueAt(root, 'entities');
   if (isMapping(entitiesNode)) {
     for (const pair of entitiesNode.pairs) {
-      const entity = readEntity(reader, pair, fromRegistry);
+      const entity = readEntity(reader, pair, fromRegistry, brokenBySyntax);
       if (entity) entities.push(entity);
     }
   }
@@ -129,7 +144,7 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   const claimsNode = valueAt(root, 'claims');
   if (isSequence(claimsNode)) {
     claimsNode.items.forEach((item, index) => {
-      const claim = readClaim(reader, resolved(item), index);
+      const claim = readClaim(reader, resolved(item), index, brokenBySyntax);
       if (claim) claims.push(claim);
     });
   }
@@ -144,7 +159,19 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
     }
   }
 
-  return withDocument({ file, text, article, entities, claims, claimTypes, findings }, document);
+  // With an id written twice the last one counts, as the duplicate-key finding says: the first copy
+  // is no entity (it would be reported unused) and no claim type.
+  return withDocument({ file, text, article, entities: lastOfEachId(entities), claims, claimTypes: lastOfEachId(claimTypes), findings }, document);
+}
+
+/** The items in order, each id once: the last item that has it, where it is. */
+function lastOfEachId<T extends { readonly id: string }>(items: readonly T[]): readonly T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    byId.delete(item.id);
+    byId.set(item.id, item);
+  }
+  return byId.size === items.length ? items : [...byId.values()];
 }
 
 function isMapping(node: YamlNode | undefined): node is YamlMapping {
@@ -159,7 +186,7 @@ function isScalarNode(node: YamlNode | undefined): node is YamlScalar {
   return node?.kind === 'scalar';
 }
 
-function readEntity(reader: NodeReader, pair: YamlPair, fromRegistry: boolean): Entity | undefined {
+function readEntity(reader: NodeReader, pair: YamlPair, fromRegistry: boolean, brokenBySyntax: RangeIndex | undefined): Entity | undefined {
   const id = reader.string(pair.key);
   const node = resolved(pair.value);
   if (id === undefined) return undefined;
@@ -194,14 +221,16 @@ function readEntity(reader: NodeReader, pair: YamlPair, fromRegistry: boolean): 
     keyLocation,
     anonymousLocation: anonymous ? reader.location(anonymousNode) : undefined,
     fromRegistry,
+    overlapsSyntaxError: brokenBySyntax?.overlaps({ start: pair.key.start, end: (pair.value ?? pair.key).end }) ?? false,
   };
 }
 
-function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number): Claim | undefined {
+function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number, brokenBySyntax: RangeIndex | undefined): Claim | undefined {
   if (!isMapping(node)) return undefined;
   // Read for every claim of a file of thousands: no closure, arrays made at their size, and one
   // location object for the claim and its selector (both are the mapping's first line).
-  const explicitId = reader.string(valueAt(node, 'id'));
+  const idNode = valueAt(node, 'id');
+  const explicitId = reader.string(idNode);
   const typeNode = valueAt(node, 'type');
   const sourceNode = valueAt(node, 'source');
   let sources: SourceRef[];
@@ -226,6 +255,7 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
   return {
     id: explicitId ?? `c${index + 1}`,
     hasExplicitId: explicitId !== undefined,
+    idLocation: explicitId !== undefined ? reader.location(idNode) : undefined,
     index,
     selector: reader.selector(node, location),
     type: reader.string(typeNode) ?? '',
@@ -238,6 +268,7 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
     checkedBy: reader.string(valueAt(node, 'checkedBy')),
     note: reader.string(valueAt(node, 'note')),
     location,
+    overlapsSyntaxError: brokenBySyntax?.overlaps(node) ?? false,
   };
 }
 
@@ -269,9 +300,9 @@ function duplicateClaimIds(claims: readonly Claim[], file: string): Finding[] {
       continue;
     }
     const why = first.hasExplicitId ? `claim ${first.index + 1} already has it` : `it is the default id of claim ${first.index + 1}`;
-    findings.push(
-      makeFinding('invalid-annotation', `Duplicate claim id '${claim.id}': ${why}`, file, claim.location.range, { claimId: claim.id, claimIndex: claim.index }),
-    );
+    // At the id that is written twice; a default id is written nowhere, so then at the claim.
+    const range = (claim.idLocation ?? claim.location).range;
+    findings.push(makeFinding('invalid-annotation', `Duplicate claim id '${claim.id}': ${why}`, file, range, { claimId: claim.id, claimIndex: claim.index }));
   }
   return findings;
 }

@@ -19,6 +19,14 @@ function validate(value: unknown): readonly ErrorObject[] {
 export interface SchemaProblem {
   readonly message: string;
   readonly range: OffsetRange;
+  /** The whole of what the problem is about (a mapping missing a field, a field and its value). */
+  readonly about: OffsetRange;
+  /**
+   * The value is a claim's `type` or a source id, written as one word: the reference checks look it
+   * up and report it when it names nothing (`unknown-claim-type`, `unknown-entity`, with a "did you
+   * mean"), so a malformed one is reported there rather than twice.
+   */
+  readonly lookedUp?: boolean;
 }
 
 /**
@@ -35,7 +43,7 @@ export function schemaProblems(doc: YamlNode, value: unknown, text: string): Sch
   for (const [index, error] of errors.entries()) {
     if (problems.length === MAX_PROBLEMS) {
       const last = problems[problems.length - 1].range;
-      problems.push({ message: `${errors.length - index} more problems like these in the rest of the file`, range: last });
+      problems.push({ message: `${errors.length - index} more problems like these in the rest of the file`, range: last, about: last });
       break;
     }
     const path = pathSegments(error.instancePath);
@@ -43,10 +51,21 @@ export function schemaProblems(doc: YamlNode, value: unknown, text: string): Sch
     const key = `${problem.range.start}:${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      problems.push(problem);
+      problems.push(isLookedUp(path, error.data) ? { ...problem, lookedUp: true } : problem);
     }
   }
   return problems;
+}
+
+/**
+ * Whether the value at `path` is a claim's type or one of its sources written as a word the model
+ * reads as an id (parse.ts reads numbers and booleans as their text). An empty one is left to the
+ * schema: there is nothing to look up.
+ */
+function isLookedUp(path: readonly string[], value: unknown): boolean {
+  if (path[0] !== 'claims' || !(path.length === 3 || (path.length === 4 && path[2] === 'source'))) return false;
+  if (path[2] !== 'type' && path[2] !== 'source') return false;
+  return typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean';
 }
 
 function pathSegments(instancePath: string): string[] {
@@ -111,10 +130,13 @@ function headOf(node: YamlNode | undefined, text: string): OffsetRange | undefin
   return { start: range.start, end: Math.min(range.end, lineEnd(text, range.start)) };
 }
 
-function findKey(node: YamlNode | undefined, name: string): YamlNode | undefined {
+function findPair(node: YamlNode | undefined, name: string): YamlPair | undefined {
   if (node?.kind !== 'map') return undefined;
-  const pair = node.pairs.findLast((item) => item.key.kind === 'scalar' && String(item.key.value) === name);
-  return pair?.key;
+  return node.pairs.findLast((item) => item.key.kind === 'scalar' && String(item.key.value) === name);
+}
+
+function findKey(node: YamlNode | undefined, name: string): YamlNode | undefined {
+  return findPair(node, name)?.key;
 }
 
 /** Words for where a path points: "entity 'putin'", "claim 3 (kremlin-readout)". */
@@ -127,7 +149,7 @@ function subject(doc: YamlNode, path: readonly string[]): string {
   }
   if (top === 'claims' && key !== undefined) {
     const id = locate(doc, ['claims', key, 'id']).node;
-    const name = id?.kind === 'scalar' && typeof id.value === 'string' ? ` (${id.value})` : '';
+    const name = id?.kind === 'scalar' && typeof id.value === 'string' && id.value !== '' ? ` (${id.value})` : '';
     return `claim ${Number(key) + 1}${name}`;
   }
   if (top === 'claimTypes' && key !== undefined) return `claim type '${key}'`;
@@ -155,12 +177,38 @@ function patternMessage(pattern: string, value: unknown, field?: string): string
   return `${shown} does not have the expected form`;
 }
 
+/** What to write instead of an empty value, for the fields where it is not obvious. */
+const EMPTY_REMEDIES: Record<string, string> = {
+  aliases: ': write another name the draft uses, or remove it',
+  anonymity: ': say why anonymity was granted',
+  article: ": write the draft's path, or remove the line",
+  label: ': write the name the type is shown by',
+};
+
 function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
   const { node, key } = locate(doc, path);
+  const { message, range } = words(doc, path, error, text, node, key);
+  // A field the schema does not know is about its pair, not the whole mapping it is in.
+  const field = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : (error as ErrorObject & { propertyName?: string }).propertyName;
+  const pair = field !== undefined ? findPair(node, field) : undefined;
+  const about = pair ? { start: pair.key.start, end: pair.value?.end ?? pair.key.end } : (rangeOf(node) ?? range);
+  return { message, range, about };
+}
+
+/** The message of a schema error and where to underline it. */
+function words(
+  doc: YamlNode,
+  path: readonly string[],
+  error: ErrorObject,
+  text: string,
+  node: YamlNode | undefined,
+  key: YamlNode | undefined,
+): { message: string; range: OffsetRange } {
   const field = path.length > 0 ? path[path.length - 1] : '';
   const whole = rangeOf(node) ?? { start: 0, end: 0 };
   const anchor = (node?.kind === 'map' || node?.kind === 'seq' ? (rangeOf(key) ?? headOf(node, text)) : rangeOf(node)) ?? whole;
   const where = subject(doc, path);
+  const what = capitalise(fieldWords(doc, path));
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
@@ -181,11 +229,13 @@ function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, te
       if (propertyName !== undefined) {
         return { message: patternMessage(error.params.pattern, propertyName), range: rangeOf(findKey(node, propertyName)) ?? anchor };
       }
-      return { message: `\`${field}\` of ${where}: ${patternMessage(error.params.pattern, error.data, field)}`, range: anchor };
+      if (error.data === '' && error.params.pattern !== '\\S') return { message: `${what} is empty`, range: anchor };
+      return { message: `${what}: ${patternMessage(error.params.pattern, error.data, field)}`, range: anchor };
     }
     case 'type': {
       const expected = String(error.params.type);
-      return { message: `${fieldWords(doc, path)} must be ${TYPE_WORDS[expected] ?? expected}`, range: anchor };
+      const words = listOf(path) === 'source' ? 'an entity id' : (TYPE_WORDS[expected] ?? expected);
+      return { message: `${what} must be ${words}`, range: anchor };
     }
     case 'enum': {
       // `status` allows the string "false" and YAML's false alike: named once.
@@ -193,7 +243,7 @@ function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, te
       const suggestion = typeof error.data === 'string' ? closestMatches(error.data, allowed, 1) : [];
       const hint = suggestion.length > 0 ? ` Did you mean '${suggestion[0]}'?` : '';
       return {
-        message: `\`${field}\` must be one of: ${allowed.join(', ')}.${hint}`,
+        message: `${what} must be one of: ${allowed.join(', ')}.${hint}`,
         range: anchor,
       };
     }
@@ -201,29 +251,58 @@ function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, te
       if (path.length === 1 && field === 'version') {
         return { message: `Unsupported version ${JSON.stringify(error.data)}: this extension reads version 1`, range: anchor };
       }
-      return { message: `\`${field}\` must be ${JSON.stringify(error.params.allowedValue)}`, range: anchor };
+      return { message: `${what} must be ${JSON.stringify(error.params.allowedValue)}`, range: anchor };
+    case 'minLength':
+      return { message: `${what} is empty${EMPTY_REMEDIES[listOf(path) ?? field] ?? ''}`, range: anchor };
+    case 'minimum':
+      return { message: `${what} must be ${String(error.params.limit)} or more${field === 'occurrence' ? ' (1 is the first match)' : ''}`, range: anchor };
+    case 'minItems':
+      return { message: `${what} is an empty list: write at least one item, or remove it`, range: anchor };
     case 'oneOf':
-      return { message: oneOfMessage(field, where, path), range: anchor };
+      return { message: oneOfMessage(what, field, error.data), range: anchor };
     default:
-      return { message: `${capitalise(where)}: \`${field}\` ${error.message ?? 'is not allowed here'}`, range: anchor };
+      return { message: `${what}: ${error.message ?? 'is not allowed here'}`, range: anchor };
   }
 }
 
-function oneOfMessage(field: string, where: string, path: readonly string[]): string {
-  if (field === 'source') return `\`source\` of ${where} must be an entity id or a list of entity ids`;
-  if (field === 'evidence') return `\`evidence\` of ${where} must be text or a list of texts`;
-  if (field === 'acceptsBasis') return `\`acceptsBasis\` of ${where} must be true, false or a list of bases`;
-  return `\`${path.join('.')}\` has an unexpected form`;
+/** The message of a value that fits none of a field's forms; `what` names the field, `value` is what it holds. */
+function oneOfMessage(what: string, field: string, value: unknown): string {
+  if (field === 'source') {
+    if (Array.isArray(value) && value.length === 0) return `${what} is an empty list: name at least one source or remove it`;
+    if (value === '') return `${what} is empty: name the source's entity id or remove it`;
+    return `${what} must be an entity id or a list of entity ids`;
+  }
+  if (field === 'evidence') return `${what} must be text or a list of texts`;
+  if (field === 'acceptsBasis') return `${what} must be true, false or a list of bases`;
+  return `${what} has an unexpected form`;
 }
 
-/** "`name` of entity 'putin'", or "item 2 of `source` of claim 3" for a list item. */
+/** The list a path's last segment is an item of (`aliases` for entities/x/aliases/0), if it is one. */
+function listOf(path: readonly string[]): string | undefined {
+  return path.length >= 2 && /^\d+$/.test(path[path.length - 1]) ? path[path.length - 2] : undefined;
+}
+
+/** What the item of a list is called in a message: "alias 2 of entity 'putin'", "source 1 of claim 3". */
+const LIST_ITEM_NOUNS: Record<string, string> = { aliases: 'alias', source: 'source', mentions: 'mention' };
+
+/**
+ * Words for the value at a path: "`name` of entity 'putin'", "alias 2 of entity 'putin'", "source 1
+ * of claim 3", "item 2 of `evidence` of claim 3", "`article`", "claim 4".
+ */
 function fieldWords(doc: YamlNode, path: readonly string[]): string {
-  if (path.length === 0) return 'The file';
-  const field = path[path.length - 1];
-  if (/^\d+$/.test(field) && path.length >= 2) {
-    return `Item ${Number(field) + 1} of \`${path[path.length - 2]}\` of ${subject(doc, path.slice(0, -2))}`;
+  if (path.length === 0) return 'the file';
+  if (path.length === 2 && (path[0] === 'entities' || path[0] === 'claims' || path[0] === 'claimTypes')) return subject(doc, path);
+  const list = listOf(path);
+  if (list !== undefined) {
+    const index = Number(path[path.length - 1]) + 1;
+    const noun = LIST_ITEM_NOUNS[list];
+    return ofOwner(noun ? `${noun} ${index}` : `item ${index} of \`${list}\``, doc, path.slice(0, -2));
   }
-  return `\`${field}\` of ${subject(doc, path.slice(0, -1))}`;
+  return ofOwner(`\`${path[path.length - 1]}\``, doc, path.slice(0, -1));
+}
+
+function ofOwner(words: string, doc: YamlNode, owner: readonly string[]): string {
+  return owner.length === 0 ? words : `${words} of ${subject(doc, owner)}`;
 }
 
 function capitalise(words: string): string {

@@ -3,6 +3,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_FINDING_CODES, docsPath, FINDING_CODES } from '../../src/core/codes';
+import { DEFAULT_LOADED_VERBS } from '../../src/core/options';
 import { REPO_ROOT } from './helpers';
 
 function sourceFiles(dir: string): string[] {
@@ -29,5 +30,16 @@ describe('architecture', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const properties = manifest.contributes.configuration.properties['editorialAnnotations.severity'].properties;
     for (const [code, info] of FINDING_CODES) assert.equal(properties[code]?.default, info.defaultSeverity, code);
+  });
+
+  it('the loaded verbs are one list in the core, the setting\'s default, its documentation and the draft grammar', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.configuration.properties['editorialAnnotations.loadedAttributionVerbs'].default, DEFAULT_LOADED_VERBS);
+    const page = fs.readFileSync(path.join(REPO_ROOT, docsPath('loaded-attribution-verb')), 'utf8');
+    const documented = /The built-in list\s+has each verb in its past and its present: ([^.]+)\./.exec(page)?.[1];
+    assert.deepEqual(documented?.split(/,\s+/).map((verb) => verb.replace(/\s+/g, ' ')), [...DEFAULT_LOADED_VERBS]);
+    const grammar = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'syntaxes', 'editorial.injection.tmLanguage.json'), 'utf8'));
+    const loaded = new RegExp(grammar.repository['attribution-loaded'].match.replace('(?i)', ''), 'iu');
+    for (const verb of DEFAULT_LOADED_VERBS) assert.match(` ${verb} `, loaded, verb);
   });
 });

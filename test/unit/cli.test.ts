@@ -232,6 +232,13 @@ describe('the command-line check', function () {
       });
     });
 
+    it('says in --help every reason it exits 2, a file it can\'t read included, as the README does', () => {
+      const help = cli(['check', '--help']);
+      assert.equal(help.status, 0);
+      assert.match(help.stdout, /2 for bad usage, a bad config, or a draft,\s+annotation file or folder it can't read/);
+      assert.match(readText(path.join(REPO_ROOT, 'README.md')), /2 bad usage, a bad project config or\s+a file it can't read/);
+    });
+
     it('exits 2 with the usage for no command or an unknown command', () => {
       expectUsageError([], /^Usage: editorial-annotations check/);
       expectUsageError(['lint', 'articles'], /unknown command 'lint'[\s\S]*Usage:/);

@@ -94,6 +94,29 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), ['claimed', 'insisted']);
     });
 
+    it('reports each verb in its present and its past: "claims" and "alleged" too', () => {
+      const draft = 'Ruiz claims that the bridge was safe. Marsh alleged that the mayor lied. Lopez points out the ferry is full.\n';
+      const yaml =
+        'version: 1\nentities:\n  ruiz: {name: Ruiz, type: person}\n  marsh: {name: Marsh, type: person}\n  lopez: {name: Lopez, type: person}\nclaims:\n' +
+        '  - {text: the bridge was safe, type: paraphrase, source: ruiz}\n  - {text: the mayor lied, type: allegation, source: marsh}\n  - {text: the ferry is full, type: paraphrase, source: lopez}\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), ['claims', 'alleged', 'points out']);
+    });
+
+    it('leaves alone a noun or an adjective: after an article, a possessive or a preposition, or before "of"', () => {
+      const draft = [
+        'The claims that the bridge was safe came from Ruiz.',
+        'Ruiz’s claims the ferry was full were repeated by Lopez.',
+        'Ruiz repeated claims of fraud, hinting the mayor lied.',
+        'Marsh pointed to an alleged bribe as proof the council had been misled.',
+        '',
+      ].join('\n');
+      const yaml =
+        'version: 1\nentities:\n  ruiz: {name: Ruiz, type: person}\n  marsh: {name: Marsh, type: person}\nclaims:\n' +
+        '  - {text: the bridge was safe, type: paraphrase, source: ruiz}\n  - {text: the ferry was full, type: paraphrase, source: ruiz}\n' +
+        '  - {text: the mayor lied, type: allegation, source: ruiz}\n  - {text: the council had been misled, type: allegation, source: marsh}\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
+    });
+
     it('leaves alone one in another sense, away from the claim or with "said" between', () => {
       const draft = [
         'Arteta, whose side conceded twice in the final 10 minutes, said the title race was far from over.',

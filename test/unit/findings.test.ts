@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import { DraftText } from '../../src/core/anchor';
 import { phraseMatcher } from '../../src/core/findings/phraseMatcher';
-import type { Finding } from '../../src/core/model';
+import type { Claim, Finding } from '../../src/core/model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../src/core/options';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
@@ -100,15 +100,22 @@ describe('findings', () => {
       }
     });
 
-    it('reports a basis the claim type does not accept as invalid, at the basis', async () => {
+    it('reads a basis the claim type refuses as no basis: unattributed without a source, naming the basis; nothing with one', async () => {
       const analysis = await analyzeFixture('unattributed');
-      const [statistic, paraphrase] = expectRows(analysis, 'invalid-annotation', [
-        inYaml('error', 'common-knowledge'),
-        inYaml('error', 'observed'),
-      ]);
-      assert.match(statistic.message, /statistic can't have the basis 'common-knowledge' \(common knowledge\)\. It accepts: public-record, document\./);
+      assert.deepEqual(rows(analysis, 'invalid-annotation'), []);
+      const statistic = findingAt(analysis, 'unattributed-claim', '40 percent of its budget');
+      assert.equal(
+        statistic.message,
+        "Unattributed statistic: nothing says who makes this claim, and a statistic can't rest on the basis 'common-knowledge' (common knowledge). Add a source, or a basis it accepts (public-record, document).",
+      );
       assert.equal(statistic.data?.claimId, 'transport-share');
-      assert.match(paraphrase.message, /paraphrase can't have the basis 'observed' \(observed by the reporter\)\. It needs a source\./);
+      const paraphrase = findingAt(analysis, 'unattributed-claim', 'the buses are late');
+      assert.match(paraphrase.message, /, and a paraphrase can't rest on the basis 'observed' \(observed by the reporter\)\. Add its source\.$/);
+      // "A claim can have both a source and a basis": the source is what counts.
+      assert.deepEqual(
+        analysis.findings.filter((finding) => finding.data?.claimId === 'ferry-full'),
+        [],
+      );
     });
 
     it('suggests only a basis the claim type accepts', async () => {
@@ -303,8 +310,8 @@ describe('findings', () => {
         [/^`id` of claim 1 \(Bridge Close\): "Bridge Close" is not a valid id/, 'Bridge Close'],
         [/^Unknown field `sorce` in claim 2 \(tolls\): did you mean `source`\?$/, 'sorce'],
         [/^Claim 4 needs `type`$/, 'text: the tunnel was dry'],
-        [/^`status` must be one of: unverified, verified, disputed, false, misleading\./, 'confirmed'],
-        [/^Duplicate claim id 'tolls': claim 2 already has it$/, 'id: tolls'],
+        [/^`status` of claim 5 must be one of: unverified, verified, disputed, false, misleading\./, 'confirmed'],
+        [/^Duplicate claim id 'tolls': claim 2 already has it$/, 'tolls'],
       ];
       const found = findingsOf(analysis, 'invalid-annotation');
       assert.equal(found.length, expected.length, found.map((finding) => finding.message).join('\n'));
@@ -315,7 +322,7 @@ describe('findings', () => {
       }
       // The duplicate is the second `id: tolls`, not the first.
       const duplicate = found.find((finding) => finding.message.startsWith('Duplicate claim id'))!;
-      assert.equal(duplicate.range.start, yaml.lastIndexOf('id: tolls'));
+      assert.equal(duplicate.range.start, yaml.lastIndexOf('id: tolls') + 'id: '.length);
       assert.equal(duplicate.data?.claimIndex, 2);
       assert.ok(analysis.claims.every((anchored) => anchored.range), 'every claim anchors');
     });
@@ -396,13 +403,15 @@ describe('findings', () => {
 
   describe('severity settings', () => {
     it('turns a code off, and changes the severity of others without moving them', async () => {
-      const defaults = await analyzeFixture('unattributed');
       const severity = { 'unattributed-claim': 'off', 'invalid-annotation': 'information' } as const;
+      const defaults = await analyzeFixture('unattributed');
       const configured = await analyzeFixture('unattributed', { severity });
       assert.equal(findingsOf(defaults, 'unattributed-claim').length, 5);
       assert.deepEqual(findingsOf(configured, 'unattributed-claim'), []);
-      const relabelled = rows(defaults, 'invalid-annotation').map((row) => ({ ...row, severity: 'information' }));
-      assert.deepEqual(rows(configured, 'invalid-annotation'), relabelled);
+      const invalid = await analyzeFixture('invalid');
+      const relabelled = rows(invalid, 'invalid-annotation').map((row) => ({ ...row, severity: 'information' }));
+      assert.ok(relabelled.length > 0);
+      assert.deepEqual(rows(await analyzeFixture('invalid', { severity }), 'invalid-annotation'), relabelled);
     });
 
     it('raises draft and YAML findings alike', async () => {
@@ -426,9 +435,10 @@ describe('findings', () => {
 
     it('accepts the bases listed in acceptsBasis, or any basis for acceptsBasis true', async () => {
       const analysis = await analyzeFixture('custom-types');
-      const [notAccepted] = expectRows(analysis, 'invalid-annotation', [inYaml('error', 'document')]);
+      const notAccepted = findingAt(analysis, 'unattributed-claim', 'A reporter saw');
       assert.equal(notAccepted.data?.claimId, 'saw-reporter');
-      assert.match(notAccepted.message, /eyewitness account can't have the basis 'document' \(documented\)\. It accepts: observed\./);
+      assert.match(notAccepted.message, /an eyewitness account can't rest on the basis 'document' \(documented\)\. Add a source, or a basis it accepts \(observed\)\./);
+      assert.deepEqual(rows(analysis, 'invalid-annotation'), []);
       assert.deepEqual(analysis.claimTypes.get('history')?.acceptedBases, ['common-knowledge', 'observed', 'public-record', 'document']);
     });
   });
@@ -479,9 +489,12 @@ describe('findings', () => {
       const yamlFindings = analysis.findings.filter((finding) => finding.file === analysis.annotations.file);
       const namesClaim = (finding: Finding, index: number): boolean =>
         finding.data?.claimIndex === index || new RegExp(`\\bclaim ${index + 1}\\b`, 'i').test(finding.message);
+      // A claim written across a syntax error is reported by it: what was read of its text may be debris.
+      const reportedBy = (claim: Claim): boolean =>
+        claim.overlapsSyntaxError ? yamlFindings.some((finding) => finding.code === 'yaml-syntax') : yamlFindings.some((finding) => namesClaim(finding, claim.index));
       const dropped: string[] = [];
       for (const { claim, range } of analysis.claims) {
-        if (!range && !yamlFindings.some((finding) => namesClaim(finding, claim.index))) dropped.push(`claim ${claim.id}`);
+        if (!range && !reportedBy(claim)) dropped.push(`claim ${claim.id}`);
       }
       for (const entity of analysis.annotations.entities) {
         for (const selector of entity.mentions) {

@@ -1,6 +1,7 @@
 // Sourcing of claims: a claim that needs a source must have one, the reader must be able to see it
 // near the claim, and an anonymous source must say why it is anonymous.
 import { mentionedIn, mentionsOverlapping, overlaps, type Analysis } from '../analysis';
+import { BASIS_LABELS } from '../claimTypes';
 import { makeFinding } from '../findingFactory';
 import { BASES, type Claim, type ClaimType, type Entity, type Finding, type OffsetRange } from '../model';
 
@@ -82,7 +83,7 @@ export function attributionFindings(analysis: Analysis): Finding[] {
     const sources = knownSources(analysis, claim);
     if (type && needsAttribution(claim, type)) {
       findings.push(
-        makeFinding('unattributed-claim', unattributedMessage(type), draft.path, range, {
+        makeFinding('unattributed-claim', unattributedMessage(type, claim), draft.path, range, {
           ...data(claim, range),
           candidateEntityIds: entitiesNear(analysis, range),
         }),
@@ -129,7 +130,11 @@ export function attributionFindings(analysis: Analysis): Finding[] {
   return findings;
 }
 
-function unattributedMessage(type: ClaimType): string {
+/**
+ * Why the claim is unattributed and what will do. A basis its type refuses is named: it is why the claim
+ * still needs a source (spec: unattributed when it has none "and no accepted basis").
+ */
+function unattributedMessage(type: ClaimType, claim: Claim): string {
   const bases = type.acceptedBases;
   const remedy =
     bases.length === 0
@@ -137,7 +142,14 @@ function unattributedMessage(type: ClaimType): string {
       : bases.length === BASES.length
         ? 'Add a source, or a basis such as common knowledge.'
         : `Add a source, or a basis it accepts (${bases.join(', ')}).`;
-  return `Unattributed ${type.label.toLowerCase()}: nothing says who makes this claim. ${remedy}`;
+  const refused = claim.basis !== undefined ? `, and ${withArticle(type.label)} can't rest on the basis '${claim.basis}' (${BASIS_LABELS[claim.basis]})` : '';
+  return `Unattributed ${type.label.toLowerCase()}: nothing says who makes this claim${refused}. ${remedy}`;
+}
+
+/** "a fact", "an opinion", "an eyewitness account". */
+function withArticle(label: string): string {
+  const lower = label.toLowerCase();
+  return `${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`;
 }
 
 function sourceVisible(analysis: Analysis, range: OffsetRange, sources: readonly Entity[]): boolean {

@@ -67,11 +67,14 @@ const NEUTRAL_ATTRIBUTION = /\b(?:said|says|say|told|tells|tell|added|adds|wrote
 /**
  * The verb in another sense than attributing: passive ("was admitted to hospital"), with a
  * preposition ("insisted on reading", "admitted to the charge", not "admitted to reporters that"),
- * or with a number as its object ("claimed 12 lives").
+ * with a number as its object ("claimed 12 lives"), or a noun or an adjective: after an article, a
+ * possessive or a preposition ("the claims that", "Ruiz's claims", "over an alleged bribe") or
+ * before "of" ("claims of fraud").
  */
 const ANOTHER_SENSE_AFTER =
-  /^\s+(?:(?:on|upon)\b(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d))|\d|to\b(?![^.]{0,30}\bthat\b))/;
-const ANOTHER_SENSE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+$/i;
+  /^\s+(?:(?:on|upon)\b(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d))|\d|of\b|to\b(?![^.]{0,30}\bthat\b))/;
+const ANOTHER_SENSE_BEFORE =
+  /(?:\b(?:was|were|been|being|is|are|be|the|a|an|his|her|its|their|our|my|your|these|those|such|of|over|for|about|against|from|with|without|into|in|on|by)|['’]s)\s+$/i;
 
 /**
  * Whether the verb at `verb` attributes the claim at `claim`: before it ("claimed that…") or after it

@@ -1,9 +1,12 @@
-// Ids that point nowhere: unknown claim types and entities, and bases a claim type doesn't accept.
+// Ids that point nowhere: unknown claim types and entities.
 import type { Analysis } from '../analysis';
-import { BASIS_LABELS } from '../claimTypes';
 import { closestMatches } from '../closest';
 import { makeFinding } from '../findingFactory';
 import type { Claim, Finding } from '../model';
+
+/** The form of an id (the schema's `id`): a malformed one is reported here, once, with what ids look like. */
+const ENTITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
+const ID_FORM = "Entity ids are lowercase letters, digits, '-' and '_', starting with a letter or digit.";
 
 export function referenceFindings(analysis: Analysis): Finding[] {
   const findings: Finding[] = [];
@@ -21,28 +24,16 @@ export function referenceFindings(analysis: Analysis): Finding[] {
       );
     }
     for (const source of claim.sources) {
-      if (analysis.entities.has(source.id)) continue;
+      // An empty id is the schema's to report (invalid-annotation): there is no name to look up.
+      if (source.id === '' || analysis.entities.has(source.id)) continue;
       const suggestions = closestMatches(source.id, analysis.entities.keys());
-      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
+      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ENTITY_ID.test(source.id) ? '' : ` ${ID_FORM}`;
       findings.push(
         makeFinding('unknown-entity', `No entity has the id '${source.id}'.${hint}`, source.location.file, source.location.range, {
           ...claimData(claim),
           value: source.id,
           candidateEntityIds: suggestions,
         }),
-      );
-    }
-    const type = analysis.claimTypes.get(claim.type);
-    if (type && claim.basis && claim.basisLocation && !type.acceptedBases.includes(claim.basis)) {
-      const accepted = type.acceptedBases.length > 0 ? ` It accepts: ${type.acceptedBases.join(', ')}.` : ' It needs a source.';
-      findings.push(
-        makeFinding(
-          'invalid-annotation',
-          `${withArticle(type.label)} can't have the basis '${claim.basis}' (${BASIS_LABELS[claim.basis]}).${accepted}`,
-          file,
-          claim.basisLocation.range,
-          { ...claimData(claim), value: claim.basis },
-        ),
       );
     }
   }
@@ -54,8 +45,3 @@ function claimData(claim: Claim): { claimId: string; claimIndex: number } {
   return { claimId: claim.id, claimIndex: claim.index };
 }
 
-/** "A fact", "An opinion", "An eyewitness account". */
-function withArticle(label: string): string {
-  const lower = label.toLowerCase();
-  return `${/^[aeiou]/.test(lower) ? 'An' : 'A'} ${lower}`;
-}
