@@ -95,6 +95,14 @@ describe('anchoring a span selector', () => {
     assert.equal(anchorText('Trump said yes.', { text: '   ' }), 'not found: the span has no text');
   });
 
+  it('says a span too long to look for approximately is so, from one character over the limit', () => {
+    // A pasted passage, cut to the length wanted; the draft has none of it.
+    const passage = (length: number): string => 'Mayor Ruiz said the new bridge will open in early May, after two years of delays. '.repeat(70).slice(0, length);
+    assert.equal(passage(5001).trim().length, 5001);
+    assert.equal(anchorText('The mayor said no.', { text: passage(5000) }), 'not found: the text is not in the draft');
+    assert.equal(anchorText('The mayor said no.', { text: passage(5001) }), 'not found: the text is not in the draft, and it is too long to look for approximately');
+  });
+
   it('is case-sensitive', () => {
     assert.equal(anchorText('The Kremlin said.', { text: 'the kremlin' }), 'not found: the text is not in the draft');
   });
