@@ -139,6 +139,12 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
     });
 
+    it('leaves alone one that ends the words of another claim', () => {
+      // "admitted" is what the firm did, in the first claim's words; the second claim, right after it, is Lopez's.
+      const yaml = `${people}  - {text: the fraud that the firm admitted, type: fact, basis: public-record}\n  - {text: a scandal, type: opinion, source: lopez}\n`;
+      assert.deepEqual(flagged(analyzeCopy('Lopez called the fraud that the firm admitted a scandal.\n', yaml), 'loaded-attribution-verb'), []);
+    });
+
     it('reports a verb once when it attributes two claims', () => {
       const yaml = `${people}  - {text: the bridge was safe, type: paraphrase, source: lopez}\n  - {text: the tunnel was dry, type: paraphrase, source: lopez}\n`;
       const analysis = analyzeCopy('Lopez claimed the bridge was safe and the tunnel was dry.\n', yaml);
