@@ -531,6 +531,28 @@ describe('quick fixes', () => {
       }
     });
 
+    it('is not offered after a quotation that ends the sentence: the quoted words would be given to the source', () => {
+      for (const draft of ['Shares rose.\nThe minister called the plan ‘a waste of money’.\n', 'Shares rose.\nThe minister called the plan "a waste of money".\n']) {
+        assert.equal(nameIt(draft, '{text: The minister called the plan, type: paraphrase, source: lopez}').fix, undefined, draft);
+      }
+      // Without the quotation, the fix is there.
+      assert.ok(nameIt('Shares rose.\nThe minister called the plan a waste of money.\n', '{text: The minister called the plan, type: paraphrase, source: lopez}').fix);
+    });
+
+    it('is not offered for an anonymous source: its description is for the annotation, not the copy', () => {
+      const yaml = [
+        'version: 1',
+        'entities:',
+        '  official: {name: a senior Treasury official, type: person, anonymous: true, anonymity: not authorised to speak publicly}',
+        'claims:',
+        '  - {text: The budget will be delayed, type: prediction, source: official}',
+        '',
+      ].join('\n');
+      const analysis = analyzeTexts({ draft: 'Shares fell.\nThe budget will be delayed until March.\n', yaml });
+      const fixes = fixesFor(analysis, only(analysis, 'attribution-not-in-text'));
+      assert.deepEqual(fixes.map((fix) => fix.title), ['Go to the entry of a senior Treasury official']);
+    });
+
     it('is not offered where it would change a claim\'s words or the context its selector names', () => {
       // The full stop is in the claim's words; a suffix names it; "U.S. Shares" may end a sentence or not.
       assert.equal(nameIt('Shares rose. Sales doubled in May.\n', '{text: Sales doubled in May., type: statistic, source: helix}').fix, undefined);
