@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { DraftText } from '../../src/core/anchor';
-import { normalizeWithMap } from '../../src/core/normalize';
+import { normalizeWithMap, toOriginalRange } from '../../src/core/normalize';
 
 /** Anchors a selector and returns the draft's own text under the span, or the reason it failed. */
 function anchorText(draft: string, selector: { text: string; prefix?: string; suffix?: string; occurrence?: number }): string {
@@ -20,6 +20,17 @@ describe('normalisation', () => {
     assert.deepEqual([0, 1, 2].map((k) => from(normalized.text.indexOf('...') + k)), ['…', '…', '…']);
     assert.equal(from(normalized.text.indexOf('next')), 'n');
     assert.equal(normalized.originalOffset(normalized.text.length), original.length);
+  });
+});
+
+describe('mapping normalised ranges back', () => {
+  it('ends a range that ends on collapsed white space where the whole run ends', () => {
+    const original = 'Putin said  \r\n  talks went well.';
+    const normalized = normalizeWithMap(original);
+    assert.equal(normalized.text, 'Putin said talks went well.');
+    const saidAndSpace = toOriginalRange(normalized, 0, 'Putin said '.length);
+    assert.deepEqual(saidAndSpace, { start: 0, end: original.indexOf('talks') });
+    assert.deepEqual(toOriginalRange(normalized, 0, 'Putin said'.length), { start: 0, end: 'Putin said'.length });
   });
 });
 

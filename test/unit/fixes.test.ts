@@ -213,6 +213,8 @@ describe('quick fixes', () => {
 
   it('replaces a loaded verb with a neutral one in the draft, in the same tense', () => {
     assert.deepEqual(['claimed', 'insists', 'Admitted', 'pointed out', 'concedes'].map(neutralVerb), ['said', 'says', 'Said', 'said', 'says']);
+    // A custom verb ending in "ss" has no third-person "s": "we stress" would not become "we says".
+    assert.equal(neutralVerb('stress'), 'said');
     const texts = sampleTexts();
     const analysis = analyzeTexts(texts);
     const fixes = fixAllFor(analysis, SAMPLE_DRAFT, 'loaded-attribution-verb');
