@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { DraftText } from '../../src/core/anchor';
-import { normalizeWithMap } from '../../src/core/normalize';
+import { normalizeWithMap, toOriginalRange } from '../../src/core/normalize';
 
 /** Anchors a selector and returns the draft's own text under the span, or the reason it failed. */
 function anchorText(draft: string, selector: { text: string; prefix?: string; suffix?: string; occurrence?: number }): string {
@@ -20,6 +20,17 @@ describe('normalisation', () => {
     assert.deepEqual([0, 1, 2].map((k) => from(normalized.text.indexOf('...') + k)), ['…', '…', '…']);
     assert.equal(from(normalized.text.indexOf('next')), 'n');
     assert.equal(normalized.originalOffset(normalized.text.length), original.length);
+  });
+});
+
+describe('mapping normalised ranges back', () => {
+  it('ends a range that ends on collapsed white space where the whole run ends', () => {
+    const original = 'Putin said  \r\n  talks went well.';
+    const normalized = normalizeWithMap(original);
+    assert.equal(normalized.text, 'Putin said talks went well.');
+    const saidAndSpace = toOriginalRange(normalized, 0, 'Putin said '.length);
+    assert.deepEqual(saidAndSpace, { start: 0, end: original.indexOf('talks') });
+    assert.deepEqual(toOriginalRange(normalized, 0, 'Putin said'.length), { start: 0, end: 'Putin said'.length });
   });
 });
 
@@ -93,6 +104,14 @@ describe('anchoring a span selector', () => {
   it('says why a span is not found', () => {
     assert.equal(anchorText('Trump said yes.', { text: 'Biden said' }), 'not found: the text is not in the draft');
     assert.equal(anchorText('Trump said yes.', { text: '   ' }), 'not found: the span has no text');
+  });
+
+  it('says a span too long to look for approximately is so, from one character over the limit', () => {
+    // A pasted passage, cut to the length wanted; the draft has none of it.
+    const passage = (length: number): string => 'Mayor Ruiz said the new bridge will open in early May, after two years of delays. '.repeat(70).slice(0, length);
+    assert.equal(passage(5001).trim().length, 5001);
+    assert.equal(anchorText('The mayor said no.', { text: passage(5000) }), 'not found: the text is not in the draft');
+    assert.equal(anchorText('The mayor said no.', { text: passage(5001) }), 'not found: the text is not in the draft, and it is too long to look for approximately');
   });
 
   it('is case-sensitive', () => {

@@ -85,4 +85,21 @@ describe('cards and the outline', () => {
     assert.equal(draftReport(analysis).unattributed, 1);
     assert.deepEqual(analysis.findings.filter((finding) => finding.code === 'unattributed-claim'), [], 'no draft finding: the unknown id is the YAML\'s problem');
   });
+
+  it('count in the report a source written twice in one claim once, and list sources with as many claims by name', () => {
+    const yaml = [
+      'version: 1',
+      'entities:',
+      '  bank: {name: Zenith Bank, type: organization}',
+      '  fca: {name: Financial Conduct Authority, type: organization}',
+      'claims:',
+      '  - {text: profits rose 40% last year, type: statistic, source: [bank, bank]}',
+      '  - {text: Shares fell 3% on Monday, type: statistic, source: fca}',
+      '',
+    ].join('\n');
+    assert.deepEqual(draftReport(analyzeYaml(yaml)).sources, [
+      { id: 'fca', name: 'Financial Conduct Authority', anonymous: false, claims: 1 },
+      { id: 'bank', name: 'Zenith Bank', anonymous: false, claims: 1 },
+    ]);
+  });
 });

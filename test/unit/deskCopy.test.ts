@@ -148,6 +148,32 @@ describe('desk copy', () => {
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
     });
 
+    it('reports one at most six words from the claim, not seven', () => {
+      const yaml = `${people}  - {text: the title race was over, type: paraphrase, source: arteta}\n`;
+      // "on Monday in a statement that": six words between.
+      assert.deepEqual(flagged(analyzeCopy('Arteta claimed on Monday in a statement that the title race was over.\n', yaml), 'loaded-attribution-verb'), ['claimed']);
+      // "on Monday night in a statement that": seven, too far to be what attributes it.
+      assert.deepEqual(flagged(analyzeCopy('Arteta claimed on Monday night in a statement that the title race was over.\n', yaml), 'loaded-attribution-verb'), []);
+    });
+
+    it('leaves alone one after "being", a passive', () => {
+      const yaml = 'version: 1\nentities:\n  lawyer: {name: Dana Price, type: person, aliases: [Price]}\nclaims:\n  - {text: will top $40 million, type: prediction, source: lawyer}\n';
+      const draft = 'The compensation being claimed by the families will top $40 million, their lawyer, Dana Price, told reporters.\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'loaded-attribution-verb'), []);
+    });
+
+    it('leaves alone one that ends the words of another claim', () => {
+      // "admitted" is what the firm did, in the first claim's words; the second claim, right after it, is Lopez's.
+      const yaml = `${people}  - {text: the fraud that the firm admitted, type: fact, basis: public-record}\n  - {text: a scandal, type: opinion, source: lopez}\n`;
+      assert.deepEqual(flagged(analyzeCopy('Lopez called the fraud that the firm admitted a scandal.\n', yaml), 'loaded-attribution-verb'), []);
+    });
+
+    it('reports a verb once when it attributes two claims', () => {
+      const yaml = `${people}  - {text: the bridge was safe, type: paraphrase, source: lopez}\n  - {text: the tunnel was dry, type: paraphrase, source: lopez}\n`;
+      const analysis = analyzeCopy('Lopez claimed the bridge was safe and the tunnel was dry.\n', yaml);
+      assert.deepEqual(flagged(analysis, 'loaded-attribution-verb'), ['claimed']);
+    });
+
     it('leaves alone one in the words of a quotation, in its second sentence too', () => {
       const draft = '“We did nothing wrong. We have never admitted liability,” Lopez said, adding that the firm would appeal.\n';
       const yaml = `${people}  - {text: We did nothing wrong., type: direct-quote, source: lopez}\n  - {text: the firm would appeal, type: paraphrase, source: lopez}\n`;
@@ -165,19 +191,31 @@ describe('desk copy', () => {
       const draft = 'The minister was said to be furious. Crewe could not recall what was said to him at the meeting, what was said to reporters, what was said to Mr. Okafor or what was said to police.\n';
       assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), ['was said to']);
     });
+
+    it('takes "was said to" before an initialism for someone spoken to', () => {
+      const draft = 'Nothing of the plan was said to US officials before the summit, and little more was said to MPs after it.\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'vague-attribution'), []);
+    });
   });
 
   describe('unannotated quotations', () => {
-    it('finds them in single curly quotes, as British copy writes them, apostrophes and all', () => {
+    it('finds them in single curly quotes, as British copy writes them, apostrophes and a ‘ glued to a word (Hawai‘i) aside', () => {
       const draft = [
         'The chancellor, Rachel Reeves, defended the budget on Wednesday. ‘We have taken the difficult decisions so that working people don’t have to,’ she said.',
         'A Treasury source added: ‘There will be no second emergency budget this year.’ The Treasury’s figures were not published.',
+        'Visitor numbers to Hawai‘i fell by a third last year, the islands’ tourism board said.',
         '',
       ].join('\n');
       assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'unannotated-quote'), [
         '‘We have taken the difficult decisions so that working people don’t have to,’',
         '‘There will be no second emergency budget this year.’',
       ]);
+    });
+
+    it('closes a single quotation at a ’ after an "s" when the next ’ is on a later line', () => {
+      // The ’ after "passes" could be a plural possessive; no other ’ closes the quotation on its line.
+      const draft = '‘We will not cut the free bus passes’, the council leader told the meeting.\n\nThe council’s budget is due in March.\n';
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'unannotated-quote'), ['‘We will not cut the free bus passes’']);
     });
 
     it('finds the first paragraph of a quotation that goes on in the next, opened again as newspapers do', () => {
@@ -190,6 +228,9 @@ describe('desk copy', () => {
       ].join('\n');
       const yaml = 'version: 1\nentities:\n  bass: {name: Karen Bass, type: person, aliases: [Bass]}\nclaims:\n  - {text: \'We will look at what went wrong, and we will fix it,\', type: direct-quote, source: bass}\n';
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'unannotated-quote'), ['“Every fire crew we had was on the line within the hour. Nobody sat on their hands.']);
+      // Copy typed in two places: the next paragraph opens again with a straight mark.
+      const mixed = draft.replace('“We will look', '"We will look').replace('fix it,”', 'fix it,"');
+      assert.deepEqual(flagged(analyzeCopy(mixed, yaml), 'unannotated-quote'), ['“Every fire crew we had was on the line within the hour. Nobody sat on their hands.']);
     });
 
     it('finds them in guillemets and in low quotes, and where a straight mark closes a curly one', () => {

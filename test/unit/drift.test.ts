@@ -81,6 +81,75 @@ describe('fuzzy re-anchoring', () => {
     assert.equal(drifted.range.start, draft.lastIndexOf('The budget'));
   });
 
+  it('reads no neighbour out of reading order as a landmark: the context alone picks the place', () => {
+    // The claim listed first is last in the draft and the one listed last is first: nothing is
+    // expected between them, so nearness to either says nothing.
+    const filler = ' Nothing else was decided at the meeting, which ran late into the evening.'.repeat(30);
+    const draft = `Second claim here. In March the council said taxes will rise by 6 percent.${filler} In May the council said taxes will rise by 6 percent. First claim here.`;
+    const results = new DraftText(draft).anchorAll(
+      [{ text: 'First claim here.' }, { text: 'the council said taxes would rise by 6 percent', prefix: 'In March ' }, { text: 'Second claim here.' }],
+      { ordered: true },
+    );
+    const drifted = results[1];
+    assert.ok(drifted.kind === 'found' && drifted.drift, JSON.stringify(drifted));
+    assert.equal(drifted.range.start, draft.indexOf('the council'));
+  });
+
+  it('takes no ambiguous neighbour as a landmark for a drifted claim', () => {
+    // "The mayor said so." is in two places: where the next claim is, is not known.
+    const filler = ' Nothing else happened that day. '.repeat(3);
+    const draft = `The mayor said so. First claim here.${filler}The budget will grow by a tenth.${filler}Second claim here.${filler}The budget will grow by a tenth.${filler}The mayor said so.`;
+    const results = new DraftText(draft).anchorAll(
+      [{ text: 'Second claim here.' }, { text: 'The budget will grow by a fifth.' }, { text: 'The mayor said so.' }],
+      { ordered: true },
+    );
+    assert.ok(results[2].kind === 'found' && results[2].candidates === 2);
+    const drifted = results[1];
+    assert.ok(drifted.kind === 'found' && drifted.drift, JSON.stringify(drifted));
+    assert.equal(drifted.range.start, draft.lastIndexOf('The budget'));
+  });
+
+  it('re-anchors a long quote at least three quarters alike, and orphans one less alike', () => {
+    const draft = 'Mayor Ruiz said the new bridge will open in early May, after two years of delays.';
+    const current = 'the new bridge will open in early May, after two years of delays';
+    // 15 characters differ out of 66 (77 % alike): re-anchored.
+    const alike = new DraftText(draft).anchor({ text: 'the new bridge will open late in June, after three years of delays' });
+    assert.ok(alike.kind === 'found' && alike.drift, JSON.stringify(alike));
+    assert.equal(draft.slice(alike.range.start, alike.range.end), current);
+    assert.equal(alike.drift.similarity.toFixed(2), '0.77');
+    // 18 out of 66 (73 % alike): another sentence, not this one edited.
+    const unlike = new DraftText(draft).anchor({ text: 'the new bridge would open late in June after three years of delays' });
+    assert.deepEqual(unlike, { kind: 'not-found', reason: 'the text is not in the draft', textMatches: 0 });
+  });
+
+  it('aligns a place that shares fewer words than the best one, when its words are only respelt', () => {
+    // The first sentence shares more of the quote's words, in the same places, but not the rest of
+    // it; the second is the quote in American spelling, sharing few whole words.
+    const draft =
+      "The harbour council's favourite plan is to paint the pier, which was dropped after a long row. " +
+      "Now the harbor council's favorite idea is to paint the theater center in gray color, the mayor said.";
+    const result = new DraftText(draft).anchor({ text: "the harbour council's favourite plan is to paint the theatre centre in grey colour" });
+    assert.ok(result.kind === 'found' && result.drift, JSON.stringify(result));
+    assert.equal(draft.slice(result.range.start, result.range.end), "the harbor council's favorite idea is to paint the theater center in gray color");
+  });
+
+  it('lets the prefix pick a similar passage that shares fewer of the words', () => {
+    // The May sentence has the "6" too, so more words in common; the prefix says March.
+    const filler = ' Nothing else was decided at the meeting, which ran late into the evening.'.repeat(3);
+    const draft = `In March the council said taxes will rise by 5 percent.${filler} In May the council said taxes will rise by 6 percent.`;
+    const result = new DraftText(draft).anchor({ text: 'the council said taxes would rise by 6 percent', prefix: 'In March ' });
+    assert.ok(result.kind === 'found' && result.drift, JSON.stringify(result));
+    assert.equal(result.range.start, draft.indexOf('the council'));
+  });
+
+  it('takes the first of two passages that fit a drifted quote equally well', () => {
+    const filler = ' Nothing else was decided at the meeting, which ran late into the evening.'.repeat(3);
+    const draft = `The mayor said the new bridge will open in early May.${filler} Later the mayor said the new bridge will open in early May.`;
+    const result = new DraftText(draft).anchor({ text: 'the new bridge will open in late May' });
+    assert.ok(result.kind === 'found' && result.drift, JSON.stringify(result));
+    assert.equal(result.range.start, draft.indexOf('the new bridge'));
+  });
+
   it('does not look for a span approximately when asked for exact matches only', () => {
     const draft = 'It was a good day of talks.';
     assert.equal(new DraftText(draft).anchorAll([{ text: 'a good day in talks' }], { fuzzy: false })[0].kind, 'not-found');

@@ -4,10 +4,12 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
+import { analyze } from '../../src/core/analyze';
 import { DraftText } from '../../src/core/anchor';
 import { phraseMatcher } from '../../src/core/findings/phraseMatcher';
 import type { Claim, Finding } from '../../src/core/model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../src/core/options';
+import { parseAnnotationFile } from '../../src/core/parse';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
 import { analyzeDraftFile, findingsOf, fixture, textAt } from './helpers';
@@ -163,6 +165,22 @@ describe('findings', () => {
       }
       assert.equal(claimText(analysis, 'deck-safe'), 'the deck was “safe');
     });
+
+    it('offers as its possible sources the people near it, not the events or works named there', () => {
+      const yaml = [
+        'version: 1',
+        'entities:',
+        '  ruiz: {name: Mayor Ruiz, type: person}',
+        '  report: {name: Harbour Report, type: work}',
+        '  festival: {name: Riverton Festival, type: event}',
+        '',
+      ].join('\n');
+      const draft = 'The Harbour Report found the bridge unsafe. "We will close it until the repairs are done," Mayor Ruiz told the Riverton Festival crowd.\n';
+      const analysis = analyze({ draft: { path: '/desk/articles/bridge.txt', text: draft }, annotations: parseAnnotationFile('/desk/annotations/bridge.yaml', yaml) });
+      const [quote] = analysis.findings.filter((finding) => finding.code === 'unannotated-quote');
+      assert.equal(quote?.data?.text, '"We will close it until the repairs are done,"');
+      assert.deepEqual(quote.data?.candidateEntityIds, ['ruiz']);
+    });
   });
 
   describe('vague-attribution', () => {
@@ -213,6 +231,11 @@ describe('findings', () => {
       // to the pair and find it again, for ever; a whole pair on, it finds the second "𝐀".
       const draft = new DraftText('x𝐀 and 𝐀 here');
       assert.deepEqual(phraseMatcher(['𝐀'])(draft).map((match) => match.range), [{ start: 8, end: 10 }]);
+    });
+
+    it('takes the longest of the phrases that start at one place, whatever their order in the list', () => {
+      const draft = new DraftText('Sources close to the minister said the budget would be late.');
+      assert.deepEqual(phraseMatcher(['sources', 'sources close to'])(draft).map((match) => match.phrase), ['Sources close to']);
     });
   });
 
@@ -293,6 +316,15 @@ describe('findings', () => {
       ]);
       assert.match(typo.message, /^Unknown claim type 'paraphrse'\. Did you mean 'paraphrase'\?/);
       assert.match(unknown.message, /^Unknown claim type 'rumour'\. Known types: direct-quote, paraphrase, .*claimTypes/);
+    });
+
+    it('leaves an empty type to the schema finding alone', () => {
+      const yaml = 'version: 1\nentities:\n  ruiz: {name: Mayor Ruiz, type: person}\nclaims:\n  - text: the bridge is safe\n    type: ""\n    source: ruiz\n';
+      const analysis = analyze({ draft: { path: '/desk/articles/bridge.txt', text: 'Mayor Ruiz said the bridge is safe.' }, annotations: parseAnnotationFile('/desk/annotations/bridge.yaml', yaml) });
+      assert.deepEqual(
+        analysis.findings.map((finding) => [finding.code, finding.message]),
+        [['invalid-annotation', '`type` of claim 1 is empty']],
+      );
     });
   });
 

@@ -216,6 +216,8 @@ describe('quick fixes', () => {
       ['claimed', 'insists', 'Admitted', 'pointed out', 'concedes', 'claims', 'alleged', 'points out', 'Points out'].map(neutralVerb),
       ['said', 'says', 'Said', 'said', 'says', 'says', 'said', 'says', 'Says'],
     );
+    // A custom verb ending in "ss" has no third-person "s": "we stress" would not become "we says".
+    assert.equal(neutralVerb('stress'), 'said');
     const texts = sampleTexts();
     const analysis = analyzeTexts(texts);
     const fixes = fixAllFor(analysis, SAMPLE_DRAFT, 'loaded-attribution-verb');
@@ -532,6 +534,28 @@ describe('quick fixes', () => {
         const reanalysed = analyzeTexts(after);
         assert.deepEqual(reanalysed.findings.filter((f) => f.code !== 'unused-entity').map((f) => f.code), [], draft);
       }
+    });
+
+    it('is not offered after a quotation that ends the sentence: the quoted words would be given to the source', () => {
+      for (const draft of ['Shares rose.\nThe minister called the plan ‘a waste of money’.\n', 'Shares rose.\nThe minister called the plan "a waste of money".\n']) {
+        assert.equal(nameIt(draft, '{text: The minister called the plan, type: paraphrase, source: lopez}').fix, undefined, draft);
+      }
+      // Without the quotation, the fix is there.
+      assert.ok(nameIt('Shares rose.\nThe minister called the plan a waste of money.\n', '{text: The minister called the plan, type: paraphrase, source: lopez}').fix);
+    });
+
+    it('is not offered for an anonymous source: its description is for the annotation, not the copy', () => {
+      const yaml = [
+        'version: 1',
+        'entities:',
+        '  official: {name: a senior Treasury official, type: person, anonymous: true, anonymity: not authorised to speak publicly}',
+        'claims:',
+        '  - {text: The budget will be delayed, type: prediction, source: official}',
+        '',
+      ].join('\n');
+      const analysis = analyzeTexts({ draft: 'Shares fell.\nThe budget will be delayed until March.\n', yaml });
+      const fixes = fixesFor(analysis, only(analysis, 'attribution-not-in-text'));
+      assert.deepEqual(fixes.map((fix) => fix.title), ['Go to the entry of a senior Treasury official']);
     });
 
     it('is not offered where it would change a claim\'s words or the context its selector names', () => {

@@ -29,6 +29,35 @@ describe('automatic mentions', () => {
     assert.deepEqual(mentions(draft, forms), ['putin:Vladimir\nPutin@5', 'mfa:Russia’s foreign ministry@24']);
   });
 
+  it('finds a form written with a curly apostrophe or a dash, in the draft written either way', () => {
+    const forms: SurfaceForm[] = [
+      { entityId: 'obrien', form: 'Siobhán O’Brien' },
+      { entityId: 'hs2', form: 'London–Birmingham line' },
+    ];
+    const draft = "Siobhán O'Brien, who runs the London-Birmingham line, met Siobhán O’Brien's deputy.";
+    assert.deepEqual(mentions(draft, forms), ["obrien:Siobhán O'Brien@0", 'hs2:London-Birmingham line@30', 'obrien:Siobhán O’Brien@58']);
+  });
+
+  it('ends a form that ends in a full stop there, even with no space after it', () => {
+    // Pasted copy that lost the space after a full stop: "Inc." is no part of a longer word.
+    const draft = 'The contract went to Acme Inc.The firm declined to comment.';
+    assert.deepEqual(mentions(draft, [{ entityId: 'acme', form: 'Acme Inc.' }]), ['acme:Acme Inc.@21']);
+  });
+
+  it('gives a form that two entities share to the first one listed', () => {
+    const forms: SurfaceForm[] = [
+      { entityId: 'john-smith', form: 'John Smith' },
+      { entityId: 'john-smith', form: 'Smith' },
+      { entityId: 'anna-smith', form: 'Anna Smith' },
+      { entityId: 'anna-smith', form: 'Smith' },
+    ];
+    assert.deepEqual(mentions('Anna Smith and John Smith arrived; Smith spoke first.', forms), [
+      'anna-smith:Anna Smith@0',
+      'john-smith:John Smith@15',
+      'john-smith:Smith@35',
+    ]);
+  });
+
   it('prefers the longer form of another entity that starts at the same word', () => {
     const forms: SurfaceForm[] = [
       { entityId: 'russia', form: 'Russia' },
@@ -42,6 +71,9 @@ describe('automatic mentions', () => {
     const draft = 'The Ukrainian leader Zelensky said.';
     const forms: SurfaceForm[] = [{ entityId: 'ukraine', form: 'Ukrainian' }, { entityId: 'zelensky', form: 'Zelensky' }];
     assert.deepEqual(mentions(draft, forms, [{ start: 0, end: 20 }]), ['zelensky:Zelensky@21']);
+    // An explicit mention that starts at a name's last character leaves the name out too.
+    const last = draft.indexOf('Zelensky') + 'Zelensky'.length - 1;
+    assert.deepEqual(mentions(draft, forms, [{ start: last, end: last + 6 }]), ['ukraine:Ukrainian@4']);
   });
 
   it('counts positions in UTF-16 after emoji', () => {

@@ -1,5 +1,6 @@
 // Parsing annotation files: every problem is a finding at the node it is about, and the rest is still read.
 import { strict as assert } from 'assert';
+import { analyze } from '../../src/core/analyze';
 import { parseAnnotationFile } from '../../src/core/parse';
 
 function parse(text: string) {
@@ -148,5 +149,35 @@ describe('parsing an annotation file', () => {
     assert.equal(parsed.claims[1].selector?.text, 'fine words');
     // `type: 42` is read as the type "42": the analysis reports it once, as an unknown-claim-type.
     assert.deepEqual(at('invalid-annotation'), [{ text: 'text', message: '`text` of claim 1 must be text' }]);
+  });
+
+  it('ignores an occurrence below 1 and a selector of blank words, and says so in a schema finding', () => {
+    const text = [
+      'version: 1',
+      'entities:',
+      '  ruiz: {name: Mayor Ruiz, type: person, aliases: [Ruiz]}',
+      'claims:',
+      '  - text: the bridge is safe',
+      '    occurrence: 0',
+      '    type: fact',
+      '    source: ruiz',
+      '  - text: "   "',
+      '    type: fact',
+      '    source: ruiz',
+      '',
+    ].join('\n');
+    const { parsed, at } = parse(text);
+    assert.equal(parsed.claims[0].selector?.occurrence, undefined);
+    assert.equal(parsed.claims[1].selector, undefined);
+    assert.deepEqual(at('invalid-annotation'), [
+      { text: '0', message: '`occurrence` of claim 1 must be 1 or more (1 is the first match)' },
+      { text: '"   "', message: '`text` of claim 2: the text is empty: write the words of the draft' },
+    ]);
+    // Read without its occurrence, the first claim is ambiguous between its two places, and at the first.
+    const draft = 'Mayor Ruiz said the bridge is safe. Later Ruiz said the bridge is safe again.';
+    const analysis = analyze({ draft: { path: '/project/articles/a.txt', text: draft }, annotations: parsed });
+    assert.deepEqual(analysis.claims[0].range, { start: draft.indexOf('the bridge'), end: draft.indexOf('. Later') });
+    assert.equal(analysis.claims[1].range, undefined);
+    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['invalid-annotation', 'invalid-annotation', 'span-ambiguous']);
   });
 });
