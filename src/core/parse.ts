@@ -113,7 +113,7 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   }
 
   const articleNode = valueAt(root, 'article');
-  const articlePath = reader.string(articleNode);
+  const articlePath = articlePathOf(articleNode);
   const article = articlePath !== undefined ? { path: articlePath, location: reader.location(articleNode) } : undefined;
 
   const entities: Entity[] = [];
@@ -145,6 +145,35 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   }
 
   return withDocument({ file, text, article, entities, claims, claimTypes, findings }, document);
+}
+
+/**
+ * The `article:` path of a file's text, read as parseAnnotationFile reads it: the same tree (the fast
+ * reader's, else the library's) and the same rule. For discovery, which needs nothing else of the file.
+ */
+export function readArticlePath(text: string): string | undefined {
+  let root = readSimpleYaml(text)?.root;
+  if (root === undefined) {
+    if (tooDeeplyNested(text) !== undefined) return undefined;
+    root = treeFromDocument(parseWithLibrary(text));
+  }
+  return isMapping(root) ? articlePathOf(valueAt(root, 'article')) : undefined;
+}
+
+/** The path an `article:` value gives: none when it is empty (the schema check reports that), not text, or absent. */
+function articlePathOf(node: YamlNode | undefined): string | undefined {
+  const path = scalarText(node);
+  return path === '' ? undefined : path;
+}
+
+/** A scalar's value as text (numbers and booleans written out, as a path or id written unquoted reads). */
+function scalarText(node: YamlNode | undefined): string | undefined {
+  const scalar = resolved(node);
+  if (!isScalarNode(scalar)) return undefined;
+  const value = scalar.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 function isMapping(node: YamlNode | undefined): node is YamlMapping {
@@ -284,12 +313,7 @@ class NodeReader {
   ) {}
 
   string(node: YamlNode | undefined): string | undefined {
-    const scalar = resolved(node);
-    if (!isScalarNode(scalar)) return undefined;
-    const value = scalar.value;
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    return undefined;
+    return scalarText(node);
   }
 
   stringList(node: YamlNode | undefined): string[] {
