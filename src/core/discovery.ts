@@ -446,7 +446,7 @@ export class AnnotationDiscovery {
     const claimants: string[] = [];
     const index = await this.folderIndex(annotationsDir);
     // 1. a file in the annotations folder whose `article:` points at the draft
-    for (const [file, article] of index.articles) if (article !== undefined && samePath(article, draft)) claimants.push(file);
+    for (const [file, article] of index.articles) if (article !== undefined && claims(file, article, draft, annotationsDir)) claimants.push(file);
     // In path order: the first is the one used, whatever order the index learnt of the files in.
     claimants.sort();
     // 2. the annotations folder's file of the same stem, and 3. the sidecar, unless they name another draft
@@ -480,8 +480,9 @@ export class AnnotationDiscovery {
     const source = text ?? (await this.host.readText(annotationFile));
     const article = source === undefined ? undefined : readArticleField(source);
     if (article !== undefined) {
+      // A file that is no draft (`a.json`, `a.pdf`) is not analysed as one: the schema check says why.
       const target = resolveArticlePath(annotationFile, article);
-      return (await this.host.stat(target)) === 'file' ? [target] : [];
+      return isDraftPath(target) && (await this.host.stat(target)) === 'file' ? [target] : [];
     }
     const name = path.basename(annotationFile, path.extname(annotationFile));
     if (name.endsWith(SIDECAR_SUFFIX)) {

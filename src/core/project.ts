@@ -3,7 +3,7 @@
 import * as path from 'path';
 import type { Analysis } from './analysis';
 import { analyze } from './analyze';
-import { AnnotationDiscovery, registryPaths, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
+import { AnnotationDiscovery, isDraftPath, registryPaths, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
 import { makeFinding } from './findingFactory';
 import type { Finding } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
@@ -84,7 +84,8 @@ export class AnnotationProject {
     const registryFile = await this.discovery.registryIn(annotationsDir);
     const registry = registryFile ? await this.parse(registryFile, true) : undefined;
     const filesRead = new Set([file, ...registryPaths(annotationsDir)]);
-    return [{ ...analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options }), filesRead }];
+    const discoveryFindings = missingArticle(annotations);
+    return [{ ...analyze({ annotations, registry, discoveryFindings, options: this.settings.options }), filesRead }];
   }
 
   private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<ProjectAnalysis | undefined> {
@@ -125,18 +126,26 @@ export class AnnotationProject {
   }
 }
 
-/** The finding for an annotation file whose draft can't be found. */
-function missingArticle(annotations: ParsedAnnotationFile): Finding {
+/**
+ * The finding for an annotation file whose draft can't be found: none when its `article:` names a
+ * file that is no draft (`a.json`), which the schema check reports on the file as it is.
+ */
+function missingArticle(annotations: ParsedAnnotationFile): Finding[] {
   if (annotations.article) {
     const target = resolveArticlePath(annotations.file, annotations.article.path);
-    return makeFinding('article-not-found', `No draft at ${annotations.article.path} (${target})`, annotations.file, annotations.article.location.range, {
-      value: annotations.article.path,
-    });
+    if (!isDraftPath(target)) return [];
+    return [
+      makeFinding('article-not-found', `No draft at ${annotations.article.path} (${target})`, annotations.file, annotations.article.location.range, {
+        value: annotations.article.path,
+      }),
+    ];
   }
-  return makeFinding(
-    'article-not-found',
-    'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
-    annotations.file,
-    firstContentLine(annotations.text),
-  );
+  return [
+    makeFinding(
+      'article-not-found',
+      'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
+      annotations.file,
+      firstContentLine(annotations.text),
+    ),
+  ];
 }

@@ -155,6 +155,12 @@ function patternMessage(pattern: string, value: unknown, field?: string): string
   return `${shown} does not have the expected form`;
 }
 
+/** An `article:` that names no draft by its extension (spec: a draft is a .txt or .md file). */
+function notADraftMessage(value: unknown): string {
+  if (value === '') return '`article:` is empty: give the path of the draft (a .txt or .md file), relative to this file';
+  return `\`article:\` names ${JSON.stringify(value)}, which is not a draft: a draft is a .txt or .md file, and only drafts are checked`;
+}
+
 function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
   const { node, key } = locate(doc, path);
   const field = path.length > 0 ? path[path.length - 1] : '';
@@ -177,6 +183,7 @@ function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, te
       };
     }
     case 'pattern': {
+      if (path.length === 1 && field === 'article') return { message: notADraftMessage(error.data), range: anchor };
       const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
       if (propertyName !== undefined) {
         return { message: patternMessage(error.params.pattern, propertyName), range: rangeOf(findKey(node, propertyName)) ?? anchor };

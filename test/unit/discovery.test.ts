@@ -310,6 +310,29 @@ describe('the article: field, read as the parser reads it', () => {
     );
   });
 
+  it('names no draft when it names a file that is no draft (.json, .pdf): said on `article:`, and the file is not read as a draft', async () => {
+    await inTempProject(
+      {
+        'articles/notes.json': '{"said": "we will reopen the quay in May, whatever the council decides"}\n',
+        'annotations/notes.yaml': 'version: 1\narticle: ../articles/notes.json\nentities: {}\n',
+        'annotations/report.yaml': 'version: 1\narticle: ../articles/report.pdf\n',
+      },
+      async (root) => {
+        for (const [file, value] of [['annotations/notes.yaml', '../articles/notes.json'], ['annotations/report.yaml', '../articles/report.pdf']]) {
+          const analyses = await analyzeAnnotationFile(file, DEFAULT_PROJECT_SETTINGS, root);
+          assert.deepEqual(analyses.map((analysis) => analysis.draft), [undefined], file);
+          const [analysis] = analyses;
+          assert.deepEqual(
+            analysis.findings.map((finding) => [finding.code, finding.message, textAt(analysis, finding)]),
+            [['invalid-annotation', `\`article:\` names "${value}", which is not a draft: a draft is a .txt or .md file, and only drafts are checked`, value]],
+          );
+        }
+        // Nor is it a draft when asked for by its path.
+        assert.equal(await annotationFileOf('articles/notes.json', DEFAULT_PROJECT_SETTINGS, root), undefined);
+      },
+    );
+  });
+
   it('reads the sample and the fixtures off the line, without reading the whole file', () => {
     assert.equal(articleOnItsLine(readText(SAMPLE_ANNOTATIONS)), '../articles/putin-witkoff-talks.txt');
     assert.equal(articleOnItsLine(readText(inProject('annotations/desk/anything.yaml'))), '../../articles/by-field.txt');
