@@ -112,18 +112,17 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
     }
   }
 
+  if (fromRegistry) {
+    // The registry's claims, claim types and `article:` serve no article: said, and left out of its model.
+    findings.push(...notForTheRegistry(root, file));
+    return withDocument({ file, text, entities: readEntities(reader, root, true), claims: [], claimTypes: [], findings }, document);
+  }
+
   const articleNode = valueAt(root, 'article');
   const articlePath = articlePathOf(articleNode);
   const article = articlePath !== undefined ? { path: articlePath, location: reader.location(articleNode) } : undefined;
 
-  const entities: Entity[] = [];
-  const entitiesNode = valueAt(root, 'entities');
-  if (isMapping(entitiesNode)) {
-    for (const pair of entitiesNode.pairs) {
-      const entity = readEntity(reader, pair, fromRegistry);
-      if (entity) entities.push(entity);
-    }
-  }
+  const entities = readEntities(reader, root, false);
 
   const claims: Claim[] = [];
   const claimsNode = valueAt(root, 'claims');
@@ -145,6 +144,36 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
   }
 
   return withDocument({ file, text, article, entities, claims, claimTypes, findings }, document);
+}
+
+function readEntities(reader: NodeReader, root: YamlMapping, fromRegistry: boolean): Entity[] {
+  const entities: Entity[] = [];
+  const entitiesNode = valueAt(root, 'entities');
+  if (isMapping(entitiesNode)) {
+    for (const pair of entitiesNode.pairs) {
+      const entity = readEntity(reader, pair, fromRegistry);
+      if (entity) entities.push(entity);
+    }
+  }
+  return entities;
+}
+
+/** The top-level keys of an article's file that the registry can't use: why, and where they go instead. */
+const NOT_FOR_THE_REGISTRY: Readonly<Record<string, string>> = {
+  claims: 'The shared registry holds entities only, so these claims are checked against no draft: move them to the annotation file of the article they are about',
+  claimTypes: 'The shared registry holds entities only, so these claim types are used by no article: declare them in the annotation file of each article that uses them',
+  article: "The shared registry holds entities only and annotates no draft: remove `article:` (each article's own annotation file names its draft)",
+};
+
+/** A finding on each top-level key of the registry that only an article's file can use (every one, if written twice). */
+function notForTheRegistry(root: YamlMapping, file: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { key } of root.pairs) {
+    const name = key.kind === 'scalar' && typeof key.value === 'string' ? key.value : undefined;
+    if (name === undefined || !Object.hasOwn(NOT_FOR_THE_REGISTRY, name)) continue;
+    findings.push(makeFinding('invalid-annotation', NOT_FOR_THE_REGISTRY[name], file, { start: key.start, end: key.end }));
+  }
+  return findings;
 }
 
 /**

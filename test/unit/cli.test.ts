@@ -219,6 +219,19 @@ describe('the command-line check', function () {
       });
     });
 
+    it("reports the registry's claims: once, on the registry, whether it is checked with the drafts or given alone", () => {
+      const files = {
+        'articles/quay.txt': 'Ana Ruiz said the quay reopens in May.\n',
+        'annotations/quay.yaml': 'version: 1\nclaims:\n  - text: the quay reopens in May\n    type: paraphrase\n    source: ruiz\n',
+        'annotations/entities.yaml': 'version: 1\nentities:\n  ruiz:\n    name: Ana Ruiz\nclaims:\n  - text: the quay reopens in May\n    type: fact\n',
+      };
+      inNewFolder(files, (folder) => {
+        const line =
+          'annotations/entities.yaml:5:1: error invalid-annotation The shared registry holds entities only, so these claims are checked against no draft: move them to the annotation file of the article they are about';
+        for (const given of ['.', 'annotations/entities.yaml']) assert.deepEqual(textLines(cli(['check', given], folder)), [line], given);
+      });
+    });
+
     it('checks drafts given through a link to their folder as the drafts themselves', () => {
       inSampleCopy((folder) => {
         fs.symlinkSync('articles', path.join(folder, 'mirror'));

@@ -139,6 +139,47 @@ describe('discovery', () => {
       assert.equal(await annotationFileOf('articles/entities.txt'), undefined);
     });
 
+    it("reports each claims:, claimTypes: and article: it holds, on its own analysis and each draft's, and leaves them out of its model", async () => {
+      const registry = [
+        'version: 1',
+        'article: ../articles/quay.txt',
+        'claimTypes:',
+        '  rumour: { label: Rumour, requiresSource: false }',
+        'entities:',
+        '  ruiz:',
+        '    name: Ana Ruiz',
+        'claims:',
+        '  - text: the quay reopens in May',
+        '    type: rumour',
+        '',
+      ].join('\n');
+      const files = {
+        'articles/quay.txt': 'Ana Ruiz said the quay reopens in May.\n',
+        'annotations/quay.yaml': 'version: 1\nclaims:\n  - text: the quay reopens in May\n    type: paraphrase\n    source: ruiz\n',
+        'annotations/entities.yaml': registry,
+      };
+      await inTempProject(files, async (root) => {
+        const expected = [
+          ['article', 'The shared registry holds entities only and annotates no draft: remove `article:` (each article\'s own annotation file names its draft)'],
+          ['claimTypes', 'The shared registry holds entities only, so these claim types are used by no article: declare them in the annotation file of each article that uses them'],
+          ['claims', 'The shared registry holds entities only, so these claims are checked against no draft: move them to the annotation file of the article they are about'],
+        ];
+        const registryFile = path.join(root, 'annotations/entities.yaml');
+        const said = (analysis: Analysis) =>
+          analysis.findings.filter((finding) => finding.file === registryFile).map((finding) => [textAt(analysis, finding), finding.message]);
+        // Opened in the editor (or given to the check by path): the registry alone.
+        const [alone] = await analyzeAnnotationFile('annotations/entities.yaml', DEFAULT_PROJECT_SETTINGS, root);
+        assert.deepEqual(said(alone), expected);
+        assert.deepEqual(findingsOf(alone, 'invalid-annotation').map((finding) => finding.severity), ['error', 'error', 'error']);
+        assert.deepEqual([alone.annotations.claims, alone.annotations.claimTypes, alone.annotations.article], [[], [], undefined]);
+        // With a draft that uses it: the same findings, on the registry, and its entity still serves.
+        const withDraft = await new AnnotationProject(nodeFileHost).analyzeDraft(path.join(root, 'articles/quay.txt'));
+        assert.ok(withDraft);
+        assert.deepEqual(said(withDraft), expected);
+        assert.deepEqual(withDraft.findings.filter((finding) => finding.file !== registryFile), []);
+      });
+    });
+
     it('is analysed alone without a draft and without a missing-article error', async () => {
       const analyses = await analyzeAnnotationFile('annotations/entities.yaml');
       assert.equal(analyses.length, 1);
