@@ -95,16 +95,18 @@ export class AnnotationProject {
     const registry = found.registry ? await this.parse(found.registry, true) : undefined;
     const discoveryFindings: Finding[] = [];
     if (found.claimants.length > 1) {
+      const count = found.claimants.length;
+      const usedFile = found.claimants[0];
       for (const claimant of found.claimants) {
         filesRead.add(claimant);
         const others = found.claimants.filter((other) => other !== claimant).map((other) => path.relative(found.root, other));
         const parsed = claimant === file ? annotations : await this.parse(claimant);
         const where = parsed?.article?.location.range ?? firstContentLine(parsed?.text ?? '');
+        const which = claimant === usedFile ? 'This one is used.' : count === 2 ? 'The other one is used.' : `${path.relative(found.root, usedFile)} is used.`;
         discoveryFindings.push(
           makeFinding(
             'invalid-annotation',
-            `Two annotation files claim ${path.relative(found.root, draft)}: this one and ${others.join(', ')}. ` +
-              (claimant === found.claimants[0] ? 'This one is used.' : 'The other one is used.'),
+            `${COUNT_WORDS[count] ?? count} annotation files claim ${path.relative(found.root, draft)}: ${inWords(['this one', ...others])}. ${which}`,
             claimant,
             where,
           ),
@@ -124,6 +126,14 @@ export class AnnotationProject {
     });
     return { ...analysis, filesRead };
   }
+}
+
+/** How many files claim one draft, in words: two or three, seldom more. */
+const COUNT_WORDS: Readonly<Record<number, string>> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
+
+/** "a and b", "a, b and c". */
+function inWords(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**

@@ -115,6 +115,27 @@ describe('discovery', () => {
       assert.deepEqual(findingsOf(analysis, 'unattributed-claim'), []);
     });
 
+    it('counts and names them all when three claim it, and says which one is used', async () => {
+      const files = {
+        'articles/quay.txt': 'The harbour master said the quay reopens in May.\n',
+        'annotations/desk.yaml': 'version: 1\narticle: ../articles/quay.txt\n',
+        'annotations/quay.yml': 'version: 1\n',
+        'articles/quay.annotations.yaml': 'version: 1\n',
+      };
+      await inTempProject(files, async (root) => {
+        const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(path.join(root, 'articles/quay.txt'));
+        assert.ok(analysis);
+        assert.deepEqual(
+          findingsOf(analysis, 'invalid-annotation').map((finding) => [path.relative(root, finding.file), finding.message]),
+          [
+            ['annotations/desk.yaml', 'Three annotation files claim articles/quay.txt: this one, annotations/quay.yml and articles/quay.annotations.yaml. This one is used.'],
+            ['annotations/quay.yml', 'Three annotation files claim articles/quay.txt: this one, annotations/desk.yaml and articles/quay.annotations.yaml. annotations/desk.yaml is used.'],
+            ['articles/quay.annotations.yaml', 'Three annotation files claim articles/quay.txt: this one, annotations/desk.yaml and annotations/quay.yml. annotations/desk.yaml is used.'],
+          ],
+        );
+      });
+    });
+
     it('uses the file that names the draft over the sidecar, and marks its `article:`', async () => {
       const analysis = await analyzeDraft('articles/contested-field.txt');
       assert.equal(path.relative(ROOT, analysis.annotations.file), 'annotations/desk/contested-by-field.yaml');
