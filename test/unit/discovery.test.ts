@@ -401,12 +401,14 @@ describe('the article: field, read as the parser reads it', () => {
     assert.equal(articleOnItsLine('version: 1\r\narticle: "../my articles/talks #1.txt"  # quoted\r\nentities:\r\n  a:\r\n    name: A\r\n'), '../my articles/talks #1.txt');
   });
 
-  /** Lines of annotation files in the plain form, and lines in every other form YAML has for a key or a value. */
+  /** Lines of annotation files in the plain form (and errors in it), and lines in every other form YAML has for a key or a value. */
   const PLAIN_LINES = [
     'version: 1', 'article: ../articles/a.txt', 'article: ../b.txt  # c', 'article: "../q #1.txt"', "article: '../it''s.txt'",
     'article : ../space.txt', 'article:\t../tab.txt', 'article: ../trailing.txt   ', 'article: ../é/ü.txt', 'article: ../nb\u00a0',
     '# comment', '', '   ', 'entities:', 'entities: # c', '  putin:', '    name: Putin', "    name: It's", '    aliases: [Putin, "V. Putin"]',
     'claims:', '- text: a', '  - text: b', '    type: fact', 'note: |', 'note: >-', '  text', 'x: y', 'url: http://x',
+    // Indented wrongly, or left open: errors the lines before `article:` may hold.
+    '   odd: 1', '    - a', '  }', "  'x", '  "y',
   ];
   const OTHER_LINES = [
     '"article": ../quoted-key.txt', "'article': ../single.txt", 'article: >-', 'article: |', 'article:', 'article: # c', 'article: ~',
