@@ -127,18 +127,17 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
     }
   }
 
+  if (fromRegistry) {
+    // The registry's claims, claim types and `article:` serve no article: said, and left out of its model.
+    findings.push(...notForTheRegistry(root, file));
+    return withDocument({ file, text, entities: lastOfEachId(readEntities(reader, root, true, brokenBySyntax)), claims: [], claimTypes: [], findings }, document);
+  }
+
   const articleNode = valueAt(root, 'article');
-  const articlePath = reader.string(articleNode);
+  const articlePath = articlePathOf(articleNode);
   const article = articlePath !== undefined ? { path: articlePath, location: reader.location(articleNode) } : undefined;
 
-  const entities: Entity[] = [];
-  const entitiesNode = valueAt(root, 'entities');
-  if (isMapping(entitiesNode)) {
-    for (const pair of entitiesNode.pairs) {
-      const entity = readEntity(reader, pair, fromRegistry, brokenBySyntax);
-      if (entity) entities.push(entity);
-    }
-  }
+  const entities = readEntities(reader, root, false, brokenBySyntax);
 
   const claims: Claim[] = [];
   const claimsNode = valueAt(root, 'claims');
@@ -172,6 +171,65 @@ function lastOfEachId<T extends { readonly id: string }>(items: readonly T[]): r
     byId.set(item.id, item);
   }
   return byId.size === items.length ? items : [...byId.values()];
+}
+
+function readEntities(reader: NodeReader, root: YamlMapping, fromRegistry: boolean, brokenBySyntax: RangeIndex | undefined): Entity[] {
+  const entities: Entity[] = [];
+  const entitiesNode = valueAt(root, 'entities');
+  if (isMapping(entitiesNode)) {
+    for (const pair of entitiesNode.pairs) {
+      const entity = readEntity(reader, pair, fromRegistry, brokenBySyntax);
+      if (entity) entities.push(entity);
+    }
+  }
+  return entities;
+}
+
+/** The top-level keys of an article's file that the registry can't use: why, and where they go instead. */
+const NOT_FOR_THE_REGISTRY: Readonly<Record<string, string>> = {
+  claims: 'The shared registry holds entities only, so these claims are checked against no draft: move them to the annotation file of the article they are about',
+  claimTypes: 'The shared registry holds entities only, so these claim types are used by no article: declare them in the annotation file of each article that uses them',
+  article: "The shared registry holds entities only and annotates no draft: remove `article:` (each article's own annotation file names its draft)",
+};
+
+/** A finding on each top-level key of the registry that only an article's file can use (every one, if written twice). */
+function notForTheRegistry(root: YamlMapping, file: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { key } of root.pairs) {
+    const name = key.kind === 'scalar' && typeof key.value === 'string' ? key.value : undefined;
+    if (name === undefined || !Object.hasOwn(NOT_FOR_THE_REGISTRY, name)) continue;
+    findings.push(makeFinding('invalid-annotation', NOT_FOR_THE_REGISTRY[name], file, { start: key.start, end: key.end }));
+  }
+  return findings;
+}
+
+/**
+ * The `article:` path of a file's text, read as parseAnnotationFile reads it: the same tree (the fast
+ * reader's, else the library's) and the same rule. For discovery, which needs nothing else of the file.
+ */
+export function readArticlePath(text: string): string | undefined {
+  let root = readSimpleYaml(text)?.root;
+  if (root === undefined) {
+    if (tooDeeplyNested(text) !== undefined) return undefined;
+    root = treeFromDocument(parseWithLibrary(text));
+  }
+  return isMapping(root) ? articlePathOf(valueAt(root, 'article')) : undefined;
+}
+
+/** The path an `article:` value gives: none when it is empty (the schema check reports that), not text, or absent. */
+function articlePathOf(node: YamlNode | undefined): string | undefined {
+  const path = scalarText(node);
+  return path === '' ? undefined : path;
+}
+
+/** A scalar's value as text (numbers and booleans written out, as a path or id written unquoted reads). */
+function scalarText(node: YamlNode | undefined): string | undefined {
+  const scalar = resolved(node);
+  if (!isScalarNode(scalar)) return undefined;
+  const value = scalar.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 function isMapping(node: YamlNode | undefined): node is YamlMapping {
@@ -315,12 +373,7 @@ class NodeReader {
   ) {}
 
   string(node: YamlNode | undefined): string | undefined {
-    const scalar = resolved(node);
-    if (!isScalarNode(scalar)) return undefined;
-    const value = scalar.value;
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    return undefined;
+    return scalarText(node);
   }
 
   stringList(node: YamlNode | undefined): string[] {

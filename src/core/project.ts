@@ -3,7 +3,7 @@
 import * as path from 'path';
 import type { Analysis } from './analysis';
 import { analyze } from './analyze';
-import { AnnotationDiscovery, registryPaths, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
+import { AnnotationDiscovery, isDraftPath, registryPaths, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
 import { makeFinding } from './findingFactory';
 import type { Finding } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
@@ -84,7 +84,8 @@ export class AnnotationProject {
     const registryFile = await this.discovery.registryIn(annotationsDir);
     const registry = registryFile ? await this.parse(registryFile, true) : undefined;
     const filesRead = new Set([file, ...registryPaths(annotationsDir)]);
-    return [{ ...analyze({ annotations, registry, discoveryFindings: [missingArticle(annotations)], options: this.settings.options }), filesRead }];
+    const discoveryFindings = missingArticle(annotations);
+    return [{ ...analyze({ annotations, registry, discoveryFindings, options: this.settings.options }), filesRead }];
   }
 
   private async analyzePair(draft: string, file: string, found: DraftAnnotations): Promise<ProjectAnalysis | undefined> {
@@ -94,16 +95,18 @@ export class AnnotationProject {
     const registry = found.registry ? await this.parse(found.registry, true) : undefined;
     const discoveryFindings: Finding[] = [];
     if (found.claimants.length > 1) {
+      const count = found.claimants.length;
+      const usedFile = found.claimants[0];
       for (const claimant of found.claimants) {
         filesRead.add(claimant);
         const others = found.claimants.filter((other) => other !== claimant).map((other) => path.relative(found.root, other));
         const parsed = claimant === file ? annotations : await this.parse(claimant);
         const where = parsed?.article?.location.range ?? firstContentLine(parsed?.text ?? '');
+        const which = claimant === usedFile ? 'This one is used.' : count === 2 ? 'The other one is used.' : `${path.relative(found.root, usedFile)} is used.`;
         discoveryFindings.push(
           makeFinding(
             'invalid-annotation',
-            `Two annotation files claim ${path.relative(found.root, draft)}: this one and ${others.join(', ')}. ` +
-              (claimant === found.claimants[0] ? 'This one is used.' : 'The other one is used.'),
+            `${COUNT_WORDS[count] ?? count} annotation files claim ${path.relative(found.root, draft)}: ${inWords(['this one', ...others])}. ${which}`,
             claimant,
             where,
           ),
@@ -125,18 +128,34 @@ export class AnnotationProject {
   }
 }
 
-/** The finding for an annotation file whose draft can't be found. */
-function missingArticle(annotations: ParsedAnnotationFile): Finding {
+/** How many files claim one draft, in words: two or three, seldom more. */
+const COUNT_WORDS: Readonly<Record<number, string>> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
+
+/** "a and b", "a, b and c". */
+function inWords(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The finding for an annotation file whose draft can't be found: none when its `article:` names a
+ * file that is no draft (`a.json`), which the schema check reports on the file as it is.
+ */
+function missingArticle(annotations: ParsedAnnotationFile): Finding[] {
   if (annotations.article) {
     const target = resolveArticlePath(annotations.file, annotations.article.path);
-    return makeFinding('article-not-found', `No draft at ${annotations.article.path} (${target})`, annotations.file, annotations.article.location.range, {
-      value: annotations.article.path,
-    });
+    if (!isDraftPath(target)) return [];
+    return [
+      makeFinding('article-not-found', `No draft at ${annotations.article.path} (${target})`, annotations.file, annotations.article.location.range, {
+        value: annotations.article.path,
+      }),
+    ];
   }
-  return makeFinding(
-    'article-not-found',
-    'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
-    annotations.file,
-    firstContentLine(annotations.text),
-  );
+  return [
+    makeFinding(
+      'article-not-found',
+      'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
+      annotations.file,
+      firstContentLine(annotations.text),
+    ),
+  ];
 }

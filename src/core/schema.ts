@@ -181,9 +181,14 @@ function patternMessage(pattern: string, value: unknown, field?: string): string
 const EMPTY_REMEDIES: Record<string, string> = {
   aliases: ': write another name the draft uses, or remove it',
   anonymity: ': say why anonymity was granted',
-  article: ": write the draft's path, or remove the line",
   label: ': write the name the type is shown by',
 };
+
+/** An `article:` that names no draft by its extension (spec: a draft is a .txt or .md file). */
+function notADraftMessage(value: unknown): string {
+  if (value === '') return '`article:` is empty: give the path of the draft (a .txt or .md file), relative to this file';
+  return `\`article:\` names ${JSON.stringify(value)}, which is not a draft: a draft is a .txt or .md file, and only drafts are checked`;
+}
 
 function describe(doc: YamlNode, path: readonly string[], error: ErrorObject, text: string): SchemaProblem {
   const { node, key } = locate(doc, path);
@@ -225,6 +230,7 @@ function words(
       };
     }
     case 'pattern': {
+      if (path.length === 1 && field === 'article') return { message: notADraftMessage(error.data), range: anchor };
       const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
       if (propertyName !== undefined) {
         return { message: patternMessage(error.params.pattern, propertyName), range: rangeOf(findKey(node, propertyName)) ?? anchor };

@@ -33,6 +33,20 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
+/** Runs `body` in a new folder that holds the given files (path relative to it -> text), removed afterwards. */
+function inNewFolder(files: Record<string, string>, body: (folder: string) => void): void {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-cli-'));
+  try {
+    for (const [relative, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
+      fs.writeFileSync(path.join(folder, relative), text);
+    }
+    body(folder);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 function expectUsageError(args: readonly string[], message: RegExp): void {
   const run = cli(args);
   assert.equal(run.status, 2, `exit status of ${args.join(' ')}`);
@@ -181,18 +195,41 @@ describe('the command-line check', function () {
     });
 
     it('prints one finding a line, a message quoting a value of several lines included', () => {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-lines-'));
-      try {
-        fs.mkdirSync(path.join(folder, 'articles'));
-        fs.mkdirSync(path.join(folder, 'annotations'));
-        fs.writeFileSync(path.join(folder, 'articles', 'ferry.txt'), 'The mayor said the ferry will run.\n');
-        fs.writeFileSync(path.join(folder, 'annotations', 'ferry.yaml'), 'version: 1\nclaims:\n  - {text: the ferry will run, type: "para\\nphrase", source: "may\\nor"}\n');
-        const run = cli(['check', '.'], folder);
-        const lines = textLines(run);
+      const files = {
+        'articles/ferry.txt': 'The mayor said the ferry will run.\n',
+        'annotations/ferry.yaml': 'version: 1\nclaims:\n  - {text: the ferry will run, type: "para\\nphrase", source: "may\\nor"}\n',
+      };
+      inNewFolder(files, (folder) => {
+        const lines = textLines(cli(['check', '.'], folder));
         assert.ok(lines.some((line) => line.includes("'para\\nphrase'")), lines.join('\n'));
-      } finally {
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
+      });
+    });
+
+    it('checks no file as a draft that is none: an `article:` naming a .json is reported, and the .json is not checked', () => {
+      const files = {
+        'articles/quay.json': '{"quote": "we will reopen the quay in May, whatever the council decides"}\n',
+        'annotations/quay.yaml': 'version: 1\narticle: ../articles/quay.json\n',
+      };
+      inNewFolder(files, (folder) => {
+        const run = cli(['check', '.'], folder);
+        assert.deepEqual(textLines(run), [
+          'annotations/quay.yaml:2:10: error invalid-annotation `article:` names "../articles/quay.json", which is not a draft: a draft is a .txt or .md file, and only drafts are checked',
+        ]);
+        assert.match(run.stderr, /in 0 annotated drafts/);
+      });
+    });
+
+    it("reports the registry's claims: once, on the registry, whether it is checked with the drafts or given alone", () => {
+      const files = {
+        'articles/quay.txt': 'Ana Ruiz said the quay reopens in May.\n',
+        'annotations/quay.yaml': 'version: 1\nclaims:\n  - text: the quay reopens in May\n    type: paraphrase\n    source: ruiz\n',
+        'annotations/entities.yaml': 'version: 1\nentities:\n  ruiz:\n    name: Ana Ruiz\nclaims:\n  - text: the quay reopens in May\n    type: fact\n',
+      };
+      inNewFolder(files, (folder) => {
+        const line =
+          'annotations/entities.yaml:5:1: error invalid-annotation The shared registry holds entities only, so these claims are checked against no draft: move them to the annotation file of the article they are about';
+        for (const given of ['.', 'annotations/entities.yaml']) assert.deepEqual(textLines(cli(['check', given], folder)), [line], given);
+      });
     });
 
     it('checks drafts given through a link to their folder as the drafts themselves', () => {

@@ -4,13 +4,15 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import type { Analysis } from '../../src/core/analysis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
-import { isInside, newAnnotationFilePath, readArticleField } from '../../src/core/discovery';
+import { articleOnItsLine, isInside, NEEDS_FULL_READ, newAnnotationFilePath, readArticleField } from '../../src/core/discovery';
+import { parseAnnotationFile } from '../../src/core/parse';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis, type ProjectSettings } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
-import { findingsOf, fixture, textAt } from './helpers';
+import { findingsOf, fixture, readText, SAMPLE_ANNOTATIONS, textAt } from './helpers';
 
 const ROOT = fixture('discovery');
 
@@ -39,6 +41,20 @@ function conflicts(analysis: Analysis): Array<{ file: string; message: string }>
   return findingsOf(analysis, 'invalid-annotation')
     .filter((finding) => finding.message.startsWith('Two annotation files claim'))
     .map((finding) => ({ file: path.relative(ROOT, finding.file), message: finding.message }));
+}
+
+/** Runs `body` on a project of the given files (path relative to its root -> text), removed afterwards. */
+async function inTempProject(files: Record<string, string>, body: (root: string) => Promise<void>): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-discovery-'));
+  try {
+    for (const [relative, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), text);
+    }
+    await body(root);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 describe('a file inside a folder', () => {
@@ -99,6 +115,27 @@ describe('discovery', () => {
       assert.deepEqual(findingsOf(analysis, 'unattributed-claim'), []);
     });
 
+    it('counts and names them all when three claim it, and says which one is used', async () => {
+      const files = {
+        'articles/quay.txt': 'The harbour master said the quay reopens in May.\n',
+        'annotations/desk.yaml': 'version: 1\narticle: ../articles/quay.txt\n',
+        'annotations/quay.yml': 'version: 1\n',
+        'articles/quay.annotations.yaml': 'version: 1\n',
+      };
+      await inTempProject(files, async (root) => {
+        const analysis = await new AnnotationProject(nodeFileHost).analyzeDraft(path.join(root, 'articles/quay.txt'));
+        assert.ok(analysis);
+        assert.deepEqual(
+          findingsOf(analysis, 'invalid-annotation').map((finding) => [path.relative(root, finding.file), finding.message]),
+          [
+            ['annotations/desk.yaml', 'Three annotation files claim articles/quay.txt: this one, annotations/quay.yml and articles/quay.annotations.yaml. This one is used.'],
+            ['annotations/quay.yml', 'Three annotation files claim articles/quay.txt: this one, annotations/desk.yaml and articles/quay.annotations.yaml. annotations/desk.yaml is used.'],
+            ['articles/quay.annotations.yaml', 'Three annotation files claim articles/quay.txt: this one, annotations/desk.yaml and annotations/quay.yml. annotations/desk.yaml is used.'],
+          ],
+        );
+      });
+    });
+
     it('uses the file that names the draft over the sidecar, and marks its `article:`', async () => {
       const analysis = await analyzeDraft('articles/contested-field.txt');
       assert.equal(path.relative(ROOT, analysis.annotations.file), 'annotations/desk/contested-by-field.yaml');
@@ -121,6 +158,47 @@ describe('discovery', () => {
 
     it('is not the annotation file of a draft called entities', async () => {
       assert.equal(await annotationFileOf('articles/entities.txt'), undefined);
+    });
+
+    it("reports each claims:, claimTypes: and article: it holds, on its own analysis and each draft's, and leaves them out of its model", async () => {
+      const registry = [
+        'version: 1',
+        'article: ../articles/quay.txt',
+        'claimTypes:',
+        '  rumour: { label: Rumour, requiresSource: false }',
+        'entities:',
+        '  ruiz:',
+        '    name: Ana Ruiz',
+        'claims:',
+        '  - text: the quay reopens in May',
+        '    type: rumour',
+        '',
+      ].join('\n');
+      const files = {
+        'articles/quay.txt': 'Ana Ruiz said the quay reopens in May.\n',
+        'annotations/quay.yaml': 'version: 1\nclaims:\n  - text: the quay reopens in May\n    type: paraphrase\n    source: ruiz\n',
+        'annotations/entities.yaml': registry,
+      };
+      await inTempProject(files, async (root) => {
+        const expected = [
+          ['article', 'The shared registry holds entities only and annotates no draft: remove `article:` (each article\'s own annotation file names its draft)'],
+          ['claimTypes', 'The shared registry holds entities only, so these claim types are used by no article: declare them in the annotation file of each article that uses them'],
+          ['claims', 'The shared registry holds entities only, so these claims are checked against no draft: move them to the annotation file of the article they are about'],
+        ];
+        const registryFile = path.join(root, 'annotations/entities.yaml');
+        const said = (analysis: Analysis) =>
+          analysis.findings.filter((finding) => finding.file === registryFile).map((finding) => [textAt(analysis, finding), finding.message]);
+        // Opened in the editor (or given to the check by path): the registry alone.
+        const [alone] = await analyzeAnnotationFile('annotations/entities.yaml', DEFAULT_PROJECT_SETTINGS, root);
+        assert.deepEqual(said(alone), expected);
+        assert.deepEqual(findingsOf(alone, 'invalid-annotation').map((finding) => finding.severity), ['error', 'error', 'error']);
+        assert.deepEqual([alone.annotations.claims, alone.annotations.claimTypes, alone.annotations.article], [[], [], undefined]);
+        // With a draft that uses it: the same findings, on the registry, and its entity still serves.
+        const withDraft = await new AnnotationProject(nodeFileHost).analyzeDraft(path.join(root, 'articles/quay.txt'));
+        assert.ok(withDraft);
+        assert.deepEqual(said(withDraft), expected);
+        assert.deepEqual(withDraft.findings.filter((finding) => finding.file !== registryFile), []);
+      });
     });
 
     it('is analysed alone without a draft and without a missing-article error', async () => {
@@ -250,7 +328,120 @@ describe('discovery', () => {
   });
 });
 
-describe('the article: field read without parsing the file', () => {
+describe('the article: field, read as the parser reads it', () => {
+  const QUAY = 'The harbour master said the quay reopens in May.\n';
+  const FERRY = 'The ferry runs twice a day, the operator said.\n';
+
+  it('finds the draft a quoted key or a folded block scalar names, with no article-not-found', async () => {
+    await inTempProject(
+      {
+        'articles/quay.txt': QUAY,
+        'articles/ferry.txt': FERRY,
+        'annotations/desk-one.yaml': 'version: 1\n"article": ../articles/quay.txt\n',
+        'annotations/desk-two.yaml': 'version: 1\narticle: >-\n  ../articles/ferry.txt\nentities: {}\n',
+      },
+      async (root) => {
+        assert.equal(await annotationFileOf('articles/quay.txt', DEFAULT_PROJECT_SETTINGS, root), path.join('annotations', 'desk-one.yaml'));
+        assert.equal(await annotationFileOf('articles/ferry.txt', DEFAULT_PROJECT_SETTINGS, root), path.join('annotations', 'desk-two.yaml'));
+        for (const [file, draft] of [['annotations/desk-one.yaml', 'articles/quay.txt'], ['annotations/desk-two.yaml', 'articles/ferry.txt']]) {
+          const analyses = await analyzeAnnotationFile(file, DEFAULT_PROJECT_SETTINGS, root);
+          assert.deepEqual(analyses.map((analysis) => analysis.draft?.path), [path.join(root, draft)], file);
+          assert.deepEqual(findingsOf(analyses[0], 'article-not-found'), [], file);
+        }
+      },
+    );
+  });
+
+  it('takes the last of two `article:` keys, as the parser does (and says)', async () => {
+    await inTempProject(
+      {
+        'articles/quay.txt': QUAY,
+        'articles/ferry.txt': FERRY,
+        'annotations/desk.yaml': 'version: 1\narticle: ../articles/quay.txt\nentities: {}\narticle: ../articles/ferry.txt\n',
+      },
+      async (root) => {
+        assert.equal(await annotationFileOf('articles/quay.txt', DEFAULT_PROJECT_SETTINGS, root), undefined);
+        assert.equal(await annotationFileOf('articles/ferry.txt', DEFAULT_PROJECT_SETTINGS, root), path.join('annotations', 'desk.yaml'));
+        const [analysis] = await analyzeAnnotationFile('annotations/desk.yaml', DEFAULT_PROJECT_SETTINGS, root);
+        assert.equal(analysis.draft?.path, path.join(root, 'articles/ferry.txt'));
+        assert.deepEqual(
+          findingsOf(analysis, 'invalid-annotation').map((finding) => finding.message),
+          ["Duplicate key 'article': only the last one counts"],
+        );
+      },
+    );
+  });
+
+  it('names no draft when it names a file that is no draft (.json, .pdf): said on `article:`, and the file is not read as a draft', async () => {
+    await inTempProject(
+      {
+        'articles/notes.json': '{"said": "we will reopen the quay in May, whatever the council decides"}\n',
+        'annotations/notes.yaml': 'version: 1\narticle: ../articles/notes.json\nentities: {}\n',
+        'annotations/report.yaml': 'version: 1\narticle: ../articles/report.pdf\n',
+      },
+      async (root) => {
+        for (const [file, value] of [['annotations/notes.yaml', '../articles/notes.json'], ['annotations/report.yaml', '../articles/report.pdf']]) {
+          const analyses = await analyzeAnnotationFile(file, DEFAULT_PROJECT_SETTINGS, root);
+          assert.deepEqual(analyses.map((analysis) => analysis.draft), [undefined], file);
+          const [analysis] = analyses;
+          assert.deepEqual(
+            analysis.findings.map((finding) => [finding.code, finding.message, textAt(analysis, finding)]),
+            [['invalid-annotation', `\`article:\` names "${value}", which is not a draft: a draft is a .txt or .md file, and only drafts are checked`, value]],
+          );
+        }
+        // Nor is it a draft when asked for by its path.
+        assert.equal(await annotationFileOf('articles/notes.json', DEFAULT_PROJECT_SETTINGS, root), undefined);
+      },
+    );
+  });
+
+  it('reads the sample and the fixtures off the line, without reading the whole file', () => {
+    assert.equal(articleOnItsLine(readText(SAMPLE_ANNOTATIONS)), '../articles/putin-witkoff-talks.txt');
+    assert.equal(articleOnItsLine(readText(inProject('annotations/desk/anything.yaml'))), '../../articles/by-field.txt');
+    assert.equal(articleOnItsLine('version: 1\r\narticle: "../my articles/talks #1.txt"  # quoted\r\nentities:\r\n  a:\r\n    name: A\r\n'), '../my articles/talks #1.txt');
+  });
+
+  /** Lines of annotation files in the plain form (and errors in it), and lines in every other form YAML has for a key or a value. */
+  const PLAIN_LINES = [
+    'version: 1', 'article: ../articles/a.txt', 'article: ../b.txt  # c', 'article: "../q #1.txt"', "article: '../it''s.txt'",
+    'article : ../space.txt', 'article:\t../tab.txt', 'article: ../trailing.txt   ', 'article: ../é/ü.txt', 'article: ../nb\u00a0',
+    '# comment', '', '   ', 'entities:', 'entities: # c', '  putin:', '    name: Putin', "    name: It's", '    aliases: [Putin, "V. Putin"]',
+    'claims:', '- text: a', '  - text: b', '    type: fact', 'note: |', 'note: >-', '  text', 'x: y', 'url: http://x',
+    // Indented wrongly, or left open: errors the lines before `article:` may hold.
+    '   odd: 1', '    - a', '  }', "  'x", '  "y',
+  ];
+  const OTHER_LINES = [
+    '"article": ../quoted-key.txt', "'article': ../single.txt", 'article: >-', 'article: |', 'article:', 'article: # c', 'article: ~',
+    'article: 12', 'article: 0x1F', 'article: true', 'article: ""', 'article: &a ../anchored.txt', 'article: *a', 'article: !!str ../t.txt',
+    'article: [../x.txt]', 'article:x', 'article: a: b', 'article: "../multi', 'article: "../esc\\x41.txt"', '"\\x61rticle": ../esc-key.txt',
+    '? article', ': ../explicit.txt', '? |-', '  article', '  article: ../indented.txt', '  ../continued.txt', '  # indented comment',
+    '# the article: below', 'entities: &e', '  - text: "quoted', 'more"', 'note: "open', "note: 'open", 'claims: [', 'k: {a: [1, 2]', ']', '}',
+    '{ article: ../flow.txt }', '---', '...', '%YAML 1.2', 'junk', 'a #b: 1', '\ufeffarticle: ../bom.txt', '- item', '\tx: 1',
+  ];
+  const line = fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_LINES), weight: 12 }, { arbitrary: fc.constantFrom(...OTHER_LINES), weight: 1 });
+  const lineBreak = fc.oneof({ arbitrary: fc.constantFrom('\n', '\r\n'), weight: 12 }, { arbitrary: fc.constantFrom('\r', '\u2028'), weight: 1 });
+  const files = fc.array(fc.tuple(line, lineBreak), { maxLength: 14 }).map((lines) => lines.map(([text, end]) => text + end).join(''));
+
+  it('is the parser\'s for every text, but where a syntax error leaves the parser no top level', () => {
+    let offTheLine = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(files, (text) => {
+        runs++;
+        const parsed = parseAnnotationFile('/newsroom/annotations/desk.yaml', text);
+        const read = readArticleField(text);
+        if (articleOnItsLine(text) !== NEEDS_FULL_READ) offTheLine++;
+        // A file whose top level a syntax error broke keeps the article its line names: it stays its
+        // draft's while it is mended (the parser reads no `article:` and reports the error).
+        const broken = parsed.article === undefined && parsed.findings.some((finding) => finding.code === 'yaml-syntax');
+        if (!broken) assert.equal(read, parsed.article?.path, JSON.stringify(text));
+      }),
+      { seed: 20_251_126, numRuns: 3000 },
+    );
+    // The line settles many of them: the fast reading is tried, not skipped.
+    assert.ok(offTheLine > runs / 5, `${offTheLine} of ${runs}`);
+  });
+
   it('is what the YAML library reads, for paths with spaces, #, quotes and escapes', () => {
     for (const written of [
       '../articles/quay.txt',

@@ -140,7 +140,7 @@ describe('mistakes in an annotation file', () => {
           .sort(),
         [
           "Item 1 of `acceptsBasis` of claim type 'eyewitness' must be one of: common-knowledge, observed, public-record, document. Did you mean 'observed'?",
-          "`article` is empty: write the draft's path, or remove the line",
+          '`article:` is empty: give the path of the draft (a .txt or .md file), relative to this file',
           '`occurrence` of claim 1 must be 1 or more (1 is the first match)',
         ],
       );
