@@ -67,8 +67,6 @@ export interface Claim {
   /** Explicit id, or c1, c2, ... by position in the file. */
   readonly id: string;
   readonly hasExplicitId: boolean;
-  /** The `id:` value in the YAML, when the claim has one. */
-  readonly idLocation?: YamlLocation;
   /** 0-based position in the `claims` list. */
   readonly index: number;
   readonly selector?: SpanSelector;

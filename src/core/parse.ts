@@ -147,7 +147,13 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
       if (claim) claims.push(claim);
     });
   }
-  findings.push(...duplicateClaimIds(claims, file));
+  // Where a claim's `id:` is written: looked up for an id written twice only, not kept on every claim.
+  const idWritten = (claim: Claim): OffsetRange | undefined => {
+    const item = isSequence(claimsNode) ? resolved(claimsNode.items[claim.index]) : undefined;
+    const idNode = isMapping(item) ? valueAt(item, 'id') : undefined;
+    return idNode ? reader.location(idNode).range : undefined;
+  };
+  findings.push(...duplicateClaimIds(claims, file, idWritten));
 
   const claimTypes: ClaimType[] = [];
   const typesNode = valueAt(root, 'claimTypes');
@@ -313,7 +319,6 @@ function readClaim(reader: NodeReader, node: YamlNode | undefined, index: number
   return {
     id: explicitId ?? `c${index + 1}`,
     hasExplicitId: explicitId !== undefined,
-    idLocation: explicitId !== undefined ? reader.location(idNode) : undefined,
     index,
     selector: reader.selector(node, location),
     type: reader.string(typeNode) ?? '',
@@ -348,7 +353,7 @@ function readClaimType(reader: NodeReader, pair: YamlPair): ClaimType | undefine
   };
 }
 
-function duplicateClaimIds(claims: readonly Claim[], file: string): Finding[] {
+function duplicateClaimIds(claims: readonly Claim[], file: string, idWritten: (claim: Claim) => OffsetRange | undefined): Finding[] {
   const firstById = new Map<string, Claim>();
   const findings: Finding[] = [];
   for (const claim of claims) {
@@ -359,7 +364,7 @@ function duplicateClaimIds(claims: readonly Claim[], file: string): Finding[] {
     }
     const why = first.hasExplicitId ? `claim ${first.index + 1} already has it` : `it is the default id of claim ${first.index + 1}`;
     // At the id that is written twice; a default id is written nowhere, so then at the claim.
-    const range = (claim.idLocation ?? claim.location).range;
+    const range = (claim.hasExplicitId ? idWritten(claim) : undefined) ?? claim.location.range;
     findings.push(makeFinding('invalid-annotation', `Duplicate claim id '${claim.id}': ${why}`, file, range, { claimId: claim.id, claimIndex: claim.index }));
   }
   return findings;
