@@ -11,11 +11,24 @@ import type { Mention } from './mentions';
  * Verbs whose subject is the speaker. Nouns spelt like a verb ("claims", "reports", "notes") are left
  * out: a noun nearer the claim than the verb would hide the speaker.
  */
-const SPEECH_VERBS =
-  /\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|posted|stated|explained|explains|noted|declared|announced|claimed|admitted|admits|insisted|insists|stressed|reported|warned|warns|argued|argues|confirmed|confirms|denied|denies|alleged|alleges|acknowledged|conceded|concedes|reiterated|testified|tweeted|replied|responded|according to)\b/gi;
+const SPEECH_VERB_WORDS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'posted', 'stated',
+  'explained', 'explains', 'noted', 'declared', 'declares', 'announced', 'announces', 'claimed', 'admitted', 'admits',
+  'insisted', 'insists', 'stressed', 'stresses', 'reported', 'warned', 'warns', 'argued', 'argues', 'confirmed', 'confirms',
+  'denied', 'denies', 'alleged', 'alleges', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'revealed', 'reveals',
+  'reiterated', 'reiterates', 'testified', 'testifies', 'tweeted', 'replied', 'replies', 'responded', 'responds',
+  'pointed out', 'points out', 'according to',
+];
 
 /** Participles ("…, adding that"): they attribute, but their subject is another verb's. */
-const SPEECH_PARTICIPLES = /\b(?:saying|telling|adding|writing|posting|noting|stressing|warning|arguing|insisting|explaining|claiming)\b/gi;
+const SPEECH_PARTICIPLE_WORDS = ['saying', 'telling', 'adding', 'writing', 'posting', 'noting', 'stressing', 'warning', 'arguing', 'insisting', 'explaining', 'claiming', 'reporting'];
+
+function wordsPattern(words: readonly string[], flags: string): RegExp {
+  return new RegExp(`\\b(?:${words.map((word) => word.replace(/ /g, '\\s+')).join('|')})\\b`, flags);
+}
+
+const SPEECH_VERBS = wordsPattern(SPEECH_VERB_WORDS, 'gi');
+const SPEECH_PARTICIPLES = wordsPattern(SPEECH_PARTICIPLE_WORDS, 'gi');
 
 /** The verbs a speaker can follow: "…,\" said Lopez", "…, added the mayor". Never "told": its object is who was told. */
 const INVERTED = /^(?:said|says|added|adds|wrote|writes|asked|asks|explained|noted|replied|according to)$/i;
@@ -241,11 +254,15 @@ function subjectAfter(context: Context, sentence: OffsetRange, verbEnd: number):
 }
 
 /**
- * Words that attribute what a sentence says to someone (a speech verb, "according to", "reportedly",
- * "sources say"): a sentence with one names its source already, well or vaguely.
+ * Words that attribute what a sentence says to someone: every speech verb and participle above, and
+ * what names a source without one ("according to", "reportedly", "in a statement", "claims" and
+ * "reports" as nouns: "sources say", "reports suggest"). A sentence with one names its source
+ * already, well or vaguely.
  */
-const ATTRIBUTION_WORDS =
-  /\b(?:said|says|say|saying|told|tells|tell|telling|added|adds|adding|asked|wrote|writes|writing|posted|posting|stated|explained|noted|noting|declared|announced|claimed|claims|admitted|admits|insisted|insists|stressed|stressing|reported|reports|reporting|reportedly|warned|argued|confirmed|denied|alleged|alleges|acknowledged|conceded|revealed|reiterated|testified|tweeted|believed|believe|believes|according to|in a statement)\b/i;
+const ATTRIBUTION_WORDS = wordsPattern(
+  [...SPEECH_VERB_WORDS, ...SPEECH_PARTICIPLE_WORDS, 'tell', 'states', 'claims', 'reports', 'reportedly', 'notes', 'believed', 'believe', 'believes', 'in a statement'],
+  'i',
+);
 
 /** Whether `text` attributes what it says to someone, by a speech verb or an attribution phrase. */
 export function hasAttributionWords(text: string): boolean {

@@ -520,6 +520,11 @@ describe('quick fixes', () => {
       ]) {
         assert.equal(nameIt(draft, claim).fix, undefined, draft);
       }
+      // In the present tense too, as news copy often has it.
+      for (const verb of ['warns', 'concedes', 'states', 'explains', 'confirms', 'denies', 'reveals', 'points out', 'acknowledges', 'stresses']) {
+        assert.equal(nameIt(`The agency ${verb} that supplies were safe.\n`, '{text: supplies were safe, type: paraphrase, source: agency}').fix, undefined, verb);
+      }
+      assert.ok(nameIt('Supplies were safe.\n', '{text: Supplies were safe, type: paraphrase, source: agency}').fix, 'offered where nobody is said to say it');
     });
 
     it('keeps the full stop of an abbreviation that ends the sentence, and the claim\'s words as they were', () => {
