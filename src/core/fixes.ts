@@ -101,6 +101,12 @@ export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[]
   return [...candidates, ...namedInClaims];
 }
 
+/** The same for a claim at `span` (places too can be a claim's source): the order the attribution fixes offer them in. */
+export function likelySources(analysis: Analysis, span: OffsetRange): string[] {
+  const { candidates, namedInClaims } = guessSpeaker(analysis, span);
+  return [...candidates, ...namedInClaims];
+}
+
 /** guessSpeaker for a quotation: places left out, as a place issues no quotation. */
 function quoteSpeakers(analysis: Analysis, quote: OffsetRange): SpeakerGuess {
   const notPlace = (id: string): boolean => analysis.entities.get(id)?.type !== 'place';
@@ -405,15 +411,16 @@ function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
 }
 
 /**
- * The closest known type for a misspelt one. Never applied without a choice: the type decides whether
+ * The closest known type for a misspelt one. Never applied without a choice, nor preferred (Auto Fix
+ * applies the preferred fix unread): the type decides whether
  * the claim needs a source, so a wrong guess ("fact-check" read as "fact") could quietly pass a check
  * that should fail, and the misspelling may be in the `claimTypes` declaration rather than the claim.
  */
 function unknownClaimTypeFixes(analysis: Analysis, finding: Finding): Fix[] {
   const parsed = parsedFileOf(analysis, finding.file);
   if (!parsed) return [];
-  return (finding.data?.candidateEntityIds ?? []).map((type, index) =>
-    fix(analysis, finding, { title: `Change type to '${type}'`, isPreferred: index === 0, edits: replaceScalar(parsed, finding.range, type) }),
+  return (finding.data?.candidateEntityIds ?? []).map((type) =>
+    fix(analysis, finding, { title: `Change type to '${type}'`, edits: replaceScalar(parsed, finding.range, type) }),
   );
 }
 

@@ -120,9 +120,12 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
     findings.push(makeFinding('invalid-annotation', `The file could not be read: ${(error as Error).message}`, file, firstContentLine(text)));
   }
   if (plain !== undefined) {
+    // What the registry can't use is one finding each (notForTheRegistry), not also every mistake in it.
+    const unusedByRegistry = fromRegistry
+      ? new RangeIndex(root.pairs.flatMap((pair) => (pair.key.kind === 'scalar' && String(pair.key.value) in NOT_FOR_THE_REGISTRY && pair.value ? [pair.value] : [])))
+      : undefined;
     for (const problem of schemaProblems(root, plain, text)) {
-      // A registry's claims are not looked up, so there the schema's word is the only one.
-      if ((problem.lookedUp && !fromRegistry) || brokenBySyntax?.overlaps(problem.about)) continue;
+      if (problem.lookedUp || brokenBySyntax?.overlaps(problem.about) || unusedByRegistry?.overlaps(problem.about)) continue;
       findings.push(makeFinding('invalid-annotation', problem.message, file, problem.range));
     }
   }

@@ -8,7 +8,7 @@ import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath, newAnnotationFilePath } from '../core/discovery';
 import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { likelySpeakers, reanchorFields } from '../core/fixes';
+import { likelySources, likelySpeakers, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
@@ -103,8 +103,8 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
     { label: 'No source yet', value: 'none', description: 'it will show as unattributed' },
   ];
   const range = quoted ? unquoted(selection) : selection.range;
-  // A quotation's speaker is the one next to "said", "told"…, as the quote quick fix ranks them.
-  const likely = quoted ? likelySpeakers(analysis, selection.range) : entitiesNear(analysis, range);
+  // Who the sentence says spoke or made the claim first, as the quick fixes rank them.
+  const likely = quoted ? likelySpeakers(analysis, selection.range) : likelySources(analysis, range);
   const picked = await pickEntity(analysis, likely, 'Who makes this claim?', '', others);
   if (!picked) return;
   const selector = describeSpan(analysis.draft.prepared, range);

@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import { claimAt, type Analysis } from '../core/analysis';
 import { setClaimField, type TextEdit } from '../core/edits';
-import { entitiesNear } from '../core/findings/attribution';
-import { fixAllFor, fixesFor, likelySpeakers, quoteClaimEdits, sourceFixAllFor, type Fix, type Interaction } from '../core/fixes';
+import { fixAllFor, fixesFor, likelySources, likelySpeakers, quoteClaimEdits, sourceFixAllFor, type Fix, type Interaction } from '../core/fixes';
 import type { Finding } from '../core/model';
 import type { AnalysisStore } from './analysisStore';
 import { reanchorFromProblem } from './annotateCommands';
@@ -119,14 +118,14 @@ export async function currentDraftAnalysis(store: AnalysisStore, draft: string):
 
 /**
  * Asks whom claim `claimIndex` of the analysis's annotation file is to be attributed to (the entities
- * named near it first) and makes that entity its source, adding the entity when the user makes a new
+ * its sentence says made it first, then those named near it) and makes that entity its source, adding the entity when the user makes a new
  * one: the "Attribute to…" quick fix and the view's "Attribute to…" action. Nothing is written if the
  * annotation file changed since `analysis` (the claim at that place could be another one by then).
  */
 export async function attributeClaim(analysis: Analysis, claimIndex: number): Promise<void> {
   if (!analysis.draft) return;
   const anchored = claimAt(analysis, claimIndex);
-  const likely = anchored?.range ? entitiesNear(analysis, anchored.range) : [];
+  const likely = anchored?.range ? likelySources(analysis, anchored.range) : [];
   const picked = await pickEntity(analysis, likely, 'Attribute the claim to…');
   if (picked?.kind !== 'entity') return;
   await applyTextEdits([...picked.edits, ...setClaimField(analysis.annotations, claimIndex, 'source', picked.id)], { computedOn: analysis });

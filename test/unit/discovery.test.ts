@@ -163,15 +163,19 @@ describe('discovery', () => {
     it("reports each claims:, claimTypes: and article: it holds, on its own analysis and each draft's, and leaves them out of its model", async () => {
       const registry = [
         'version: 1',
-        'article: ../articles/quay.txt',
+        // Mistakes in what the registry can't use are not reported one by one as well.
+        'article: ../articles/quay.json',
         'claimTypes:',
-        '  rumour: { label: Rumour, requiresSource: false }',
+        '  rumour: { label: Rumour, requiresSource: maybe }',
         'entities:',
         '  ruiz:',
         '    name: Ana Ruiz',
         'claims:',
         '  - text: the quay reopens in May',
         '    type: rumour',
+        '  - text: the ferry runs',
+        '    tpye: fact',
+        '    source: Ruiz',
         '',
       ].join('\n');
       const files = {

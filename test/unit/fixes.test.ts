@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
-import { fixAllFor, fixesFor, likelyEntityType, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
+import { fixAllFor, fixesFor, likelyEntityType, likelySources, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -85,6 +85,13 @@ describe('quick fixes', () => {
       assert.deepEqual(told.preferred, ['Attribute to Ana Lopez']);
       const quote = offered('"We knew the plant was losing money, and it always was," Lopez told Reuters.\n', []);
       assert.deepEqual(quote.preferred, ['Annotate quote as said by Ana Lopez']);
+    });
+
+    it('lists the speaker first in the pickers of "Attribute to…" and "Annotate Selection as Claim…", as the fixes rank them', () => {
+      const draft = 'Lopez told Reyes that the budget was balanced.\n';
+      const yaml = ['version: 1', 'entities:', ...PEOPLE, 'claims:', '  - {text: the budget was balanced, type: paraphrase}', ''].join('\n');
+      const analysis = analyzeTexts({ draft, yaml });
+      assert.deepEqual(likelySources(analysis, analysis.claims[0].range!), ['lopez', 'reyes']);
     });
 
     it('reads past an aside between commas to the speaker, not the employer in it', () => {
@@ -263,7 +270,7 @@ describe('quick fixes', () => {
     const finding = only(analysis, 'unknown-claim-type');
     assert.match(finding.message, /Did you mean 'prediction'\?/);
     const fixes = fixesFor(analysis, finding);
-    assert.deepEqual(fixes.map((fix) => [fix.title, fix.isPreferred, fix.fixAll]), [["Change type to 'prediction'", true, undefined]]);
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.isPreferred, fix.fixAll]), [["Change type to 'prediction'", undefined, undefined]]);
     assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
     const after = apply(texts, fixes[0]);
     assert.equal(after.yaml, texts.yaml.replace('type: predicton', 'type: prediction'));
