@@ -14,6 +14,8 @@ export interface ParsedAnnotationFile {
   readonly text: string;
   /** The `article:` value and where it is written. */
   readonly article?: { readonly path: string; readonly location: YamlLocation };
+  /** Whether the file writes an `article:` key, read as a path or not (empty, not text: the schema says why). */
+  readonly articleWritten?: boolean;
   readonly entities: readonly Entity[];
   readonly claims: readonly Claim[];
   readonly claimTypes: readonly ClaimType[];
@@ -169,7 +171,8 @@ export function parseAnnotationFile(file: string, text: string, fromRegistry = f
 
   // With an id written twice the last one counts, as the duplicate-key finding says: the first copy
   // is no entity (it would be reported unused) and no claim type.
-  return withDocument({ file, text, article, entities: lastOfEachId(entities), claims, claimTypes: lastOfEachId(claimTypes), findings }, document);
+  const articleWritten = root.pairs.some((pair) => pair.key.kind === 'scalar' && String(pair.key.value) === 'article');
+  return withDocument({ file, text, article, articleWritten, entities: lastOfEachId(entities), claims, claimTypes: lastOfEachId(claimTypes), findings }, document);
 }
 
 /** The items in order, each id once: the last item that has it, where it is. */

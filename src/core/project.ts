@@ -138,9 +138,11 @@ function inWords(items: readonly string[]): string {
 
 /**
  * The finding for an annotation file whose draft can't be found: none when its `article:` names a
- * file that is no draft (`a.json`), which the schema check reports on the file as it is.
+ * file that is no draft (`a.json`), or is written but is no path (`article: ""`): the schema check
+ * reports those on the file as it is, and "add `article:`" would be wrong.
  */
 function missingArticle(annotations: ParsedAnnotationFile): Finding[] {
+  if (!annotations.article && annotations.articleWritten) return [];
   if (annotations.article) {
     const target = resolveArticlePath(annotations.file, annotations.article.path);
     if (!isDraftPath(target)) return [];

@@ -376,6 +376,19 @@ describe('the article: field, read as the parser reads it', () => {
     );
   });
 
+  it('says once that an `article:` written empty or as no text names no draft, not also "add `article:`"', async () => {
+    await inTempProject(
+      { 'annotations/empty.yaml': 'version: 1\narticle: ""\nentities: {}\n', 'annotations/bare.yaml': 'version: 1\narticle:\nentities: {}\n' },
+      async (root) => {
+        for (const file of ['annotations/empty.yaml', 'annotations/bare.yaml']) {
+          const [analysis] = await analyzeAnnotationFile(file, DEFAULT_PROJECT_SETTINGS, root);
+          assert.deepEqual(analysis.findings.map((finding) => finding.code), ['invalid-annotation'], file);
+          assert.match(analysis.findings[0].message, /`?article:?`? (is empty|must be text)/, file);
+        }
+      },
+    );
+  });
+
   it('names no draft when it names a file that is no draft (.json, .pdf): said on `article:`, and the file is not read as a draft', async () => {
     await inTempProject(
       {
