@@ -10,7 +10,8 @@ import { placeInContext } from './labels';
 import type { ClaimStatus, Entity, EntityType, Finding, OffsetRange, SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
 import { describeSpan, pinSpan, type ContextFields, type WrittenSelector } from './selectors';
-import { guessSpeaker, hasAttributionWords, type SpeakerGuess } from './speakers';
+import { guessSpeaker, type SpeakerGuess } from './speakers';
+import { hasAttributionWords } from './speechVerbs';
 import { endsWithAbbreviation } from './textIndex';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */

@@ -6,29 +6,7 @@ import { mentionsOverlapping, overlaps, type Analysis } from './analysis';
 import { canBeSource, entitiesNear } from './findings/attribution';
 import type { EntityType, OffsetRange } from './model';
 import type { Mention } from './mentions';
-
-/**
- * Verbs whose subject is the speaker. Nouns spelt like a verb ("claims", "reports", "notes") are left
- * out: a noun nearer the claim than the verb would hide the speaker.
- */
-const SPEECH_VERB_WORDS = [
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'posted', 'stated',
-  'explained', 'explains', 'noted', 'declared', 'declares', 'announced', 'announces', 'claimed', 'admitted', 'admits',
-  'insisted', 'insists', 'stressed', 'stresses', 'reported', 'warned', 'warns', 'argued', 'argues', 'confirmed', 'confirms',
-  'denied', 'denies', 'alleged', 'alleges', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'revealed', 'reveals',
-  'reiterated', 'reiterates', 'testified', 'testifies', 'tweeted', 'replied', 'replies', 'responded', 'responds',
-  'pointed out', 'points out', 'according to',
-];
-
-/** Participles ("…, adding that"): they attribute, but their subject is another verb's. */
-const SPEECH_PARTICIPLE_WORDS = ['saying', 'telling', 'adding', 'writing', 'posting', 'noting', 'stressing', 'warning', 'arguing', 'insisting', 'explaining', 'claiming', 'reporting'];
-
-function wordsPattern(words: readonly string[], flags: string): RegExp {
-  return new RegExp(`\\b(?:${words.map((word) => word.replace(/ /g, '\\s+')).join('|')})\\b`, flags);
-}
-
-const SPEECH_VERBS = wordsPattern(SPEECH_VERB_WORDS, 'gi');
-const SPEECH_PARTICIPLES = wordsPattern(SPEECH_PARTICIPLE_WORDS, 'gi');
+import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs';
 
 /** The verbs a speaker can follow: "…,\" said Lopez", "…, added the mayor". Never "told": its object is who was told. */
 const INVERTED = /^(?:said|says|added|adds|wrote|writes|asked|asks|explained|noted|replied|according to)$/i;
@@ -253,18 +231,3 @@ function subjectAfter(context: Context, sentence: OffsetRange, verbEnd: number):
   }
 }
 
-/**
- * Words that attribute what a sentence says to someone: every speech verb and participle above, and
- * what names a source without one ("according to", "reportedly", "in a statement", "claims" and
- * "reports" as nouns: "sources say", "reports suggest"). A sentence with one names its source
- * already, well or vaguely.
- */
-const ATTRIBUTION_WORDS = wordsPattern(
-  [...SPEECH_VERB_WORDS, ...SPEECH_PARTICIPLE_WORDS, 'tell', 'states', 'claims', 'reports', 'reportedly', 'notes', 'believed', 'believe', 'believes', 'in a statement'],
-  'i',
-);
-
-/** Whether `text` attributes what it says to someone, by a speech verb or an attribution phrase. */
-export function hasAttributionWords(text: string): boolean {
-  return ATTRIBUTION_WORDS.test(text);
-}

@@ -3,6 +3,7 @@
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
+import { NEUTRAL_ATTRIBUTION } from '../speechVerbs';
 import { RangeIndex } from '../textIndex';
 import { wordCount } from './quotes';
 import { phraseMatcher, type PhraseMatch } from './phraseMatcher';
@@ -60,9 +61,6 @@ function lowerBoundByStart(matches: readonly PhraseMatch[], offset: number): num
 
 /** At most this many words between a verb and the claim it attributes: "claimed on Monday in a statement that". */
 const MAX_WORDS_BETWEEN = 6;
-
-/** Neutral verbs of attribution: one between a loaded verb and the claim is the one that attributes it. */
-const NEUTRAL_ATTRIBUTION = /\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|according|announced|explained|noted)\b/i;
 
 /**
  * The verb in another sense than attributing: passive ("was admitted to hospital"), with a
