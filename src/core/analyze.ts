@@ -11,7 +11,7 @@ import { unusedEntityFindings } from './findings/unusedEntities';
 import { vagueAttributionFindings } from './findings/vagueAttribution';
 import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
 import type { ClaimStatus, Entity, Finding, SpanSelector } from './model';
-import { claimName, placeInContext } from './labels';
+import { claimName, inWords, placeInContext } from './labels';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import type { ParsedAnnotationFile } from './parse';
 import { RangeIndex, Sentences } from './textIndex';
@@ -188,8 +188,7 @@ function spanFindings(
 
 /** The context fields a selector has, for a message: "prefix", "prefix and suffix"... */
 function contextFields(selector: SpanSelector): string {
-  const fields = (['prefix', 'suffix', 'occurrence'] as const).filter((field) => selector[field] !== undefined);
-  return fields.length < 2 ? fields.join('') : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
+  return inWords((['prefix', 'suffix', 'occurrence'] as const).filter((field) => selector[field] !== undefined));
 }
 
 /** A long passage cut for a one-line message (the finding's data keeps it whole). */

@@ -48,3 +48,8 @@ export function placeInContext(text: string, range: OffsetRange): string {
   const after = `${text.slice(range.end, end)}${end < text.length ? '…' : ''}`;
   return `${before}[${text.slice(range.start, range.end)}]${after}`.replace(/\s+/g, ' ').trim();
 }
+
+/** A list in words: "a", "a and b", "a, b and c". */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -5,6 +5,7 @@ import type { Analysis } from './analysis';
 import { analyze } from './analyze';
 import { AnnotationDiscovery, isDraftPath, registryPaths, resolveArticlePath, type DiscoverySettings, type DraftAnnotations, type FileHost } from './discovery';
 import { makeFinding } from './findingFactory';
+import { inWords } from './labels';
 import type { Finding } from './model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import { firstContentLine, parseAnnotationFile, type ParsedAnnotationFile } from './parse';
@@ -130,11 +131,6 @@ export class AnnotationProject {
 
 /** How many files claim one draft, in words: two or three, seldom more. */
 const COUNT_WORDS: Readonly<Record<number, string>> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
-
-/** "a and b", "a, b and c". */
-function inWords(items: readonly string[]): string {
-  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /**
  * The finding for an annotation file whose draft can't be found: none when its `article:` names a
