@@ -7,7 +7,7 @@ import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEn
 import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMark } from './findings/quotes';
 import { placeInContext } from './labels';
-import type { ClaimStatus, Entity, EntityType, Finding, OffsetRange, SpanSelector } from './model';
+import { ID_PATTERN, type ClaimStatus, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
 import { describeSpan, pinSpan, type ContextFields, type WrittenSelector } from './selectors';
 import { guessSpeaker, type SpeakerGuess } from './speakers';
@@ -405,7 +405,7 @@ function unknownEntityFixes(analysis: Analysis, finding: Finding): Fix[] {
   const fixes = (finding.data?.candidateEntityIds ?? []).map((suggestion, index) =>
     fix(analysis, finding, { title: `Did you mean '${suggestion}'?`, isPreferred: index === 0, edits: replaceScalar(parsed, finding.range, suggestion) }),
   );
-  if (/^[a-z0-9][a-z0-9_-]*$/.test(id)) {
+  if (ID_PATTERN.test(id)) {
     fixes.push(fix(analysis, finding, { title: `Create entity '${id}'`, edits: addEntity(analysis.annotations, id, { name: nameFromId(id), type: likelyEntityType(id) }) }));
   }
   return fixes;

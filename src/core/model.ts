@@ -106,6 +106,9 @@ export interface Finding {
   readonly data?: FindingData;
 }
 
+/** The form of an entity's or a claim type's id, as the schema's `id` pattern has it. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
 export interface FindingData {
   readonly claimId?: string;
   readonly claimIndex?: number;

@@ -9,7 +9,7 @@ import { parsedFileOf, type Analysis } from './analysis';
 import type { AnchorResult } from './anchor';
 import { replaceScalar, type TextEdit } from './edits';
 import { textHash, type Expectation } from './fixes';
-import type { Entity, OffsetRange, SpanSelector } from './model';
+import { ID_PATTERN, type Entity, type OffsetRange, type SpanSelector } from './model';
 import type { ParsedAnnotationFile } from './parse';
 import { yamlContextAt } from './yamlContext';
 import { claimName } from './labels';
@@ -20,8 +20,6 @@ export interface TextLocation {
   readonly range: OffsetRange;
   readonly text: string;
 }
-
-export const ENTITY_ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** An entity id where the user points: an entity's key or a `source` value. */
 export interface EntityAt {
@@ -185,7 +183,7 @@ export function renameEntity(analysis: Analysis, file: string, offset: number, n
   const target = entityAt(analysis, file, offset)!;
   const entity = target.entity!;
   if (newId === entity.id) return { edits: [], expect: [] };
-  if (!ENTITY_ID_PATTERN.test(newId)) {
+  if (!ID_PATTERN.test(newId)) {
     return { error: `'${newId}' is not a valid entity id: use lowercase letters, digits, '-' and '_', starting with a letter or a digit.` };
   }
   const analyses = everywhere(analysis, world);

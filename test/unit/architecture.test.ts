@@ -3,6 +3,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_FINDING_CODES, docsPath, FINDING_CODES } from '../../src/core/codes';
+import { ID_PATTERN } from '../../src/core/model';
 import { DEFAULT_LOADED_VERBS } from '../../src/core/options';
 import { REPO_ROOT } from './helpers';
 
@@ -30,6 +31,12 @@ describe('architecture', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const properties = manifest.contributes.configuration.properties['editorialAnnotations.severity'].properties;
     for (const [code, info] of FINDING_CODES) assert.equal(properties[code]?.default, info.defaultSeverity, code);
+  });
+
+  it('the form of an id is the schema\'s, for entities and claim types alike', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'annotation-file.schema.json'), 'utf8'));
+    assert.equal(schema.definitions.id.pattern, ID_PATTERN.source);
+    assert.equal(schema.definitions.entityRef.pattern, ID_PATTERN.source);
   });
 
   it('the loaded verbs are one list in the core, the setting\'s default, its documentation and the draft grammar', () => {

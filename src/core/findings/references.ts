@@ -2,10 +2,9 @@
 import type { Analysis } from '../analysis';
 import { closestMatches } from '../closest';
 import { makeFinding } from '../findingFactory';
-import type { Claim, Finding } from '../model';
+import { ID_PATTERN, type Claim, type Finding } from '../model';
 
-/** The form of an id (the schema's `id`): a malformed one is reported here, once, with what ids look like. */
-const ENTITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
+/** What ids look like, said where a malformed one is reported: here, once. */
 const ID_FORM = "Entity ids are lowercase letters, digits, '-' and '_', starting with a letter or digit.";
 
 export function referenceFindings(analysis: Analysis): Finding[] {
@@ -27,7 +26,7 @@ export function referenceFindings(analysis: Analysis): Finding[] {
       // An empty id is the schema's to report (invalid-annotation): there is no name to look up.
       if (source.id === '' || analysis.entities.has(source.id)) continue;
       const suggestions = closestMatches(source.id, analysis.entities.keys());
-      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ENTITY_ID.test(source.id) ? '' : ` ${ID_FORM}`;
+      const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ID_PATTERN.test(source.id) ? '' : ` ${ID_FORM}`;
       findings.push(
         makeFinding('unknown-entity', `No entity has the id '${source.id}'.${hint}`, source.location.file, source.location.range, {
           ...claimData(claim),
