@@ -129,11 +129,12 @@ function offeredSpeakers(guess: SpeakerGuess): readonly string[] {
 
 /**
  * The words of a quotation without its marks (any of those findQuotations knows), nor a comma that
- * ends it: in "We are ready to build this summer," its chief engineer said, the comma stands for the
- * full stop of what was said and belongs to the sentence around it. A . ? or ! ends the speaker's own
+ * ends it, for the quote fixes and a quotation selected to annotate: in "We are ready to build this
+ * summer," its chief engineer said, the comma stands for the full stop of what was said and belongs
+ * to the sentence around it. A . ? or ! ends the speaker's own
  * sentence ("Will it run?" she asked) and stays.
  */
-function quotedWords(draft: string, quote: OffsetRange): OffsetRange {
+export function quotedWords(draft: string, quote: OffsetRange): OffsetRange {
   let { start, end } = quote;
   if (isQuotationMark(draft[start])) start++;
   if (end > start && isQuotationMark(draft[end - 1])) end--;

@@ -8,7 +8,8 @@ import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath, newAnnotationFilePath } from '../core/discovery';
 import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { likelySources, likelySpeakers, reanchorFields } from '../core/fixes';
+import { isQuotationMark } from '../core/findings/quotes';
+import { likelySources, likelySpeakers, quotedWords, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
@@ -91,7 +92,7 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   if (!selection) return;
   const analysis = await analysisCreatingFile(store, selection.editor.document);
   if (!analysis?.draft) return;
-  const quoted = /^["“]|["”]$/.test(selection.text);
+  const quoted = isQuotationMark(selection.text[0]) || isQuotationMark(selection.text[selection.text.length - 1]);
   const types: TypeItem[] = [...analysis.claimTypes.values()]
     .sort((a, b) => Number(b.id === 'direct-quote' && quoted) - Number(a.id === 'direct-quote' && quoted))
     .map((type) => ({ id: type.id, label: type.label, description: type.id, detail: type.requiresSource ? 'needs a source' : 'needs no source' }));
@@ -102,7 +103,7 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
     ...claimType.acceptedBases.map((basis) => ({ label: `No source: ${BASIS_LABELS[basis]}`, value: `basis:${basis}` })),
     { label: 'No source yet', value: 'none', description: 'it will show as unattributed' },
   ];
-  const range = quoted ? unquoted(selection) : selection.range;
+  const range = quoted ? quotedWords(analysis.draft.text, selection.range) : selection.range;
   // Who the sentence says spoke or made the claim first, as the quick fixes rank them.
   const likely = quoted ? likelySpeakers(analysis, selection.range) : likelySources(analysis, range);
   const picked = await pickEntity(analysis, likely, 'Who makes this claim?', '', others);
@@ -116,13 +117,6 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   const basis = picked.kind === 'other' && picked.value.startsWith('basis:') ? picked.value.slice('basis:'.length) : undefined;
   const newEntity = picked.kind === 'entity' ? picked.edits : [];
   await applyTextEdits([...newEntity, ...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis })], { computedOn: analysis });
-}
-
-function unquoted(selection: DraftSelection): OffsetRange {
-  let { start, end } = selection.range;
-  if (/["“]/.test(selection.text[0])) start++;
-  if (/["”]/.test(selection.text[selection.text.length - 1])) end--;
-  return { start, end };
 }
 
 async function annotateEntity(store: AnalysisStore): Promise<void> {
