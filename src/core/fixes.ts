@@ -487,7 +487,7 @@ function figures(text: string): string[] {
  * Nor for a claim someone fact-checked (verified, disputed, false, misleading): the verdict was on the
  * old words, and the spec wants a verified claim that drifted checked again.
  */
-export function driftUpdateNeedsNoChoice(oldText: string, newText: string, status: ClaimStatus | undefined): boolean {
+function driftUpdateNeedsNoChoice(oldText: string, newText: string, status: ClaimStatus | undefined): boolean {
   const before = figures(oldText);
   const after = figures(newText);
   const sameFigures = before.length === after.length && before.every((run, index) => run === after[index]);
