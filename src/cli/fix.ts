@@ -15,6 +15,8 @@ export interface FixedFinding {
   readonly file: string;
   readonly code: string;
   readonly start: number;
+  /** The annotation files its fix wrote (a fix may edit the registry as well as the article's file). */
+  readonly writtenTo: readonly string[];
 }
 
 export interface FixResult {
@@ -85,8 +87,9 @@ export async function fixAnnotationFiles(analyses: readonly Analysis[]): Promise
   }
   const applied = fixesApplied
     .filter(({ files: touched }) => [...touched].every((file) => files.includes(file)))
-    .map(({ draft, finding }) => ({
+    .map(({ draft, finding, files: touched }) => ({
       draft,
+      writtenTo: [...touched],
       file: finding.file,
       code: finding.code,
       start: files.includes(finding.file) ? offsetAfterEdits(finding.range.start, editsByFile.get(finding.file)?.edits ?? []) : finding.range.start,
@@ -109,12 +112,25 @@ function offsetAfterEdits(offset: number, edits: readonly TextEdit[]): number {
   return within ? within.range.start + shift : offset + shift;
 }
 
-/**
- * How many of the findings fixes were written for are gone from `analyses`, made after the fixes: a
- * fix that was written but left its finding (the same code at the same place) did not fix it.
- */
-export function findingsGone(applied: readonly FixedFinding[], analyses: readonly Analysis[]): number {
+/** The findings fixes were written for, told apart by a check made after the fixes. */
+export interface FixOutcome {
+  /** Gone from that check: fixed. */
+  readonly fixed: readonly FixedFinding[];
+  /** Still there (the same code at the same place): the fix was written but did not fix it. */
+  readonly left: readonly FixedFinding[];
+}
+
+/** Which of the findings fixes were written for are gone from `analyses`, made after the fixes. */
+export function fixOutcome(applied: readonly FixedFinding[], analyses: readonly Analysis[]): FixOutcome {
   const key = (draft: string | undefined, file: string, code: string, start: number): string => `${draft ?? ''}\0${file}\0${code}\0${start}`;
   const remaining = new Set(analyses.flatMap((analysis) => analysis.findings.map((finding) => key(analysis.draft?.path, finding.file, finding.code, finding.range.start))));
-  return applied.filter((fixed) => !remaining.has(key(fixed.draft, fixed.file, fixed.code, fixed.start))).length;
+  const fixed: FixedFinding[] = [];
+  const left: FixedFinding[] = [];
+  for (const finding of applied) (remaining.has(key(finding.draft, finding.file, finding.code, finding.start)) ? left : fixed).push(finding);
+  return { fixed, left };
+}
+
+/** The annotation files the fixes of `findings` wrote, each once, in the order first written. */
+export function filesWritten(findings: readonly FixedFinding[]): string[] {
+  return [...new Set(findings.flatMap((finding) => finding.writtenTo))];
 }

@@ -10,7 +10,7 @@ import { applySettingsLayers, findProjectConfig, formatProblem } from '../core/p
 import { draftReport, type DraftReport } from '../core/report';
 import { LineIndex } from '../core/textIndex';
 import manifest from '../../package.json';
-import { findingsGone, fixAnnotationFiles } from './fix';
+import { filesWritten, fixAnnotationFiles, fixOutcome } from './fix';
 import { nodeFileHost, UnreadableError } from './nodeFileHost';
 import { relativeReport, reportMarkdown } from './report';
 import { toSarif } from './sarif';
@@ -194,14 +194,17 @@ async function checkOrReport(parsed: CheckArguments | ReportArguments, paths: re
       io.stderr.write(`editorial-annotations: ${path.relative(io.cwd, file)} changed on disk while it was checked: not fixed, run again\n`);
     }
     if (result.files.length > 0) {
-      const files = result.files.map((file) => path.relative(io.cwd, file)).join(', ');
       analysed = await analyzePaths(paths, settings);
-      // Fixed is what the check after the fixes no longer finds, not what was written.
-      const gone = typeof analysed === 'string' ? 0 : findingsGone(result.applied, analysed.analyses);
-      if (gone > 0) io.stderr.write(`editorial-annotations: fixed ${plural(gone, 'finding')} in ${files}\n`);
-      const left = result.applied.length - gone;
-      if (left > 0 && typeof analysed !== 'string') {
-        io.stderr.write(`editorial-annotations: ${plural(left, 'finding')} still reported after ${left === 1 ? 'its fix was' : 'their fixes were'} written to ${files}\n`);
+      // Fixed is what the check after the fixes no longer finds, not what was written; each message
+      // names the files its findings' fixes wrote, so a file whose fix left its finding isn't said fixed.
+      if (typeof analysed !== 'string') {
+        const { fixed, left } = fixOutcome(result.applied, analysed.analyses);
+        const named = (findings: typeof fixed): string => filesWritten(findings).map((file) => path.relative(io.cwd, file)).join(', ');
+        if (fixed.length > 0) io.stderr.write(`editorial-annotations: fixed ${plural(fixed.length, 'finding')} in ${named(fixed)}\n`);
+        if (left.length > 0) {
+          const written = left.length === 1 ? 'its fix was' : 'their fixes were';
+          io.stderr.write(`editorial-annotations: ${plural(left.length, 'finding')} still reported after ${written} written to ${named(left)}\n`);
+        }
       }
     }
   }

@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { findingsGone, fixAnnotationFiles } from '../../src/cli/fix';
+import { filesWritten, fixAnnotationFiles, fixOutcome } from '../../src/cli/fix';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
+import type { Analysis } from '../../src/core/analysis';
 import { AnnotationProject } from '../../src/core/project';
 import { cli } from './builtCli';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -93,16 +94,26 @@ describe('check --fix', () => {
     assert.equal(fs.readFileSync(yaml, 'utf8'), quote('basis: public-record'));
   });
 
-  it('counts as fixed only the findings a check after the fixes no longer has', async () => {
+  it('counts as fixed only the findings a check after the fixes no longer has, and names the files of each', async () => {
     const sentence = 'Judge Carol Hughes said Dunmore had "betrayed every family who trusted the hospice" and showed no remorse.';
     fs.writeFileSync(draft, `Prosecutor Helen Okafor told the court that Dunmore "betrayed every family who trusted the hospice" over six years.\n\n${sentence}\n`);
     fs.writeFileSync(yaml, 'version: 1\nentities:\n  hughes:\n    name: Carol Hughes\n    type: person\nclaims:\n  - text: betrayed every family who trusted the hospice\n    type: direct-quote\n    source: hughes\n');
-    const result = await fixAnnotationFiles([(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]);
-    assert.deepEqual([result.applied.map((fixed) => fixed.code), result.files], [['span-ambiguous'], [yaml]]);
-    assert.equal(findingsGone(result.applied, [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]), 1);
-    // Had the context written fitted two places, the finding would still be there: not fixed.
+    // A second draft and annotation file, whose drifted claim the fix updates for good.
+    const ferry = path.join(folder, 'articles', 'ferry.txt');
+    const ferryYaml = path.join(folder, 'annotations', 'ferry.yaml');
+    fs.writeFileSync(ferry, 'The harbour master said the new ferry would sail from Tuesday next week.\n');
+    fs.writeFileSync(ferryYaml, 'version: 1\nclaims:\n  - text: the new ferry will sail from Tuesday next week\n    type: fact\n    basis: common-knowledge\n');
+    const analyses = async (): Promise<Analysis[]> => [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!, (await new AnnotationProject(nodeFileHost).analyzeDraft(ferry))!];
+    const result = await fixAnnotationFiles(await analyses());
+    assert.deepEqual([result.applied.map((fixed) => fixed.code), result.files], [['span-ambiguous', 'span-drifted'], [yaml, ferryYaml]]);
+    const both = fixOutcome(result.applied, await analyses());
+    assert.deepEqual([both.fixed.length, both.left.length, filesWritten(both.fixed)], [2, 0, [yaml, ferryYaml]]);
+    // Had the context written fitted two places, the finding would still be there: not fixed, and its
+    // file is not among those fixed.
     fs.appendFileSync(draft, `\n${sentence}\n`);
-    assert.equal(findingsGone(result.applied, [(await new AnnotationProject(nodeFileHost).analyzeDraft(draft))!]), 0);
+    const one = fixOutcome(result.applied, await analyses());
+    assert.deepEqual([one.fixed.map((fixed) => fixed.code), filesWritten(one.fixed)], [['span-drifted'], [ferryYaml]]);
+    assert.deepEqual([one.left.map((fixed) => fixed.code), filesWritten(one.left)], [['span-ambiguous'], [yaml]]);
   });
 
   it('changes nothing when there is nothing to fix without a choice', () => {
