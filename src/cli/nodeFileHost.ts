@@ -47,6 +47,10 @@ export const nodeFileHost: FileHost = {
   listFiles(dir, extensions) {
     return listFilesBelow(diskFolders, dir, extensions);
   },
+  async entryNames(dir) {
+    // Read to check a path's letter case: a folder that can't be listed leaves the path as written.
+    return fs.readdir(dir).catch(() => undefined);
+  },
 };
 
 /** Folders on disk, a symbolic link described by what it points to. */

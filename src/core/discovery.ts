@@ -2,6 +2,7 @@
 // "Files and discovery"). The file system is reached through a host, so the editor can answer from
 // open buffers and the CLI from disk.
 import * as path from 'path';
+import { closestMatches } from './closest';
 import { readArticlePath } from './parse';
 
 export interface FileHost {
@@ -10,6 +11,8 @@ export interface FileHost {
   stat(file: string): Promise<'file' | 'directory' | undefined>;
   /** Files below `dir` (recursively) whose names end in one of `extensions`. */
   listFiles(dir: string, extensions: readonly string[]): Promise<string[]>;
+  /** The names of the entries of the folder `dir`, as written on disk; undefined when it can't be listed. */
+  entryNames(dir: string): Promise<readonly string[] | undefined>;
 }
 
 export interface DiscoverySettings {
@@ -193,6 +196,19 @@ function plainHead(head: string): boolean {
   return true;
 }
 
+/** What lookUpArticle finds of an `article:` path. */
+export interface ArticleLookup {
+  /** A draft is there under exactly the name written. */
+  readonly found: boolean;
+  /** When it is not: the path, written as it was, that names a draft there. */
+  readonly meant?: string;
+  /** `meant` differs from the path written in letter case alone. */
+  readonly caseOnly?: boolean;
+}
+
+/** What separates the steps of a path: `/`, and on Windows `\\` too. */
+const SEPARATORS = path.sep === '\\' ? /([\\/]+)/ : /(\/+)/;
+
 export function resolveArticlePath(annotationFile: string, article: string): string {
   return path.resolve(path.dirname(annotationFile), article);
 }
@@ -275,6 +291,8 @@ export class AnnotationDiscovery {
    * editor's workspace folders, which it watches); a root found by walking up is listed at each call.
    */
   private readonly draftListings = new Map<string, DraftListing>();
+  /** Folders' entry names read by lookUpArticle, when files stay put. */
+  private readonly entryNamesRead = new Map<string, Promise<readonly string[] | undefined>>();
   /** The updates `articleChanged` makes, one after the other: a later text never loses to an earlier one. */
   private updates: Promise<unknown> = Promise.resolve();
 
@@ -476,6 +494,58 @@ export class AnnotationDiscovery {
     return undefined;
   }
 
+  /**
+   * Whether the draft `article:` names is there under exactly the name written, letter case counted,
+   * and if not, what was likely meant. A case-insensitive file system (macOS, Windows) opens
+   * `Ferry.txt` for `ferry.txt` and a case-sensitive one (Linux, where CI checks usually run) does
+   * not: taken as found on a Mac, the draft would be annotated there and the same file fail the check
+   * in CI. So every step of the path is looked up in its folder as written. A step not there is
+   * matched to the one entry with the same letters in another case, and the draft's own name, when
+   * nothing has its letters, to the closest draft name in its folder (a typo).
+   */
+  async lookUpArticle(annotationFile: string, article: string): Promise<ArticleLookup> {
+    const absolute = path.isAbsolute(article);
+    const resolved = resolveArticlePath(annotationFile, article);
+    const start = absolute ? path.parse(resolved).root : path.dirname(annotationFile);
+    // The steps as written, with the separators between them: a suggestion keeps the writer's style.
+    const pieces = (absolute ? resolved.slice(start.length) : article).split(SEPARATORS);
+    let dir = start;
+    let changed = false;
+    let caseOnly = true;
+    for (let index = 0; index < pieces.length; index += 2) {
+      const name = pieces[index];
+      if (name === '' || name === '.' || name === '..') {
+        if (name === '..') dir = path.dirname(dir);
+        continue;
+      }
+      const names = await this.entryNames(dir);
+      let onDisk: string | undefined = names === undefined || names.includes(name) ? name : undefined;
+      if (onDisk === undefined && names !== undefined) {
+        const sameLetters = names.filter((other) => other.toLowerCase() === name.toLowerCase());
+        if (sameLetters.length === 1) onDisk = sameLetters[0];
+        else if (index === pieces.length - 1 && isDraftPath(name)) {
+          onDisk = closestMatches(name, names.filter(isDraftPath), 1)[0];
+          caseOnly = false;
+        }
+        if (onDisk === undefined) return { found: false };
+        pieces[index] = onDisk;
+        changed = true;
+      }
+      dir = path.join(dir, onDisk!);
+    }
+    const isFile = isDraftPath(dir) && (await this.host.stat(dir)) === 'file';
+    if (!changed) return { found: isFile };
+    return isFile ? { found: false, meant: (absolute ? start : '') + pieces.join(''), caseOnly } : { found: false };
+  }
+
+  /** A folder's entry names; kept for the whole check when files stay put (the CLI reads each folder once). */
+  private entryNames(dir: string): Promise<readonly string[] | undefined> {
+    if (!this.filesStayPut) return this.host.entryNames(dir);
+    let names = this.entryNamesRead.get(dir);
+    if (!names) this.entryNamesRead.set(dir, (names = this.host.entryNames(dir)));
+    return names;
+  }
+
   /** The drafts an annotation file annotates: its `article:`, or the drafts of the same stem. */
   async draftsFor(annotationFile: string, text?: string): Promise<string[]> {
     const source = text ?? (await this.host.readText(annotationFile));
@@ -483,7 +553,7 @@ export class AnnotationDiscovery {
     if (article !== undefined) {
       // A file that is no draft (`a.json`, `a.pdf`) is not analysed as one: the schema check says why.
       const target = resolveArticlePath(annotationFile, article);
-      return isDraftPath(target) && (await this.host.stat(target)) === 'file' ? [target] : [];
+      return isDraftPath(target) && (await this.lookUpArticle(annotationFile, article)).found ? [target] : [];
     }
     const name = path.basename(annotationFile, path.extname(annotationFile));
     if (name.endsWith(SIDECAR_SUFFIX)) {

@@ -543,6 +543,20 @@ function spanNotFoundFixes(analysis: Analysis, finding: Finding): Fix[] {
   ];
 }
 
+/**
+ * `article:` corrected to the draft that is there. Preferred (Ctrl+. applies it) only when the path
+ * differs in letter case alone: a typo's closest name is a guess to read first. Never applied by
+ * `check --fix`: which draft a file annotates is the writer's to say.
+ */
+function articleNotFoundFixes(analysis: Analysis, finding: Finding): Fix[] {
+  const parsed = parsedFileOf(analysis, finding.file);
+  const written = finding.data?.value;
+  const meant = finding.data?.suggestedPath;
+  if (!parsed || written === undefined || meant === undefined) return [];
+  const caseOnly = meant.toLowerCase() === written.toLowerCase();
+  return [fix(analysis, finding, { title: `Change article: to '${meant}'`, isPreferred: caseOnly, edits: replaceScalar(parsed, finding.range, meant) })];
+}
+
 const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => Fix[]>> = {
   'span-drifted': spanDriftedFixes,
   'span-not-found': spanNotFoundFixes,
@@ -554,6 +568,7 @@ const FIXERS: Readonly<Record<string, (analysis: Analysis, finding: Finding) => 
   'unknown-claim-type': unknownClaimTypeFixes,
   'anonymous-source-without-reason': anonymityFixes,
   'loaded-attribution-verb': loadedVerbFixes,
+  'article-not-found': articleNotFoundFixes,
 };
 
 /** The fixes of one finding of the analysis, the preferred one first. */

@@ -128,4 +128,6 @@ export interface FindingData {
   readonly candidateRanges?: readonly OffsetRange[];
   /** For span-drifted: the draft's current wording at `draftRange`, which the YAML's `text` no longer matches. */
   readonly currentText?: string;
+  /** For article-not-found: the path, written as the user wrote it, of the draft likely meant. */
+  readonly suggestedPath?: string;
 }

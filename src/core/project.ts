@@ -85,7 +85,7 @@ export class AnnotationProject {
     const registryFile = await this.discovery.registryIn(annotationsDir);
     const registry = registryFile ? await this.parse(registryFile, true) : undefined;
     const filesRead = new Set([file, ...registryPaths(annotationsDir)]);
-    const discoveryFindings = missingArticle(annotations);
+    const discoveryFindings = await this.missingArticle(annotations);
     return [{ ...analyze({ annotations, registry, discoveryFindings, options: this.settings.options }), filesRead }];
   }
 
@@ -127,33 +127,39 @@ export class AnnotationProject {
     });
     return { ...analysis, filesRead };
   }
+
+  /**
+   * The finding for an annotation file whose draft can't be found: none when its `article:` names a
+   * file that is no draft (`a.json`), or is written but is no path (`article: ""`): the schema check
+   * reports those on the file as it is, and "add `article:`" would be wrong. A path that names a
+   * draft in another letter case, or with a typo in the draft's name, says which draft is there.
+   */
+  private async missingArticle(annotations: ParsedAnnotationFile): Promise<Finding[]> {
+    if (!annotations.article && annotations.articleWritten) return [];
+    if (annotations.article) {
+      const written = annotations.article.path;
+      const target = resolveArticlePath(annotations.file, written);
+      if (!isDraftPath(target)) return [];
+      const { meant, caseOnly } = await this.discovery.lookUpArticle(annotations.file, written);
+      const message =
+        meant === undefined
+          ? `No draft at ${written} (${target})`
+          : caseOnly
+            ? `No draft at ${written}: the draft there is ${meant}. Letter case counts: Linux, where CI checks usually run, finds no file by another case`
+            : `No draft at ${written} (${target}). Did you mean ${meant}?`;
+      return [makeFinding('article-not-found', message, annotations.file, annotations.article.location.range, { value: written, suggestedPath: meant })];
+    }
+    return [
+      makeFinding(
+        'article-not-found',
+        'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
+        annotations.file,
+        firstContentLine(annotations.text),
+      ),
+    ];
+  }
 }
 
 /** How many files claim one draft, in words: two or three, seldom more. */
 const COUNT_WORDS: Readonly<Record<number, string>> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
 
-/**
- * The finding for an annotation file whose draft can't be found: none when its `article:` names a
- * file that is no draft (`a.json`), or is written but is no path (`article: ""`): the schema check
- * reports those on the file as it is, and "add `article:`" would be wrong.
- */
-function missingArticle(annotations: ParsedAnnotationFile): Finding[] {
-  if (!annotations.article && annotations.articleWritten) return [];
-  if (annotations.article) {
-    const target = resolveArticlePath(annotations.file, annotations.article.path);
-    if (!isDraftPath(target)) return [];
-    return [
-      makeFinding('article-not-found', `No draft at ${annotations.article.path} (${target})`, annotations.file, annotations.article.location.range, {
-        value: annotations.article.path,
-      }),
-    ];
-  }
-  return [
-    makeFinding(
-      'article-not-found',
-      'No draft found for this annotation file: add `article:` with the path of the draft, or give the file the draft\'s name',
-      annotations.file,
-      firstContentLine(annotations.text),
-    ),
-  ];
-}

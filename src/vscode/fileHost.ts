@@ -35,6 +35,9 @@ export const workspaceFileHost: FileHost = {
   listFiles(dir, extensions) {
     return listFilesBelow(workspaceFolders, dir, extensions);
   },
+  async entryNames(dir) {
+    return (await workspaceFolders.entries(dir))?.map((entry) => entry.name);
+  },
 };
 
 /** Folders as VS Code's file system gives them (a link's type is its target's, with the link bit). */

@@ -19,6 +19,10 @@ function memoryHost(files: Map<string, string>): FileHost {
     readText: async (file) => files.get(file),
     stat: async (file) => (files.has(file) ? 'file' : isFolder(file) ? 'directory' : undefined),
     listFiles: async (dir, extensions) => [...files.keys()].filter((file) => isListedIn(dir, file) && extensions.includes(path.extname(file))).sort(),
+    entryNames: async (dir) => {
+      const names = [...files.keys()].filter((file) => file.startsWith(dir + path.sep)).map((file) => file.slice(dir.length + 1).split(path.sep)[0]);
+      return names.length > 0 ? [...new Set(names)] : undefined;
+    },
   };
 }
 

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import type { Analysis } from '../../src/core/analysis';
 import { DEFAULT_OPTIONS } from '../../src/core/options';
-import { articleOnItsLine, isInside, NEEDS_FULL_READ, newAnnotationFilePath, readArticleField } from '../../src/core/discovery';
+import { articleOnItsLine, isInside, NEEDS_FULL_READ, newAnnotationFilePath, readArticleField, type FileHost } from '../../src/core/discovery';
+import { applyEdits } from '../../src/core/edits';
+import { fixesFor } from '../../src/core/fixes';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis, type ProjectSettings } from '../../src/core/project';
 import { nodeFileHost } from '../../src/cli/nodeFileHost';
@@ -471,6 +473,96 @@ describe('the article: field, read as the parser reads it', () => {
     ]) {
       const text = `version: 1\narticle: ${written}\n`;
       assert.equal(readArticleField(text), (parse(text) as { article: string }).article, written);
+    }
+  });
+});
+
+/**
+ * The disk as a case-insensitive file system (macOS's and Windows's default) answers: a path finds the
+ * entry with its letters in any case; listings give the names as written.
+ */
+function caseInsensitiveHost(): FileHost {
+  const onDisk = (file: string): string => {
+    const parts = path.resolve(file).split(path.sep);
+    let found = parts[0] + path.sep;
+    for (const part of parts.slice(1)) {
+      if (part === '') continue;
+      const names = fs.existsSync(found) && fs.statSync(found).isDirectory() ? fs.readdirSync(found) : [];
+      found = path.join(found, names.find((name) => name.toLowerCase() === part.toLowerCase()) ?? part);
+    }
+    return found;
+  };
+  return {
+    readText: (file) => nodeFileHost.readText(onDisk(file)),
+    stat: (file) => nodeFileHost.stat(onDisk(file)),
+    listFiles: (dir, extensions) => nodeFileHost.listFiles(onDisk(dir), extensions),
+    entryNames: (dir) => nodeFileHost.entryNames(onDisk(dir)),
+  };
+}
+
+describe('an article: path in another letter case, or with a typo', () => {
+  const ferry = 'The harbour master said the ferry would sail on Tuesday.\n';
+  const annotations = (article: string): string => `version: 1\narticle: ${article}\nclaims:\n  - text: the ferry would sail on Tuesday\n    type: paraphrase\n    basis: public-record\n`;
+
+  async function articleFindings(host: FileHost, root: string): Promise<{ drafts: Array<string | undefined>; messages: string[]; fixes: string[]; fixed?: string }> {
+    const project = new AnnotationProject(host);
+    const analyses = await project.analyzeAnnotationFile(path.join(root, 'annotations', 'ferry-story.yaml'));
+    const missing = analyses.flatMap((analysis) => findingsOf(analysis, 'article-not-found'));
+    const fixes = analyses.flatMap((analysis) => missing.flatMap((finding) => fixesFor(analysis, finding)));
+    const fixed = fixes[0] && applyEdits(analyses[0].annotations.text, fixes[0].edits);
+    return {
+      drafts: analyses.map((analysis) => analysis.draft && path.relative(root, analysis.draft.path)),
+      messages: missing.map((finding) => finding.message),
+      fixes: fixes.map((candidate) => `${candidate.title}${candidate.isPreferred ? ' (preferred)' : ''}`),
+      fixed,
+    };
+  }
+
+  for (const [system, host] of [
+    ['case-sensitive (Linux)', nodeFileHost],
+    ['case-insensitive (macOS, Windows)', caseInsensitiveHost()],
+  ] as const) {
+    it(`is no draft on a ${system} file system: the error names the draft that is there, and Ctrl+. writes its name`, async () => {
+      for (const written of ['../articles/Ferry-Story.txt', '../Articles/ferry-story.txt']) {
+        await inTempProject({ 'articles/ferry-story.txt': ferry, 'annotations/ferry-story.yaml': annotations(written) }, async (root) => {
+          const found = await articleFindings(host, root);
+          assert.deepEqual(found.drafts, [undefined], written);
+          assert.deepEqual(found.messages, [`No draft at ${written}: the draft there is ../articles/ferry-story.txt. Letter case counts: Linux, where CI checks usually run, finds no file by another case`]);
+          assert.deepEqual(found.fixes, ["Change article: to '../articles/ferry-story.txt' (preferred)"]);
+          fs.writeFileSync(path.join(root, 'annotations', 'ferry-story.yaml'), found.fixed!);
+          const after = await new AnnotationProject(host).analyzeAnnotationFile(path.join(root, 'annotations', 'ferry-story.yaml'));
+          assert.deepEqual([after.map((analysis) => analysis.draft && path.relative(root, analysis.draft.path)), after.flatMap((analysis) => findingsOf(analysis, 'article-not-found'))], [[path.join('articles', 'ferry-story.txt')], []]);
+        });
+      }
+    });
+
+    it(`annotates no draft from an article: in another case on a ${system} file system, so the editor and CI agree`, async () => {
+      await inTempProject({ 'articles/ferry-story.txt': ferry, 'annotations/ferry-story.yaml': annotations('../articles/Ferry-Story.txt') }, async (root) => {
+        const project = new AnnotationProject(host);
+        assert.equal(await project.analyzeDraft(path.join(root, 'articles', 'ferry-story.txt')), undefined);
+        assert.deepEqual(await project.discovery.draftsFor(path.join(root, 'annotations', 'ferry-story.yaml')), []);
+      });
+    });
+  }
+
+  it('suggests the closest draft in the folder for a typo in the draft\'s name, not preferred', async () => {
+    await inTempProject(
+      { 'articles/ferry-story.txt': ferry, 'articles/budget.md': 'The council set its budget.\n', 'annotations/ferry-story.yaml': annotations('../articles/ferry-stroy.txt') },
+      async (root) => {
+        const found = await articleFindings(nodeFileHost, root);
+        assert.deepEqual(found.messages, [`No draft at ../articles/ferry-stroy.txt (${path.join(root, 'articles', 'ferry-stroy.txt')}). Did you mean ../articles/ferry-story.txt?`]);
+        assert.deepEqual(found.fixes, ["Change article: to '../articles/ferry-story.txt'"]);
+      },
+    );
+  });
+
+  it('suggests nothing when no draft in the folder is close, or the folder is not there', async () => {
+    for (const written of ['../articles/harbour-dues.txt', '../drafts/ferry-story.txt']) {
+      await inTempProject({ 'articles/ferry-story.txt': ferry, 'annotations/ferry-story.yaml': annotations(written) }, async (root) => {
+        const found = await articleFindings(nodeFileHost, root);
+        assert.deepEqual([found.messages.length, found.fixes], [1, []], written);
+        assert.match(found.messages[0], /^No draft at .*\)$/, written);
+      });
     }
   });
 });

@@ -26,6 +26,7 @@ function memoryHost(files: Record<string, string>): FileHost {
     readText: async (file) => files[file],
     stat: async (file) => (file in files ? 'file' : isFolder(file) ? 'directory' : undefined),
     listFiles: async () => [],
+    entryNames: async () => undefined,
   };
 }
 
