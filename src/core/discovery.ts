@@ -464,8 +464,11 @@ export class AnnotationDiscovery {
     const annotationsDir = path.resolve(root, this.settings.annotationsFolder);
     const claimants: string[] = [];
     const index = await this.folderIndex(annotationsDir);
-    // 1. a file in the annotations folder whose `article:` points at the draft
-    for (const [file, article] of index.articles) if (article !== undefined && claims(file, article, draft, annotationsDir)) claimants.push(file);
+    // 1. a file in the annotations folder whose `article:` points at the draft. The index holds the
+    // paths resolved: compared as they are, not resolved again for each file (a check of 2,000 drafts
+    // resolved 4 million paths, half of its time).
+    const target = path.resolve(draft);
+    if (isDraftPath(target)) for (const [file, article] of index.articles) if (article === target) claimants.push(file);
     // In path order: the first is the one used, whatever order the index learnt of the files in.
     claimants.sort();
     // 2. the annotations folder's file of the same stem, and 3. the sidecar, unless they name another draft
