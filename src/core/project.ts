@@ -141,12 +141,16 @@ export class AnnotationProject {
       const target = resolveArticlePath(annotations.file, written);
       if (!isDraftPath(target)) return [];
       const { meant, caseOnly } = await this.discovery.lookUpArticle(annotations.file, written);
+      // Where the path leads, from the project's folder: the path is relative to the YAML file, which
+      // is the usual mistake, and an absolute path is noise in a CI log. Outside the project, absolute.
+      const fromRoot = path.relative(await this.discovery.root(annotations.file), target);
+      const where = fromRoot.startsWith('..') || path.isAbsolute(fromRoot) ? target : fromRoot;
       const message =
         meant === undefined
-          ? `No draft at ${written} (${target})`
+          ? `No draft at ${written} (looked for ${where})`
           : caseOnly
             ? `No draft at ${written}: the draft there is ${meant}. Letter case counts: Linux, where CI checks usually run, finds no file by another case`
-            : `No draft at ${written} (${target}). Did you mean ${meant}?`;
+            : `No draft at ${written} (looked for ${where}). Did you mean ${meant}?`;
       return [makeFinding('article-not-found', message, annotations.file, annotations.article.location.range, { value: written, suggestedPath: meant })];
     }
     return [
