@@ -137,7 +137,11 @@ describe('desk copy', () => {
       const people2 = 'version: 1\nentities:\n  delaney: {name: Pat Delaney, type: person, aliases: [Delaney]}\n  lopez: {name: Ana Lopez, type: person, aliases: [Lopez]}\nclaims:\n';
       const wrapped = 'Delaney said the cut was "too small\nand too late" and insisted that the state could afford 20 cents.\n';
       assert.deepEqual(flagged(analyzeCopy(wrapped, `${people2}  - {text: the state could afford 20 cents, type: paraphrase, source: delaney}\n`), 'loaded-attribution-verb'), ['insisted']);
-      for (const quoted of ['Lopez said the offer was ‘fair, and we have never admitted otherwise’.', 'Lopez said the offer was « fair, and we have never admitted otherwise ».']) {
+      for (const quoted of [
+        'Lopez said the offer was ‘fair, and we have never admitted otherwise’.',
+        'Lopez said the offer was « fair, and we have never admitted otherwise ».',
+        "Lopez said the offer was 'fair, and we have never admitted otherwise'.",
+      ]) {
         const draft = `${quoted}\n`;
         assert.deepEqual(flagged(analyzeCopy(draft, `${people2}  - {text: the offer was, type: paraphrase, source: lopez}\n`), 'loaded-attribution-verb'), [], quoted);
       }

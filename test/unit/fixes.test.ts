@@ -138,6 +138,11 @@ describe('quick fixes', () => {
       assert.deepEqual(it.preferred, []);
     });
 
+    it('takes the speaker of a quotation in straight single marks, written before the verb or after it', () => {
+      assert.deepEqual(offered("'We knew the plant was losing money, and it always was,' Lopez told Reuters.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
+      assert.deepEqual(offered("'The plant will close in June,' said Lopez, a spokeswoman for Acme.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
+    });
+
     it('takes a speaker written after the verb: "said Lopez", "according to Acme"', () => {
       assert.deepEqual(offered('"The plant will close in June," said Lopez, a spokeswoman for Acme.\n', []).preferred, ['Annotate quote as said by Ana Lopez']);
       assert.deepEqual(
