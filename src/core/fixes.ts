@@ -5,7 +5,7 @@ import { claimAt, mentionedIn, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
-import { isQuotationMark } from './findings/quotes';
+import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
 import { ID_PATTERN, type ClaimStatus, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
@@ -128,16 +128,16 @@ function offeredSpeakers(guess: SpeakerGuess): readonly string[] {
 }
 
 /**
- * The words of a quotation without its marks (any of those findQuotations knows), nor a comma that
- * ends it, for the quote fixes and a quotation selected to annotate: in "We are ready to build this
- * summer," its chief engineer said, the comma stands for the full stop of what was said and belongs
- * to the sentence around it. A . ? or ! ends the speaker's own
- * sentence ("Will it run?" she asked) and stays.
+ * The words of a quotation without its marks (any of those findQuotations knows, a straight ' only
+ * where it is one: a selected 'tis or editors' keeps its apostrophe), nor a comma that ends it, for
+ * the quote fixes and a quotation selected to annotate: in "We are ready to build this summer," its
+ * chief engineer said, the comma stands for the full stop of what was said and belongs to the
+ * sentence around it. A . ? or ! ends the speaker's own sentence ("Will it run?" she asked) and stays.
  */
 export function quotedWords(draft: string, quote: OffsetRange): OffsetRange {
   let { start, end } = quote;
-  if (isQuotationMark(draft[start])) start++;
-  if (end > start && isQuotationMark(draft[end - 1])) end--;
+  if (isQuotationMarkAt(draft, start)) start++;
+  if (end > start && isQuotationMarkAt(draft, end - 1)) end--;
   if (end > start && draft[end - 1] === ',') end--;
   return { start, end };
 }

@@ -8,7 +8,7 @@ import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath, newAnnotationFilePath } from '../core/discovery';
 import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
-import { isQuotationMark } from '../core/findings/quotes';
+import { isQuotationMarkAt } from '../core/findings/quotes';
 import { likelySources, likelySpeakers, quotedWords, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
@@ -92,7 +92,8 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   if (!selection) return;
   const analysis = await analysisCreatingFile(store, selection.editor.document);
   if (!analysis?.draft) return;
-  const quoted = isQuotationMark(selection.text[0]) || isQuotationMark(selection.text[selection.text.length - 1]);
+  const { start, end } = selection.range;
+  const quoted = isQuotationMarkAt(analysis.draft.text, start) || isQuotationMarkAt(analysis.draft.text, end - 1);
   const types: TypeItem[] = [...analysis.claimTypes.values()]
     .sort((a, b) => Number(b.id === 'direct-quote' && quoted) - Number(a.id === 'direct-quote' && quoted))
     .map((type) => ({ id: type.id, label: type.label, description: type.id, detail: type.requiresSource ? 'needs a source' : 'needs no source' }));

@@ -4,6 +4,7 @@
 import { strict as assert } from 'assert';
 import type { Analysis } from '../../src/core/analysis';
 import { analyze } from '../../src/core/analyze';
+import { findQuotations } from '../../src/core/findings/quotes';
 import { parseAnnotationFile } from '../../src/core/parse';
 
 const DRAFT = '/desk/articles/story.md';
@@ -19,6 +20,11 @@ function analyzeCopy(draft: string, yaml: string): Analysis {
 /** The words of the draft under each finding of `code`. */
 function flagged(analysis: Analysis, code: string): string[] {
   return analysis.findings.filter((finding) => finding.code === code).map((finding) => analysis.draft!.text.slice(finding.range.start, finding.range.end));
+}
+
+/** The words of each quotation findQuotations finds in `text`, marks included. */
+function quotations(text: string): string[] {
+  return findQuotations(text).map((range) => text.slice(range.start, range.end));
 }
 
 const BAILEY = 'version: 1\nentities:\n  bailey: {name: Andrew Bailey, type: person, aliases: [Bailey]}\nclaims:\n';
@@ -131,7 +137,11 @@ describe('desk copy', () => {
       const people2 = 'version: 1\nentities:\n  delaney: {name: Pat Delaney, type: person, aliases: [Delaney]}\n  lopez: {name: Ana Lopez, type: person, aliases: [Lopez]}\nclaims:\n';
       const wrapped = 'Delaney said the cut was "too small\nand too late" and insisted that the state could afford 20 cents.\n';
       assert.deepEqual(flagged(analyzeCopy(wrapped, `${people2}  - {text: the state could afford 20 cents, type: paraphrase, source: delaney}\n`), 'loaded-attribution-verb'), ['insisted']);
-      for (const quoted of ['Lopez said the offer was ‘fair, and we have never admitted otherwise’.', 'Lopez said the offer was « fair, and we have never admitted otherwise ».']) {
+      for (const quoted of [
+        'Lopez said the offer was ‘fair, and we have never admitted otherwise’.',
+        'Lopez said the offer was « fair, and we have never admitted otherwise ».',
+        "Lopez said the offer was 'fair, and we have never admitted otherwise'.",
+      ]) {
         const draft = `${quoted}\n`;
         assert.deepEqual(flagged(analyzeCopy(draft, `${people2}  - {text: the offer was, type: paraphrase, source: lopez}\n`), 'loaded-attribution-verb'), [], quoted);
       }
@@ -275,6 +285,93 @@ describe('desk copy', () => {
       const draft = 'The Lakers signed 6\'10" forward Marcus Hill on Monday. Hill said "this is a dream come true for my family" after the signing.\n“He told me ‘you will start on Friday’ and I cried,” Hill said.\n';
       const yaml = 'version: 1\nentities:\n  hill: {name: Marcus Hill, type: person, aliases: [Hill]}\nclaims:\n  - {text: this is a dream come true for my family, type: direct-quote, source: hill}\n  - {text: \'He told me ‘you will start on Friday’ and I cried,\', type: direct-quote, source: hill}\n';
       assert.deepEqual(flagged(analyzeCopy(draft, yaml), 'unannotated-quote'), []);
+    });
+  });
+
+  describe('straight single quotation marks', () => {
+    it('finds a quotation typed with them, opened at a line start, after a space, a dash or a bracket', () => {
+      const draft = [
+        "'We will not back down,' the minister said on Tuesday.",
+        "The minister told the Commons: 'We will not back down.' Labour MPs cheered.",
+        "She was blunt — 'this bill is dead in the water' — and sat down.",
+        "The statement ('we acted within the law at all times') was two lines long.",
+        "A spokesman called the ruling 'a victory for common sense'",
+        '',
+      ].join('\n');
+      assert.deepEqual(flagged(analyzeCopy(draft, 'version: 1\n'), 'unannotated-quote'), [
+        "'We will not back down,'",
+        "'We will not back down.'",
+        "'this bill is dead in the water'",
+        "'we acted within the law at all times'",
+        "'a victory for common sense'",
+      ]);
+    });
+
+    it('closes one before a comma, a full stop or a space, and follows it over a hard-wrapped line', () => {
+      assert.deepEqual(quotations("'Nobody will lose their job', the chief executive said."), ["'Nobody will lose their job'"]);
+      assert.deepEqual(quotations("He said they would 'fight on to the end'. Then he left."), ["'fight on to the end'"]);
+      assert.deepEqual(quotations("He called it 'a grubby little deal' and walked out."), ["'a grubby little deal'"]);
+      const wrapped = "The mayor said 'we will keep the ferry running through the\nwhole of the winter, whatever the cost' on Monday.\n";
+      assert.deepEqual(flagged(analyzeCopy(wrapped, 'version: 1\n'), 'unannotated-quote'), ["'we will keep the ferry running through the\nwhole of the winter, whatever the cost'"]);
+    });
+
+    it('takes an apostrophe, a possessive, an elision or a prime inside one for part of it', () => {
+      for (const draft of [
+        "'We don't know,' she said.",
+        "'It's too early to say,' she said.",
+        "'Ask O'Brien, not me,' the coach said.",
+        "'We'll be there at five o'clock,' she said.",
+        "'Leave it on the editors' desk,' she said.",
+        "'Read Jesus' words again,' the vicar said.",
+        "'He grew up on rock 'n' roll,' his sister said.",
+        "'It was the '90s and nobody cared,' she said.",
+        "'As they say, 'tis the season,' she said.",
+        "'He is 6'2 and quick,' the coach said.",
+      ]) {
+        assert.deepEqual(quotations(draft), [draft.slice(0, draft.lastIndexOf("'") + 1)], draft);
+      }
+    });
+
+    it('opens none at an apostrophe, a possessive, an elision or a prime before or after one', () => {
+      const quote = "'We will not back down,'";
+      for (const words of [
+        "I don't know,",
+        "It's late,",
+        "rock 'n' roll,",
+        "the '90s,",
+        "five o'clock,",
+        "O'Brien,",
+        "the editors' desk,",
+        "Jesus' words,",
+        "'tis the season,",
+        "he is 6'2 and 6' tall,",
+      ]) {
+        const before = `${words.charAt(0).toUpperCase()}${words.slice(1)} the minister said. ${quote} she added.`;
+        const after = `${quote} the minister said of ${words} and left.`;
+        assert.deepEqual(quotations(before), [quote], before);
+        assert.deepEqual(quotations(after), [quote], after);
+      }
+    });
+
+    it('takes a double-quoted quotation within one (British) or one within a double-quoted one (American) for part of it', () => {
+      assert.deepEqual(quotations('\'He said "no", and that was that,\' she said.'), ['\'He said "no", and that was that,\'']);
+      assert.deepEqual(quotations('"He told me \'you will start on Friday\' and I cried," Hill said.'), ['"He told me \'you will start on Friday\' and I cried,"']);
+    });
+
+    it("finds none of a paragraph's where its marks pair in more than one way, and finds those of the next", () => {
+      const next = "\n\n'We will be back next year,' the manager said.\n";
+      for (const ambiguous of [
+        // A dropped letter: goin' could close the quotation, as home,' could.
+        "'We're goin' home,' he said.",
+        // No closing mark but a possessive's.
+        "'We met at the editors' desk and talked for an hour.",
+        // A quotation that ends in "s" before a word, or a possessive: either reading is possible.
+        "'We will not cut the free bus passes' the council leader said.",
+        // A closing mark with no quotation open.
+        "The U.S.' role was 'not what we hoped for', she said.",
+      ]) {
+        assert.deepEqual(quotations(ambiguous + next), ["'We will be back next year,'"], ambiguous);
+      }
     });
   });
 });

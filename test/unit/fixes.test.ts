@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
-import { fixAllFor, fixesFor, likelyEntityType, likelySources, likelySpeakers, neutralVerb, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
+import { fixAllFor, fixesFor, likelyEntityType, likelySources, likelySpeakers, neutralVerb, quotedWords, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -138,6 +138,11 @@ describe('quick fixes', () => {
       assert.deepEqual(it.preferred, []);
     });
 
+    it('takes the speaker of a quotation in straight single marks, written before the verb or after it', () => {
+      assert.deepEqual(offered("'We knew the plant was losing money, and it always was,' Lopez told Reuters.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
+      assert.deepEqual(offered("'The plant will close in June,' said Lopez, a spokeswoman for Acme.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
+    });
+
     it('takes a speaker written after the verb: "said Lopez", "according to Acme"', () => {
       assert.deepEqual(offered('"The plant will close in June," said Lopez, a spokeswoman for Acme.\n', []).preferred, ['Annotate quote as said by Ana Lopez']);
       assert.deepEqual(
@@ -205,8 +210,8 @@ describe('quick fixes', () => {
     }
   });
 
-  it('annotates a quotation in guillemets or single quotes without its marks', () => {
-    for (const [open, close] of [['«\u00a0', '\u00a0»'], ['‘', '’'], ['„', '“']]) {
+  it('annotates a quotation in guillemets or single quotes, curly or straight, without its marks', () => {
+    for (const [open, close] of [['«\u00a0', '\u00a0»'], ['‘', '’'], ['„', '“'], ["'", "'"]]) {
       const texts = {
         draft: `Ruiz said: ${open}We will keep the ferry running all winter${close}.\n`,
         yaml: 'version: 1\nentities:\n  ruiz: {name: Ruiz, type: person}\nclaims: []\n',
@@ -216,6 +221,19 @@ describe('quick fixes', () => {
       const added = analyzeTexts(apply(texts, preferred)).claims[0];
       assert.equal(added.claim.selector?.text.trim(), 'We will keep the ferry running all winter', open);
     }
+  });
+
+  it('takes the straight single marks of a selected quotation off its words, and leaves an apostrophe at either end', () => {
+    const draft = "'We don't know,' she said, as 'tis the season at the editors' desk.\n";
+    const words = (selected: string) => {
+      const start = draft.indexOf(selected);
+      const range = quotedWords(draft, { start, end: start + selected.length });
+      return draft.slice(range.start, range.end);
+    };
+    assert.equal(words("'We don't know,'"), "We don't know");
+    assert.equal(words("We don't know,'"), "We don't know");
+    assert.equal(words("'tis the season"), "'tis the season");
+    assert.equal(words("the editors'"), "the editors'");
   });
 
   it('replaces a loaded verb with a neutral one in the draft, in the same tense', () => {

@@ -7,6 +7,7 @@ import { DraftText, type AnchorResult } from '../../src/core/anchor';
 import type { OffsetRange } from '../../src/core/model';
 import { align } from '../../src/core/fuzzy';
 import { findAllOccurrences } from '../../src/core/multiSearch';
+import { findQuotations } from '../../src/core/findings/quotes';
 import { hashUnits } from '../../src/core/textKeyedMap';
 import { normalizeFragment, normalizeWithMap, toNormalizedOffset } from '../../src/core/normalize';
 import { parseAnnotationFile } from '../../src/core/parse';
@@ -395,6 +396,49 @@ describe('properties of fuzzy alignment', () => {
         },
       ),
       settings(3000),
+    );
+  });
+});
+
+describe('properties of straight single quotation marks', () => {
+  /**
+   * Prose with no quotation marks. No word ends in "s" (a quotation that ends in one before a word
+   * could be a plural possessive, and is left alone) nor is a number of one or two digits (a prime
+   * before a space: 6' tall): the unit tests in deskCopy.test.ts cover both.
+   */
+  const PLAIN = ['the', 'mayor', 'said', 'council', 'budget', 'will', 'rise', 'bridge', 'open', 'in', 'May', 'Kyiv', 'ferry', 'harbour', 'plan', '2025', 'on', 'Monday'];
+  const APOSTROPHES = ["don't", "it's", "O'Brien", "the editors' desk", "Jesus' name", "rock 'n' roll", "the '90s", "five o'clock", "'tis", "6'2", "a 6' wall"];
+  const SEPARATOR = fc.constantFrom(' ', ' ', ' ', ', ', '. ', '\n', '\n\n', '\r\n');
+  /** What follows the closing mark; '' ends the text there. */
+  const AFTER_CLOSING = fc.constantFrom(' ', ', ', '. ', '\n', '');
+  const ending = (after: string, rest: string) => (after === '' ? '' : after + rest);
+  const prose = (items: readonly string[]) =>
+    fc.array(fc.tuple(fc.constantFrom(...items), SEPARATOR), { maxLength: 40 }).map((parts) => parts.map(([item, separator]) => item + separator).join(''));
+  const wrapped = (words: readonly string[]) => `'${words.join(' ')}'`;
+
+  it('finds no quotation at apostrophe words in prose, nor any but the one a phrase with them in straight singles makes', () => {
+    const mixed = [...PLAIN, ...APOSTROPHES];
+    // A phrase of three or more items, plain words first and last: ''tis opens nothing, as no quotation starts with an elision here.
+    const phrase = fc.tuple(fc.constantFrom(...PLAIN), fc.array(fc.constantFrom(...mixed), { minLength: 1, maxLength: 8 }), fc.constantFrom(...PLAIN));
+    fc.assert(
+      fc.property(prose(mixed), phrase, AFTER_CLOSING, prose(mixed), (before, [first, middle, last], after, rest) => {
+        assert.deepEqual(findQuotations(before + rest), []);
+        const quotation = wrapped([first, ...middle, last]);
+        const text = before + quotation + ending(after, rest);
+        assert.deepEqual(findQuotations(text), [{ start: before.length, end: before.length + quotation.length }], JSON.stringify(text));
+      }),
+      settings(),
+    );
+  });
+
+  it('finds a phrase of three or more words wrapped in straight singles in prose, and only it', () => {
+    fc.assert(
+      fc.property(prose(PLAIN), fc.array(fc.constantFrom(...PLAIN), { minLength: 3, maxLength: 12 }), AFTER_CLOSING, prose(PLAIN), (before, words, after, rest) => {
+        const quotation = wrapped(words);
+        const text = before + quotation + ending(after, rest);
+        assert.deepEqual(findQuotations(text), [{ start: before.length, end: before.length + quotation.length }], JSON.stringify(text));
+      }),
+      settings(),
     );
   });
 });

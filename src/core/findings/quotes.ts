@@ -7,7 +7,7 @@ import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
 
-const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"\u2018\u2019\u00ab\u00bb\u201e]/g;
+const QUOTE_MARK_OR_LINE_BREAK = /[\n\r\u201c\u201d"\u2018\u2019\u00ab\u00bb\u201e']/g;
 
 /** What closes a quotation each opening mark opens. */
 const CLOSERS: Readonly<Record<string, string>> = {
@@ -18,11 +18,21 @@ const CLOSERS: Readonly<Record<string, string>> = {
   '\u00ab': '\u00bb', // « » (French, Russian, Ukrainian...)
   '\u00bb': '\u00ab', // » « (German, Danish); a » with no quotation open opens one
   '\u201e': '\u201c\u201d', // „ “ (German, and „ ” in Polish or Hungarian)
+  "'": "'", // ' ' (British copy typed without smart quotes), only where straightSingleMarks pairs them
 };
 
-/** Whether `char` is a quotation mark findQuotations opens or closes a quotation with. */
-export function isQuotationMark(char: string | undefined): boolean {
-  return char !== undefined && (char in CLOSERS || Object.values(CLOSERS).some((closers) => closers.includes(char)));
+/** Whether `char` is one of the marks findQuotations opens or closes a quotation with, ' aside (see isQuotationMarkAt). */
+function isQuotationMark(char: string | undefined): boolean {
+  return char !== undefined && char !== "'" && (char in CLOSERS || Object.values(CLOSERS).some((closers) => closers.includes(char)));
+}
+
+/**
+ * Whether the character at `at` is a quotation mark findQuotations opens or closes a quotation with:
+ * a straight ' only where it pairs as one in its paragraph, never as an apostrophe (don't, the '90s).
+ */
+export function isQuotationMarkAt(text: string, at: number): boolean {
+  if (text[at] !== "'") return isQuotationMark(text[at]);
+  return straightSingleMarks(text, paragraphStart(text, at), at + 1).has(at);
 }
 
 /**
@@ -33,10 +43,13 @@ export function isQuotationMark(char: string | undefined): boolean {
  * paragraph; a blank line, a heading or a list item ends it unclosed (so one stray mark can't swallow
  * the rest of the draft), but one that goes on in the next paragraph, which the newspaper convention
  * opens again without closing the first, is a quotation to the end of its paragraph. A straight " after a digit opens nothing (6'10", a 5" screen), and a ’ between letters
- * is an apostrophe (don’t), as a ‘ after a letter is no opening mark.
+ * is an apostrophe (don’t), as a ‘ after a letter is no opening mark. Straight single marks ('…', as
+ * British copy typed without smart quotes has them) are quotation marks only where straightSingleMarks
+ * pairs them within their paragraph.
  */
 export function findQuotations(text: string): OffsetRange[] {
   const quotations: OffsetRange[] = [];
+  const singles = straightSingleMarks(text, 0, text.length);
   let open = -1;
   let opener = '';
   // A regex jumps to the next mark or line break much faster than a test of every character.
@@ -50,10 +63,10 @@ export function findQuotations(text: string): OffsetRange[] {
       // In a hard-wrapped paragraph the quotation goes on in the next line; elsewhere it ends here.
       else if (wrapsParagraph(text, i)) continue;
       open = -1;
-    } else if (open !== -1 && CLOSERS[opener].includes(ch) && closes(text, i, ch)) {
+    } else if (open !== -1 && CLOSERS[opener].includes(ch) && (ch === "'" ? singles.get(i) === 'close' : closes(text, i, ch))) {
       quotations.push({ start: open, end: i + 1 });
       open = -1;
-    } else if (ch in CLOSERS && (open === -1 || ch === opener) && opens(text, i, ch)) {
+    } else if (ch in CLOSERS && (open === -1 || ch === opener) && (ch === "'" ? singles.get(i) === 'open' : opens(text, i, ch))) {
       open = i;
       opener = ch;
     }
@@ -80,6 +93,115 @@ function opens(text: string, at: number, mark: string): boolean {
   if (mark === '"') return !isWordCharacter(text.charCodeAt(at - 1), true);
   if (mark === '\u2018') return !isWordCharacter(text.charCodeAt(at - 1), false);
   return true;
+}
+
+type SingleRole = 'open' | 'close';
+
+/**
+ * What a straight ' can be, from the characters around it: an opening mark (at the start of a line,
+ * after white space, an opening bracket, dash or double mark, before a word, a number or an ellipsis),
+ * a closing one (after a non-space, before white space, punctuation or the end), a possessive that
+ * could be a closing one (the editors' desk), or nothing (don't, O'Brien, 6'2).
+ */
+type SingleCandidate = SingleRole | 'possessive' | undefined;
+
+/** What may come right before an opening ': white space aside. */
+const BEFORE_OPENING_SINGLE = new Set(['(', '[', '{', '\u2014', '\u2013', '"', '\u201c', '\u00ab', '\u201e']);
+
+/** What may come right after a closing ': white space aside. */
+const AFTER_CLOSING_SINGLE = new Set([...'.,;:!?)]}\u2026\u2014\u2013"\u201d\u00bb']);
+
+/**
+ * A word written with a ' for letters left out at its start, or an elided year: the ' opens no
+ * quotation ('tis, 'em, 'cause, rock 'n' roll, the '90s, the class of '95). Copy spells out a number
+ * that starts a sentence, so a quotation seldom starts with two digits.
+ */
+const ELIDED_START = /^(?:tis|twas|twere|twill|em|cause|cos|til|n'|\d\d(?:s)?)(?![\p{L}\p{N}])/iu;
+
+function singleCandidate(text: string, at: number): SingleCandidate {
+  const before = text[at - 1];
+  const after = text[at + 1];
+  const afterSpace = before === undefined || /\s/.test(before);
+  if (afterSpace || BEFORE_OPENING_SINGLE.has(before)) {
+    const next = text.slice(at + 1, at + 8);
+    if (/^(?:[\p{L}\p{N}\u2026"\u201c]|\.\.\.)/u.test(next)) return ELIDED_START.test(next) ? undefined : 'open';
+    // After a dash or a double mark, it may close: 'I was going to—' he began; 'He said "no"' she said.
+    if (afterSpace) return undefined;
+  }
+  if (after !== undefined && !/\s/.test(after) && !AFTER_CLOSING_SINGLE.has(after)) return undefined;
+  // The second ' of rock 'n' roll.
+  if (/(?:^|[^\p{L}\p{N}])'n$/iu.test(text.slice(Math.max(0, at - 3), at))) return undefined;
+  // A prime after a number of one or two digits: 6' tall, a 10' wall; 'the worst since 2008' closes.
+  if (/(?:^|\D)\d{1,2}$/.test(text.slice(Math.max(0, at - 3), at)) && (after === undefined || /\s/.test(after))) return undefined;
+  if ((before === 's' || before === 'S') && /^\s+['"\u201c\p{L}\p{N}]/u.test(text.slice(at + 1, at + 4))) return 'possessive';
+  return 'close';
+}
+
+/** The straight single marks that open or close a quotation, by offset, in the paragraphs that start from `from` and have a ' before `to`. */
+function straightSingleMarks(text: string, from: number, to: number): Map<number, SingleRole> {
+  const roles = new Map<number, SingleRole>();
+  let at = text.indexOf("'", from);
+  while (at !== -1 && at < to) {
+    const end = paragraphEnd(text, at);
+    const candidates: Array<{ at: number; candidate: SingleCandidate }> = [];
+    for (; at !== -1 && at < end; at = text.indexOf("'", at + 1)) {
+      const candidate = singleCandidate(text, at);
+      if (candidate) candidates.push({ at, candidate });
+    }
+    for (const [open, close] of pairedSingles(candidates)) {
+      roles.set(open, 'open');
+      roles.set(close, 'close');
+    }
+  }
+  return roles;
+}
+
+/**
+ * The pairs of a paragraph's straight single marks, each opening mark with the one closing mark
+ * before the next opening one; possessives between them (the editors' desk) are apostrophes. Where
+ * one opening mark has no closing mark or several (rock 'n' roll aside, 'We're goin' home,' he said),
+ * or a closing mark none, the marks could pair in more than one way: none is a quotation mark, as a
+ * quotation missed is better than a wrong span to dismiss.
+ */
+function pairedSingles(candidates: ReadonlyArray<{ at: number; candidate: SingleCandidate }>): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let open = -1;
+  let closes: number[] = [];
+  for (const { at, candidate } of [...candidates, { at: -1, candidate: 'open' as const }]) {
+    if (candidate === 'close') {
+      if (open === -1) return [];
+      closes.push(at);
+    } else if (candidate === 'open') {
+      if (open !== -1) {
+        if (closes.length !== 1) return [];
+        pairs.push([open, closes[0]]);
+      }
+      open = at;
+      closes = [];
+    }
+  }
+  return pairs;
+}
+
+/** The offset of the line break that ends the paragraph (hard-wrapped lines and all) at `at`, or the end of the text. */
+function paragraphEnd(text: string, at: number): number {
+  const lineBreak = /\r\n?|\n/g;
+  lineBreak.lastIndex = at;
+  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+    const last = match.index + match[0].length - 1;
+    if (!wrapsParagraph(text, last)) return match.index;
+  }
+  return text.length;
+}
+
+/** The offset the paragraph (hard-wrapped lines and all) at `at` starts at. */
+function paragraphStart(text: string, at: number): number {
+  let start = at;
+  for (;;) {
+    const lineBreak = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1));
+    if (lineBreak === -1 || !wrapsParagraph(text, lineBreak)) return lineBreak + 1;
+    start = text[lineBreak] === '\n' && text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+  }
 }
 
 /** A letter or digit (NaN, past either end, is none); `digitsOnly`: a digit only. */
