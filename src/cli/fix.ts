@@ -1,7 +1,7 @@
 // `check --fix`: applies to the annotation files the fixes that need no choice (a drifted span
-// updated to the current words when no figure changed and its claim was never fact-checked, an
-// ambiguous span pinned where its claim's source is named at one place alone). Drafts are never
-// changed. Comments and layout of the YAML are kept: the edits are small splices (core/edits.ts).
+// updated to the current words when no figure changed, its claim was never fact-checked and is no
+// reworded quotation, an ambiguous span pinned where its claim's source is named at one place
+// alone). Drafts are never changed. Comments and layout of the YAML are kept: the edits are small splices (core/edits.ts).
 import { promises as fs } from 'fs';
 import type { Analysis } from '../core/analysis';
 import { applyEdits, type TextEdit } from '../core/edits';

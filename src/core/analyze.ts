@@ -1,7 +1,7 @@
 // Draft + annotations -> Analysis: anchors, mentions and findings, in one pass over each.
 import { DraftText, type AnchorResult } from './anchor';
 import type { Analysis, AnchoredClaim, Orphan } from './analysis';
-import { mergeClaimTypes } from './claimTypes';
+import { mergeClaimTypes, QUOTATION_TYPE } from './claimTypes';
 import { makeFinding } from './findingFactory';
 import { attributionFindings } from './findings/attribution';
 import { loadedVerbFindings } from './findings/loadedVerbs';
@@ -10,7 +10,7 @@ import { findQuotations, unannotatedQuoteFindings } from './findings/quotes';
 import { unusedEntityFindings } from './findings/unusedEntities';
 import { vagueAttributionFindings } from './findings/vagueAttribution';
 import { findAutomaticMentions, type Mention, type SurfaceForm } from './mentions';
-import type { ClaimStatus, Entity, Finding, SpanSelector } from './model';
+import type { Claim, Entity, Finding, SpanSelector } from './model';
 import { claimName, inWords, placeInContext } from './labels';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
 import type { ParsedAnnotationFile } from './parse';
@@ -57,7 +57,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       if (!anchoredCleanly(anchor)) {
         // Shown at the claim's `text:`: "this claim" when the file gives it no id ("c3" is written nowhere).
         const what = claim.hasExplicitId ? claimName(claim, true) : 'This claim';
-        findings.push(...spanFindings(claim.selector, anchor, what, draftText, { claimId: claim.id, claimIndex: claim.index }, claim.status));
+        findings.push(...spanFindings(claim.selector, anchor, what, draftText, { claimId: claim.id, claimIndex: claim.index }, claim));
       }
       return { claim, anchor, range: anchor.kind === 'found' ? anchor.range : undefined };
     });
@@ -139,8 +139,9 @@ function spanFindings(
   what: string,
   draftText: string,
   data: Finding['data'],
-  status?: ClaimStatus,
+  claim?: Claim,
 ): Finding[] {
+  const status = claim?.status;
   const file = selector.textLocation.file;
   const range = selector.textLocation.range;
   if (anchor.kind === 'not-found') {
@@ -171,7 +172,9 @@ function spanFindings(
     return [
       makeFinding(
         'span-drifted',
-        `${what} was found only approximately (${similar}% alike): the draft now says "${shorten(currentText)}". Update \`text\` to the current wording.${recheck}`,
+        claim?.type === QUOTATION_TYPE
+          ? `${what} was found only approximately (${similar}% alike): the draft now says "${shorten(currentText)}". These are someone's words: check the new wording against what was said, then update \`text\` or restore the quotation in the draft.${recheck}`
+          : `${what} was found only approximately (${similar}% alike): the draft now says "${shorten(currentText)}". Update \`text\` to the current wording.${recheck}`,
         file,
         range,
         found,

@@ -1,8 +1,11 @@
 // The built-in claim types (spec: "Built-in claim types") and the merge with a file's `claimTypes`.
 import { BASES, type Basis, type ClaimType } from './model';
 
+/** The claim type of someone's words as said: the one whose words no fix changes without a person reading them. */
+export const QUOTATION_TYPE = 'direct-quote';
+
 export const BUILT_IN_CLAIM_TYPES: readonly ClaimType[] = [
-  { id: 'direct-quote', label: 'Direct quote', requiresSource: true, acceptedBases: [], builtIn: true },
+  { id: QUOTATION_TYPE, label: 'Direct quote', requiresSource: true, acceptedBases: [], builtIn: true },
   { id: 'paraphrase', label: 'Paraphrase', requiresSource: true, acceptedBases: [], builtIn: true },
   { id: 'fact', label: 'Fact', requiresSource: true, acceptedBases: [...BASES], builtIn: true },
   { id: 'statistic', label: 'Statistic', requiresSource: true, acceptedBases: ['public-record', 'document'], builtIn: true },

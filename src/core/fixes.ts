@@ -2,12 +2,12 @@
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
 import { claimAt, mentionedIn, parsedFileOf, type Analysis } from './analysis';
-import { BASIS_LABELS } from './claimTypes';
+import { BASIS_LABELS, QUOTATION_TYPE } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
-import { ID_PATTERN, type ClaimStatus, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
+import { ID_PATTERN, type Claim, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
 import { describeSpan, pinSpan, type ContextFields, type WrittenSelector } from './selectors';
 import { guessSpeaker, type SpeakerGuess } from './speakers';
@@ -154,7 +154,7 @@ export function quoteClaimEdits(analysis: Analysis, quote: OffsetRange, source: 
 }
 
 function quoteClaim(analysis: Analysis, selector: WrittenSelector, source: string): TextEdit[] {
-  return addClaim(analysis.annotations, { ...selector, type: 'direct-quote', source });
+  return addClaim(analysis.annotations, { ...selector, type: QUOTATION_TYPE, source });
 }
 
 /** The "said" that replaces a loaded verb, in the same tense: that of its first word ("points out" says). */
@@ -487,11 +487,13 @@ function figures(text: string): string[] {
  * Nor for a claim someone fact-checked (verified, disputed, false, misleading): the verdict was on the
  * old words, and the spec wants a verified claim that drifted checked again.
  */
-function driftUpdateNeedsNoChoice(oldText: string, newText: string, status: ClaimStatus | undefined): boolean {
+function driftUpdateNeedsNoChoice(oldText: string, newText: string, claim: Claim | undefined): boolean {
   const before = figures(oldText);
   const after = figures(newText);
   const sameFigures = before.length === after.length && before.every((run, index) => run === after[index]);
-  return sameFigures && (status === undefined || status === 'unverified');
+  // A quotation's words are someone's: new ones are a misquote or a correction, for a person to tell.
+  const quotationReworded = claim?.type === QUOTATION_TYPE && oldText !== newText;
+  return sameFigures && !quotationReworded && (claim?.status === undefined || claim.status === 'unverified');
 }
 
 function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
@@ -513,10 +515,16 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const meant = places && placeNamingSource(analysis, finding, places);
   const placeIsSure = places === undefined || (meant !== undefined && meant.start === range.start && meant.end === range.end);
   // Otherwise offered all the same, but neither preferred (Auto Fix applies that one unread) nor in Fix all.
-  const noChoice = placeIsSure && driftUpdateNeedsNoChoice(selector.text, sameWords ? selector.text : pinned.text, claim?.status);
+  const noChoice = placeIsSure && driftUpdateNeedsNoChoice(selector.text, sameWords ? selector.text : pinned.text, claim);
+  const title =
+    claim?.status === 'verified'
+      ? 'Update annotation to the current text (and mark it unverified, to check again)'
+      : claim?.type === QUOTATION_TYPE && !sameWords
+        ? "Update annotation to the quotation's new words (check them against what was said first)"
+        : 'Update annotation to the current text';
   return [
     fix(analysis, finding, {
-      title: claim?.status === 'verified' ? 'Update annotation to the current text (and mark it unverified, to check again)' : 'Update annotation to the current text',
+      title,
       isPreferred: noChoice,
       fixAll: noChoice,
       edits: setFields(parsed, map, fields),

@@ -145,6 +145,25 @@ describe('check --fix', () => {
     assert.match(fixed.stderr, /fixed 1 finding in annotations\/prices\.yaml/);
   });
 
+  it('leaves a reworded quotation to a person, and updates a reworded paraphrase in the same run', () => {
+    // The sample's Trump quotation misquoted in the redraft ("stay" now "remain"), and a paraphrase reworded.
+    fs.writeFileSync(
+      draft,
+      readText(SAMPLE_DRAFT)
+        .replace('Crimea will stay with Russia.', 'Crimea will remain with Russia.')
+        .replace('noting they included discussions', 'noting they included talks'),
+    );
+    fs.writeFileSync(yaml, readText(SAMPLE_ANNOTATIONS));
+    const run = cli(['check', '.', '--fix', '--format', 'json'], folder);
+    const after = fs.readFileSync(yaml, 'utf8');
+    assert.ok(after.includes('text: Crimea will stay with Russia. And Zelensky understands that.'), 'the quotation as it was said is kept');
+    assert.ok(!after.includes('noting they included discussions'), 'the paraphrase follows the draft');
+    const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string }>;
+    const quotation = findings.filter((finding) => finding.code === 'span-drifted');
+    assert.equal(quotation.length, 1);
+    assert.match(quotation[0].message, /^Claim 'trump-crimea-stays' was found only approximately \(\d+% alike\): the draft now says "Crimea will remain with Russia\. And Zelensky understands that\."\. These are someone's words: check the new wording against what was said/);
+  });
+
   it('leaves to a person a drifted span whose numbers changed or whose claim was fact-checked: the check still fails on it', () => {
     // The sentence about next year was cut; the one left about last year is 76% alike.
     fs.writeFileSync(path.join(folder, 'articles', 'ferry.txt'), 'The audit office published its report. The ferry lost $4.2 million last year. Ferry crossings will reach 52,000 a year, it said.\n');

@@ -451,6 +451,25 @@ describe('quick fixes', () => {
       }
     });
 
+    it('offers a reworded quotation\'s update for a person to pick, never preferred nor in Fix all; a quotation whose context alone changed is updated', () => {
+      const texts = sampleTexts();
+      texts.draft = texts.draft.replace('Crimea will stay with Russia.', 'Crimea will remain with Russia.');
+      const analysis = analyzeTexts(texts);
+      const drifted = only(analysis, 'span-drifted', (finding) => finding.data?.claimId === 'trump-crimea-stays');
+      assert.deepEqual(
+        fixesFor(analysis, drifted).map((fix) => [fix.title, Boolean(fix.isPreferred), Boolean(fix.fixAll)]),
+        [["Update annotation to the quotation's new words (check them against what was said first)", false, false]],
+      );
+      assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS, 'span-drifted'), []);
+      // The same quotation, its words as said, moved to new surroundings: the context follows without asking.
+      const moved = sampleTexts();
+      moved.draft = moved.draft.replace('TIME magazine, reportedly said, "Crimea', 'TIME magazine, said, "Crimea');
+      moved.yaml = moved.yaml.replace('  - id: trump-crimea-stays\n', '  - id: trump-crimea-stays\n    prefix: "reportedly said, \\""\n');
+      const context = analyzeTexts(moved);
+      const [update] = fixAllFor(context, SAMPLE_ANNOTATIONS, 'span-drifted');
+      assert.equal(update?.title, 'Update annotation to the current text');
+    });
+
     it('updates a stale context without asking where its words are in one place, or its source names the place taken', () => {
       const draft = 'Russian President Vladimir Putin on Friday discussed the potential for direct negotiations with Ukraine, the Kremlin said.\n';
       const yaml = 'version: 1\nclaims:\n  - text: discussed the potential for direct negotiations\n    prefix: "on Saturday "\n    type: fact\n    basis: observed\n';
