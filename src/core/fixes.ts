@@ -4,7 +4,7 @@
 import { claimAt, mentionedIn, parsedFileOf, type Analysis } from './analysis';
 import { BASIS_LABELS, QUOTATION_TYPE } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
-import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
+import { ANONYMITY_PLACEHOLDER, ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
 import { ID_PATTERN, type Claim, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
@@ -426,12 +426,11 @@ function unknownClaimTypeFixes(analysis: Analysis, finding: Finding): Fix[] {
   );
 }
 
-const ANONYMITY_PLACEHOLDER = 'why anonymity was granted';
-
 function anonymityFixes(analysis: Analysis, finding: Finding): Fix[] {
   const entity: Entity | undefined = analysis.entities.get(finding.data?.entityId ?? '');
   const parsed = entity ? parsedFileOf(analysis, entity.keyLocation.file) : undefined;
-  if (!entity || !parsed) return [];
+  // The placeholder already written: the reason is the user's to type, which no fix can do.
+  if (!entity || !parsed || entity.anonymity !== undefined) return [];
   const edits = setEntityField(parsed, entity.id, 'anonymity', ANONYMITY_PLACEHOLDER);
   const insertion = edits[0];
   const at = insertion ? insertion.newText.lastIndexOf(ANONYMITY_PLACEHOLDER) : -1;

@@ -1,6 +1,7 @@
 // What the hover shows at a place in the draft: the card of each entity mentioned there and of each
 // claim made there. Plain Markdown with every YAML value escaped; an anonymous identity never appears.
 import { claimsBySource, mentionsOf, type Analysis, type AnchoredClaim } from './analysis';
+import { anonymityReason } from './findings/attribution';
 import { BASIS_LABELS, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { escapeMarkdown, isWebUrl, link } from './markdown';
 import type { Entity, OffsetRange } from './model';
@@ -46,7 +47,8 @@ export function entityCard(analysis: Analysis, entity: Entity, articles?: readon
   lines.push(`**${escapeMarkdown(entity.name)}** · ${kind}`);
   if (entity.description) lines.push('', escapeMarkdown(entity.description));
   if (entity.anonymous) {
-    lines.push('', entity.anonymity ? `Anonymity granted: ${escapeMarkdown(entity.anonymity)}` : '⚠ No reason for anonymity is recorded.');
+    const reason = anonymityReason(entity);
+    lines.push('', reason ? `Anonymity granted: ${escapeMarkdown(reason)}` : '⚠ No reason for anonymity is recorded.');
   }
   const links: string[] = [];
   if (entity.wikidata && /^Q[1-9][0-9]*$/.test(entity.wikidata)) {

@@ -4,6 +4,7 @@ import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/analysis';
 import { applyEdits } from '../../src/core/edits';
 import { fixAllFor, fixesFor, likelyEntityType, likelySources, likelySpeakers, neutralVerb, quotedWords, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
+import { entityCard } from '../../src/core/hover';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
 import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
@@ -254,7 +255,7 @@ describe('quick fixes', () => {
     assert.equal(analyzeTexts(after).findings.filter((f) => f.code === 'loaded-attribution-verb').length, 0);
   });
 
-  it('adds the anonymity field with the cursor on its placeholder', () => {
+  it('adds the anonymity field with the cursor on its placeholder, which is no reason until the user types one', () => {
     const texts = sampleTexts();
     const analysis = analyzeTexts(texts);
     const finding = only(analysis, 'anonymous-source-without-reason', (f) => f.file === SAMPLE_ANNOTATIONS);
@@ -262,7 +263,19 @@ describe('quick fixes', () => {
     const after = apply(texts, fix);
     const placeholder = fix.placeholder!;
     assert.equal(after.yaml.slice(placeholder.offset, placeholder.offset + placeholder.length), 'why anonymity was granted');
-    assert.equal(analyzeTexts(after).findings.filter((f) => f.code === 'anonymous-source-without-reason').length, 0);
+    // Applied unread (the fix is preferred), the placeholder clears nothing: both warnings stay, say so,
+    // and no fix writes it again. The card says no reason is recorded.
+    const placeheld = analyzeTexts(after);
+    const warnings = placeheld.findings.filter((f) => f.code === 'anonymous-source-without-reason');
+    assert.deepEqual(warnings.map((f) => f.message), [
+      "The source 'Unnamed reports on the US proposal' is anonymous, and the reason for anonymity in the annotations is still the placeholder",
+      "'unnamed-reports' is an anonymous source: replace 'why anonymity was granted' in `anonymity:` with the reason it was granted",
+    ]);
+    assert.deepEqual(warnings.flatMap((f) => fixesFor(placeheld, f)), []);
+    assert.match(entityCard(placeheld, placeheld.entities.get('unnamed-reports')!), /⚠ No reason for anonymity is recorded\./);
+    // The reason typed over the placeholder clears them.
+    const typed = { ...after, yaml: after.yaml.slice(0, placeholder.offset) + 'officials not authorised to discuss the talks' + after.yaml.slice(placeholder.offset + placeholder.length) };
+    assert.deepEqual(analyzeTexts(typed).findings.filter((f) => f.code === 'anonymous-source-without-reason'), []);
   });
 
   it('suggests the closest id for an unknown entity, or creates it', () => {
@@ -629,7 +642,7 @@ describe('quick fixes', () => {
     assert.equal(after.findings.filter((f) => f.code === 'attribution-not-in-text').length, 0);
   });
 
-  it('clears every warning of the sample without a hand-written line of YAML', () => {
+  it('clears every warning of the sample with its fixes, a person typing only what a fix leaves them to write', () => {
     let texts = sampleTexts();
     for (let round = 0; round < 20; round++) {
       const analysis = analyzeTexts(texts);
@@ -638,6 +651,9 @@ describe('quick fixes', () => {
       const usable = fixesFor(analysis, warning).filter((fix) => fix.edits.length > 0);
       assert.ok(usable.length > 0, `no fix for ${warning.code}: ${warning.message}`);
       texts = apply(texts, usable[0]);
+      // A placeholder the fix selects is typed over, as the editor leaves the user to (the reason for anonymity).
+      const placeholder = usable[0].placeholder;
+      if (placeholder) texts.yaml = `${texts.yaml.slice(0, placeholder.offset)}a reason the desk wrote${texts.yaml.slice(placeholder.offset + placeholder.length)}`;
     }
     const final = analyzeTexts(texts);
     assert.deepEqual(final.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => f.code), []);

@@ -65,6 +65,18 @@ export function isUnattributed(analysis: Analysis, claim: Claim): boolean {
   return (type !== undefined && needsAttribution(claim, type)) || namesOnlyUnknownSources(analysis, claim);
 }
 
+/**
+ * What "Add the reason for anonymity" writes, selected for the user to type over. Until they do, it
+ * is no reason: the fix is preferred (Ctrl+. applies it), and filler must not clear the warning.
+ */
+export const ANONYMITY_PLACEHOLDER = 'why anonymity was granted';
+
+/** The reason recorded for an anonymous source's anonymity, if one is: not the fix's placeholder. */
+export function anonymityReason(entity: Entity): string | undefined {
+  const reason = entity.anonymity?.trim();
+  return reason && reason !== ANONYMITY_PLACEHOLDER ? entity.anonymity : undefined;
+}
+
 /** Whether the claim has sources and none of them is an entity the analysis knows. */
 function namesOnlyUnknownSources(analysis: Analysis, claim: Claim): boolean {
   return claim.sources.length > 0 && claim.sources.every((source) => !analysis.entities.has(source.id));
@@ -102,11 +114,14 @@ export function attributionFindings(analysis: Analysis): Finding[] {
       );
     }
     for (const source of sources) {
-      if (!source.anonymous || source.anonymity) continue;
+      if (!source.anonymous || anonymityReason(source) !== undefined) continue;
+      const placeholder = source.anonymity !== undefined;
       findings.push(
         makeFinding(
           'anonymous-source-without-reason',
-          `The source '${source.name}' is anonymous, and the annotations don't say why anonymity was granted`,
+          placeholder
+            ? `The source '${source.name}' is anonymous, and the reason for anonymity in the annotations is still the placeholder`
+            : `The source '${source.name}' is anonymous, and the annotations don't say why anonymity was granted`,
           draft.path,
           range,
           { ...data(claim, range), entityId: source.id },
@@ -118,7 +133,9 @@ export function attributionFindings(analysis: Analysis): Finding[] {
         findings.push(
           makeFinding(
             'anonymous-source-without-reason',
-            `'${source.id}' is an anonymous source: add \`anonymity:\` with the reason it was granted`,
+            placeholder
+              ? `'${source.id}' is an anonymous source: replace '${ANONYMITY_PLACEHOLDER}' in \`anonymity:\` with the reason it was granted`
+              : `'${source.id}' is an anonymous source: add \`anonymity:\` with the reason it was granted`,
             location.file,
             location.range,
             { entityId: source.id },
