@@ -125,7 +125,7 @@ describe('quick fixes', () => {
     });
   });
 
-  it('adds the reason for anonymity with the cursor on it', async () => {
+  it('adds the reason for anonymity with the cursor on it, and the warning goes once the reason is typed', async () => {
     await restoring(TUNNEL_ANNOTATIONS, async () => {
       const tunnel = (await open(TUNNEL)).document;
       const diagnostics = await diagnosticsWhen(TUNNEL, (list) => codes(list).includes('anonymous-source-without-reason'));
@@ -135,6 +135,9 @@ describe('quick fixes', () => {
       const editor = vscode.window.activeTextEditor!;
       assert.equal(editor.document.uri.fsPath, TUNNEL_ANNOTATIONS.fsPath);
       assert.equal(editor.document.getText(editor.selection), 'why anonymity was granted');
+      // The placeholder is no reason: the warning stays, saying so, until the user types over it.
+      await diagnosticsWhen(TUNNEL, (list) => list.some((d) => codeOf(d) === 'anonymous-source-without-reason' && /still the placeholder/.test(d.message)));
+      assert.ok(await editor.edit((edit) => edit.replace(editor.selection, 'not authorised to speak about the contract')));
       await diagnosticsWhen(TUNNEL, (list) => list.length === 0);
       assert.ok(tunnel.getText().startsWith('A senior official'));
     });
