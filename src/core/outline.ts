@@ -1,7 +1,7 @@
 // The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
 // breadcrumbs, and the groups of the "Editorial Annotations" tree.
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
-import { BASIS_LABELS, claimName, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_LABELS, claimName, entityKindLabel, STATUS_LABELS } from './labels';
 import type { Claim, Entity, Finding, OffsetRange } from './model';
 import { plural } from './plural';
 
@@ -76,9 +76,10 @@ function claimNode(analysis: Analysis, { claim, range }: ReadClaim, key: string,
   };
 }
 
-/** An entity's kind as a detail reads it: "person", "organisation", "anonymous source". */
-function entityKind(entity: Entity): string {
-  return entity.anonymous ? 'anonymous source' : ENTITY_TYPE_LABELS[entity.type].toLowerCase();
+/** An entity's kind and a count, as a detail reads them: "person · 3 mentions", or the count alone for an entity of type `other`. */
+function entityDetail(entity: Entity | undefined, count: string): string {
+  const kind = entity ? entityKindLabel(entity)?.toLowerCase() : 'unknown entity';
+  return kind ? `${kind} · ${count}` : count;
 }
 
 /** A claim's fact-check status, when someone checked it: unverified is what most claims are. */
@@ -113,7 +114,7 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     nodes.push({
       kind: 'entity',
       label: entity.name,
-      detail: `${entityKind(entity)} · ${plural(ranges.length, 'mention')}`,
+      detail: entityDetail(entity, plural(ranges.length, 'mention')),
       key: `entity:${id}`,
       range: cover(ranges),
       target: { file: draft.path, range: ranges[0] },
@@ -207,7 +208,6 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
   }
   const groups: OutlineNode[] = [...bySource.entries()].map(([id, reads]) => {
     const entity = analysis.entities.get(id);
-    const kind = entity ? entityKind(entity) : 'unknown entity';
     const children = reads.map((read) => {
       const others = [...new Set(read.claim.sources.map((source) => source.id))].filter((other) => other !== id);
       const detail = [typeLabel(analysis, read.claim.type), ...(others.length > 0 ? [`with ${sourceNames(analysis, others)}`] : []), ...checked(read.claim)].join(' · ');
@@ -215,7 +215,7 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
     });
     return {
       ...group(entity?.name ?? id, `claims:source:${id}`, children, whole),
-      detail: `${kind} · ${plural(children.length, 'claim')}`,
+      detail: entityDetail(entity, plural(children.length, 'claim')),
       annotation: entity?.keyLocation,
       entityType: entity?.type,
       sourceGroup: entity ? ('entity' as const) : ('unknown-entity' as const),

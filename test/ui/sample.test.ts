@@ -141,7 +141,7 @@ describe('the sample article', () => {
     await workbench().row(view, 'Kremlin').waitFor();
     const rows = await workbench().rowsOf(view);
     const firstSource = rows[rows.findIndex((row) => row.startsWith('Claims ')) + 1];
-    assert.equal(firstSource, 'Kremlin organisation · 1 claim', `the first source first; the rows are:\n${rows.join('\n')}`);
+    assert.equal(firstSource, 'Kremlin organization · 1 claim', `the first source first; the rows are:\n${rows.join('\n')}`);
     // A row reads "label description": a kind's group is "Direct quote 5".
     assert.ok(!rows.some((row) => row.startsWith('Direct quote ')), `no type groups; the rows are:\n${rows.join('\n')}`);
     await button('Group Claims by Type');
