@@ -1,9 +1,10 @@
 // The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
 // breadcrumbs, and the groups of the "Editorial Annotations" tree.
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
-import { BASIS_LABELS, claimName, entityKindLabel, STATUS_LABELS } from './labels';
+import { BASIS_LABELS, claimName, entityKindLabel, placeInContext, STATUS_LABELS } from './labels';
 import type { Claim, Entity, Finding, OffsetRange } from './model';
 import { plural } from './plural';
+import { LineIndex } from './textIndex';
 
 export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
 
@@ -108,6 +109,8 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     byEntity.set(mention.entityId, list);
   }
   const nodes: OutlineNode[] = [];
+  // Only built when the draft has a mention: the line of each tells its rows apart.
+  const lines = byEntity.size > 0 ? new LineIndex(draft.text) : undefined;
   for (const [id, ranges] of byEntity) {
     const entity = analysis.entities.get(id);
     if (!entity) continue;
@@ -123,6 +126,8 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
       children: ranges.map((range, index) => ({
         kind: 'mention',
         label: excerpt(draft.text.slice(range.start, range.end)),
+        // The same name five times over tells an editor nothing: where each is, and its words around it.
+        detail: mentionPlace(draft.text, lines!, range),
         key: `mention:${id}:${index}`,
         range,
         target: { file: draft.path, range },
@@ -132,6 +137,14 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     });
   }
   return nodes.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Where a mention is: "line 3 · …posted on [Truth Social] that Friday…", its words around it taken from its own line. */
+function mentionPlace(text: string, lines: LineIndex, range: OffsetRange): string {
+  const line = lines.positionAt(range.start).line;
+  const { start, end } = lines.lineRange(line);
+  const onItsLine = text.slice(start, Math.max(end, range.end));
+  return `line ${line + 1} · ${placeInContext(onItsLine, { start: range.start - start, end: range.end - start })}`;
 }
 
 function group(label: string, key: string, children: OutlineNode[], whole: OffsetRange): OutlineNode {

@@ -96,6 +96,18 @@ describe('cards and the outline', () => {
     assert.equal(annotationTree(analysis, 'source')[1].children[0].detail, '1 claim');
   });
 
+  it('tell the mentions of an entity apart by their line and the words around them', () => {
+    const analysis = analyze({
+      draft: { path: '/desk/articles/acme.txt', text: 'Acme said profits rose.\nRivals doubt Acme, and Acme knows it.\n' },
+      annotations: parseAnnotationFile('/desk/annotations/acme.yaml', ACME),
+    });
+    const [entities] = annotationTree(analysis);
+    assert.deepEqual(
+      entities.children[0].children.map((mention) => `${mention.label} | ${mention.detail}`),
+      ['Acme | line 1 · [Acme] said profits rose.', 'Acme | line 2 · Rivals doubt [Acme], and Acme knows it.', 'Acme | line 2 · Rivals doubt Acme, and [Acme] knows it.'],
+    );
+  });
+
   it('count a claim whose only source is a misspelt id as unattributed, as the reader sees it', () => {
     const analysis = analyzeYaml(`${ACME}claims:\n  - {text: profits rose 40% last year, type: statistic, source: acme}\n  - {text: Shares fell 3% on Monday, type: statistic, source: acmee}\n  - {text: Acme said, type: paraphrase, source: [acme, nobody]}\n`);
     assert.deepEqual(analysis.claims.map(({ claim }) => isUnattributed(analysis, claim)), [false, true, false]);
