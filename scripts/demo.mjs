@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: the extension as a user gets it, in a real VS Code, offline. Installs code-server if
 // needed (scripts/install-code-server.sh), packages the extension as a .vsix, installs that into a
-// demo profile in .cache/demo, serves the sample workspace (this folder: articles/ and annotations/)
+// demo profile in .cache/demo, serves a fresh copy of the sample workspace (articles/ and annotations/,
+// copied into .cache/demo/workspace at each start: edits there never reach the repository's sample)
 // on 127.0.0.1 with no password, and prints the URL that opens the sample draft. Runs until Ctrl+C,
 // which stops code-server and everything it started.
 //
@@ -25,8 +26,8 @@ import {
   waitForHealth,
   workbenchUrl,
 } from './lib/code-server.mjs';
+import { copySampleWorkspace, demoWorkspace, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './lib/sample-workspace.mjs';
 
-const SAMPLE_DRAFT = 'articles/putin-witkoff-talks.txt';
 const DEFAULT_PORT = 8080;
 const demoDir = path.join(repoRoot, '.cache/demo');
 
@@ -70,12 +71,15 @@ async function main() {
   log(`installing ${path.relative(repoRoot, vsix)} into code-server`);
   log(await installVsix(dirs, vsix));
 
+  const workspace = copySampleWorkspace(demoWorkspace);
+  log(`serving a fresh copy of the sample: ${path.relative(repoRoot, workspace)}`);
+
   let port = await claimPort(wantedPort);
   if (port === undefined) {
     port = await claimPort();
     log(`port ${wantedPort} is taken: using ${port}`);
   }
-  const server = startCodeServer(dirs, port, { folder: repoRoot });
+  const server = startCodeServer(dirs, port, { folder: workspace });
   let stopping = false;
   const stop = async (signal) => {
     stopping = true;
@@ -87,7 +91,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => void stop(signal));
 
   await waitForHealth(port, server);
-  const url = workbenchUrl(port, repoRoot, [['openFile', remoteUri(port, path.join(repoRoot, SAMPLE_DRAFT))]]);
+  const url = workbenchUrl(port, workspace, [['openFile', remoteUri(port, path.join(workspace, SAMPLE_DRAFT))]]);
   console.log(`
 Editorial Annotations is running in VS Code (code-server) at
 
@@ -95,10 +99,14 @@ Editorial Annotations is running in VS Code (code-server) at
 
 Open it in a browser on this machine (the address works only as ${HOST}:${port}; plain
 http://${HOST}:${port}/ opens the workspace without the draft). Then:
-  - hover "Putin" or "Witkoff" for the entity card, or a quotation for the claim card;
+  - hover "Zelensky" for the entity card, or a quotation for the claim card;
   - open the Problems panel (Ctrl+Shift+M) for the sample's deliberate attribution warnings;
   - look at the Outline view and the "Editorial Annotations" view in the Explorer.
-Edit ${SAMPLE_DRAFT} or annotations/putin-witkoff-talks.yaml and watch them follow.
+Edit ${SAMPLE_DRAFT} or ${SAMPLE_ANNOTATIONS} and watch them follow.
+
+The workspace is a copy of the sample, made afresh at each start, so edit it freely:
+  ${workspace}
+The repository's own articles/ and annotations/ are never changed by the demo.
 
 code-server's log: ${path.relative(repoRoot, server.logFile)}
 Press Ctrl+C to stop.

@@ -32,6 +32,7 @@ import {
   waitForHealth,
   workbenchUrl,
 } from './lib/code-server.mjs';
+import { copySampleWorkspace } from './lib/sample-workspace.mjs';
 
 const require = createRequire(import.meta.url);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -152,8 +153,7 @@ async function runUi(context, port, dirs) {
   if (verbose) page.on('console', (message) => console.log(`[workbench ${message.type()}] ${message.text()}`));
   // A copy of the sample, as for the integration tests: the checks edit and save it, and two runs at
   // once (or a person editing the sample meanwhile) must not see each other's changes.
-  const sampleRoot = path.join(dirs.root, 'editorial-annotations');
-  for (const folder of ['articles', 'annotations']) fs.cpSync(path.join(repoRoot, folder), path.join(sampleRoot, folder), { recursive: true });
+  const sampleRoot = copySampleWorkspace(path.join(dirs.root, 'editorial-annotations'));
   await page.goto(workbenchUrl(port, sampleRoot, [['extensionDevelopmentPath', remoteUri(port, repoRoot)]]));
   // test/ui/index.ts runs its mocha suites here, in Node, driving the page.
   const { run } = require(suitePath);

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): EditorialAnnotations
     registerDiagnostics(store, context.extensionUri),
     projectConfig.disposable,
     registerCheckWorkspace(store),
-    registerWalkthrough(context),
+    registerWalkthrough(context, store),
     registerHover(store),
     registerDocumentSymbols(store),
     registerYamlCompletion(store),

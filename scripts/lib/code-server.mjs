@@ -25,7 +25,7 @@ export const BASE_USER_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
-  'git.enabled': false, // the repo root is the sample workspace; no SCM scanning
+  'git.enabled': false, // no SCM scanning of the sample's copy (in .cache/ of a git checkout)
   'git.autoRepositoryDetection': false,
   'npm.autoDetect': 'off',
   'chat.commandCenter.enabled': false,
@@ -33,8 +33,9 @@ export const BASE_USER_SETTINGS = {
 };
 
 /**
- * How the sample workspace (the repo root) is shown to a person, in the demo and the UI checks'
- * screenshots: the draft is one paragraph per line, and the folders the tools generate are noise.
+ * How the sample workspace (a copy of the repo's sample: scripts/lib/sample-workspace.mjs) is shown to
+ * a person, in the demo and the UI checks' screenshots: the draft is one paragraph per line, and the
+ * folders the tools generate are noise.
  */
 export const SAMPLE_VIEW_SETTINGS = {
   'editor.wordWrap': 'on',

@@ -2,11 +2,11 @@
 // claim made there. Plain Markdown with every YAML value escaped; an anonymous identity never appears.
 import { claimsBySource, mentionsOf, type Analysis, type AnchoredClaim } from './analysis';
 import { anonymityReason } from './findings/attribution';
-import { BASIS_LABELS, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_LABELS, entityKindLabel, STATUS_LABELS } from './labels';
 import { escapeMarkdown, isWebUrl, link } from './markdown';
 import type { Entity, OffsetRange } from './model';
 import { excerpt } from './outline';
-import { plural } from './plural';
+import { howMany, plural } from './plural';
 
 export interface HoverContent {
   /** The span the hover is about (the innermost of the mentions and claims at the offset). */
@@ -43,8 +43,8 @@ export function hoverAt(analysis: Analysis, offset: number): HoverContent | unde
  */
 export function entityCard(analysis: Analysis, entity: Entity, articles?: readonly Analysis[]): string {
   const lines: string[] = [];
-  const kind = entity.anonymous ? 'Anonymous source' : ENTITY_TYPE_LABELS[entity.type];
-  lines.push(`**${escapeMarkdown(entity.name)}** · ${kind}`);
+  const kind = entityKindLabel(entity);
+  lines.push(`**${escapeMarkdown(entity.name)}**${kind ? ` · ${kind}` : ''}`);
   if (entity.description) lines.push('', escapeMarkdown(entity.description));
   if (entity.anonymous) {
     const reason = anonymityReason(entity);
@@ -61,7 +61,8 @@ export function entityCard(analysis: Analysis, entity: Entity, articles?: readon
   const mentionCount = counted.reduce((sum, article) => sum + mentionsOf(article, entity.id).length, 0);
   const claimCount = counted.reduce((sum, article) => sum + claimsBySource(article, entity.id).length, 0);
   const where = articles === undefined ? '' : articles.length === 0 ? ' (in no article analysed now: open one that uses it)' : ` in ${plural(articles.length, 'article')}`;
-  lines.push('', `${plural(mentionCount, 'mention')} · source of ${plural(claimCount, 'claim')}${where}`);
+  const mentioned = howMany(mentionCount, 'mention');
+  lines.push('', `${mentioned[0].toUpperCase()}${mentioned.slice(1)} · source of ${howMany(claimCount, 'claim')}${where}`);
   if (entity.notes) lines.push('', `*Notes:* ${escapeMarkdown(entity.notes)}`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 // The words editors read for the format's values, the same in cards, the outline and the tree.
-import type { Claim, ClaimStatus, EntityType, OffsetRange } from './model';
+import type { Claim, ClaimStatus, Entity, EntityType, OffsetRange } from './model';
 
 export { BASIS_LABELS } from './claimTypes';
 
@@ -11,15 +11,25 @@ export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   misleading: 'Misleading',
 };
 
-export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+/**
+ * Entity types as editors read them, spelt as the format writes them (`organization`, which the
+ * pickers and completions offer). `other` has no word: it is what an entity of no listed type (or a
+ * type the format doesn't know) gets, and "Entity" or "Other" would tell an editor nothing.
+ */
+export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string | undefined>> = {
   person: 'Person',
-  organization: 'Organisation',
+  organization: 'Organization',
   place: 'Place',
   event: 'Event',
   work: 'Work',
   group: 'Group',
-  other: 'Entity',
+  other: undefined,
 };
+
+/** What kind of entity it is, in a card's heading or a view's detail: "Person", "Anonymous source"; none for `other`. */
+export function entityKindLabel(entity: Pick<Entity, 'anonymous' | 'type'>): string | undefined {
+  return entity.anonymous ? 'Anonymous source' : ENTITY_TYPE_LABELS[entity.type];
+}
 
 /**
  * How a message or a view names a claim: by the id the file gives it, else by its place in the list

@@ -1,9 +1,10 @@
 // The shape of a draft's annotations, as plain nodes: document symbols for the Outline view and
 // breadcrumbs, and the groups of the "Editorial Annotations" tree.
 import { claimsInReadingOrder, type AnchoredClaim, type Analysis } from './analysis';
-import { BASIS_LABELS, claimName, ENTITY_TYPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_LABELS, claimName, entityKindLabel, placeInContext, STATUS_LABELS } from './labels';
 import type { Claim, Entity, Finding, OffsetRange } from './model';
 import { plural } from './plural';
+import { LineIndex } from './textIndex';
 
 export type OutlineKind = 'group' | 'claim' | 'entity' | 'mention' | 'problem' | 'orphan';
 
@@ -76,9 +77,10 @@ function claimNode(analysis: Analysis, { claim, range }: ReadClaim, key: string,
   };
 }
 
-/** An entity's kind as a detail reads it: "person", "organisation", "anonymous source". */
-function entityKind(entity: Entity): string {
-  return entity.anonymous ? 'anonymous source' : ENTITY_TYPE_LABELS[entity.type].toLowerCase();
+/** An entity's kind and a count, as a detail reads them: "person · 3 mentions", or the count alone for an entity of type `other`. */
+function entityDetail(entity: Entity | undefined, count: string): string {
+  const kind = entity ? entityKindLabel(entity)?.toLowerCase() : 'unknown entity';
+  return kind ? `${kind} · ${count}` : count;
 }
 
 /** A claim's fact-check status, when someone checked it: unverified is what most claims are. */
@@ -107,13 +109,15 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     byEntity.set(mention.entityId, list);
   }
   const nodes: OutlineNode[] = [];
+  // Only built when the draft has a mention: the line of each tells its rows apart.
+  const lines = byEntity.size > 0 ? new LineIndex(draft.text) : undefined;
   for (const [id, ranges] of byEntity) {
     const entity = analysis.entities.get(id);
     if (!entity) continue;
     nodes.push({
       kind: 'entity',
       label: entity.name,
-      detail: `${entityKind(entity)} · ${plural(ranges.length, 'mention')}`,
+      detail: entityDetail(entity, plural(ranges.length, 'mention')),
       key: `entity:${id}`,
       range: cover(ranges),
       target: { file: draft.path, range: ranges[0] },
@@ -122,6 +126,8 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
       children: ranges.map((range, index) => ({
         kind: 'mention',
         label: excerpt(draft.text.slice(range.start, range.end)),
+        // The same name five times over tells an editor nothing: where each is, and its words around it.
+        detail: mentionPlace(draft.text, lines!, range),
         key: `mention:${id}:${index}`,
         range,
         target: { file: draft.path, range },
@@ -131,6 +137,14 @@ function entityNodes(analysis: Analysis): OutlineNode[] {
     });
   }
   return nodes.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Where a mention is: "line 3 · …posted on [Truth Social] that Friday…", its words around it taken from its own line. */
+function mentionPlace(text: string, lines: LineIndex, range: OffsetRange): string {
+  const line = lines.positionAt(range.start).line;
+  const { start, end } = lines.lineRange(line);
+  const onItsLine = text.slice(start, Math.max(end, range.end));
+  return `line ${line + 1} · ${placeInContext(onItsLine, { start: range.start - start, end: range.end - start })}`;
 }
 
 function group(label: string, key: string, children: OutlineNode[], whole: OffsetRange): OutlineNode {
@@ -207,7 +221,6 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
   }
   const groups: OutlineNode[] = [...bySource.entries()].map(([id, reads]) => {
     const entity = analysis.entities.get(id);
-    const kind = entity ? entityKind(entity) : 'unknown entity';
     const children = reads.map((read) => {
       const others = [...new Set(read.claim.sources.map((source) => source.id))].filter((other) => other !== id);
       const detail = [typeLabel(analysis, read.claim.type), ...(others.length > 0 ? [`with ${sourceNames(analysis, others)}`] : []), ...checked(read.claim)].join(' · ');
@@ -215,7 +228,7 @@ function claimsBySourceGroups(analysis: Analysis, reading: readonly ReadClaim[],
     });
     return {
       ...group(entity?.name ?? id, `claims:source:${id}`, children, whole),
-      detail: `${kind} · ${plural(children.length, 'claim')}`,
+      detail: entityDetail(entity, plural(children.length, 'claim')),
       annotation: entity?.keyLocation,
       entityType: entity?.type,
       sourceGroup: entity ? ('entity' as const) : ('unknown-entity' as const),

@@ -45,7 +45,7 @@ const ENTITY_TYPE_MEANINGS: Readonly<Record<string, string>> = {
   place: 'a country, city, region or site',
   event: 'a war, an election, a summit...',
   work: 'a book, report, film, law or other document',
-  group: 'people without an organisation: protesters, residents...',
+  group: 'people without an organization: protesters, residents...',
   other: 'anything else (the default)',
 };
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { DRAFT_EXTENSIONS, isDraftPath, isYamlPath, YAML_EXTENSIONS } from '../core/discovery';
-import { AnnotationProject, type ProjectAnalysis } from '../core/project';
+import { AnnotationProject, DEFAULT_PROJECT_SETTINGS, type ProjectAnalysis } from '../core/project';
 import { readSettings, type ExtensionSettings } from './config';
 import type { FileChangeKind } from './annotationFilesWatcher';
 import { openDocument, workspaceFileHost } from './fileHost';
@@ -23,6 +23,8 @@ interface ProjectEntry {
 
 export class AnalysisStore implements vscode.Disposable {
   private readonly projects = new Map<string, ProjectEntry>();
+  /** Folders that are projects of their own wherever they lie (addOwnProject). */
+  private readonly ownProjects = new Set<string>();
   /** Results by the path of the document analysed: a draft (one analysis) or an annotation file (one per draft). */
   private readonly results = new Map<string, readonly ProjectAnalysis[]>();
   /**
@@ -72,16 +74,44 @@ export class AnalysisStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  /** The project (files, settings) a file belongs to: its workspace folder's, or the loose files' one. */
+  /**
+   * Makes `folder` a project of its own wherever it lies, with the default annotations folder: the
+   * walkthrough's copy of the sample. Its storage can lie inside a workspace folder (a profile kept in
+   * the folder opened, as the demo's was), whose annotations folder is not the sample's: the sample's
+   * draft found no annotation file there, and showed nothing.
+   */
+  addOwnProject(folder: string): vscode.Disposable {
+    const resolved = path.resolve(folder);
+    if (!this.ownProjects.has(resolved)) {
+      this.ownProjects.add(resolved);
+      // A file of the folder analysed before belongs to another project now.
+      this.reset();
+    }
+    return new vscode.Disposable(() => this.ownProjects.delete(resolved));
+  }
+
+  /** The folder added with addOwnProject that holds `file`, if any. */
+  private ownProjectOf(file: string): string | undefined {
+    for (const folder of this.ownProjects) if (file === folder || file.startsWith(folder + path.sep)) return folder;
+    return undefined;
+  }
+
+  /** The root of the project a file belongs to: a folder of its own, else its workspace folder. */
+  private rootOf(file: string): string | undefined {
+    return this.ownProjectOf(file) ?? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath;
+  }
+
+  /** The project (files, settings) a file belongs to: a folder of its own's, its workspace folder's, or the loose files' one. */
   projectFor(file: string): ProjectEntry {
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-    const key = folder?.uri.fsPath ?? '';
+    const own = this.ownProjectOf(file);
+    const folder = own === undefined ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) : undefined;
+    const key = own ?? folder?.uri.fsPath ?? '';
     let entry = this.projects.get(key);
     if (!entry) {
-      const settings = readSettings(folder?.uri);
-      const project = new AnnotationProject(workspaceFileHost, settings.project, (candidate) =>
-        vscode.workspace.getWorkspaceFolder(vscode.Uri.file(candidate))?.uri.fsPath,
-      );
+      const read = readSettings(folder?.uri);
+      // A folder of its own keeps its layout: the user's annotationsFolder is their workspace's.
+      const settings = own === undefined ? read : { ...read, project: { ...read.project, annotationsFolder: DEFAULT_PROJECT_SETTINGS.annotationsFolder } };
+      const project = new AnnotationProject(workspaceFileHost, settings.project, (candidate) => this.rootOf(candidate));
       entry = { project, settings };
       this.projects.set(key, entry);
     }

@@ -1,7 +1,10 @@
 // The Getting Started walkthrough's one command: open the sample article. The sample ships inside the
 // extension; it is copied to the extension's storage first, so that trying quick fixes on it never
-// edits the installed extension, and opened from there with its annotation file beside it.
+// edits the installed extension, and opened from there with its annotations folder beside its
+// articles folder. The copy is a project of its own (AnalysisStore.addOwnProject): the storage can lie
+// inside the workspace folder opened, whose annotations folder would otherwise be the one searched.
 import * as vscode from 'vscode';
+import type { AnalysisStore } from './analysisStore';
 
 export const OPEN_SAMPLE_COMMAND = 'editorialAnnotations.openSample';
 export const SAMPLE_FILES = ['articles/putin-witkoff-talks.txt', 'annotations/putin-witkoff-talks.yaml'] as const;
@@ -24,10 +27,23 @@ export async function copySample(extensionUri: vscode.Uri, target: vscode.Uri): 
   return vscode.Uri.joinPath(target, SAMPLE_FILES[0]);
 }
 
-export function registerWalkthrough(context: vscode.ExtensionContext): vscode.Disposable {
-  return vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, async () => {
+export function registerWalkthrough(context: vscode.ExtensionContext, store: AnalysisStore): vscode.Disposable {
+  const ownProjects: vscode.Disposable[] = [];
+  const defaultFolder = vscode.Uri.joinPath(context.globalStorageUri, 'sample');
+  const known = new Set<string>();
+  /** The copy is analysed as its own project: from activation for the usual folder, so a copy reopened later works too. */
+  const ownProject = (folder: vscode.Uri): void => {
+    if (folder.scheme !== 'file' || known.has(folder.fsPath)) return;
+    known.add(folder.fsPath);
+    ownProjects.push(store.addOwnProject(folder.fsPath));
+  };
+  ownProject(defaultFolder);
+  // `folder`: where to copy the sample, for the tests (a folder inside the workspace, as the demo's storage was).
+  const command = vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, async (folder?: vscode.Uri) => {
     try {
-      const draft = await copySample(context.extensionUri, vscode.Uri.joinPath(context.globalStorageUri, 'sample'));
+      const target = folder instanceof vscode.Uri ? folder : defaultFolder;
+      ownProject(target);
+      const draft = await copySample(context.extensionUri, target);
       await vscode.window.showTextDocument(draft, { preview: false });
       return draft;
     } catch (error) {
@@ -35,4 +51,5 @@ export function registerWalkthrough(context: vscode.ExtensionContext): vscode.Di
       return undefined;
     }
   });
+  return vscode.Disposable.from(command, { dispose: () => ownProjects.forEach((project) => project.dispose()) });
 }

@@ -61,7 +61,7 @@ describe('the Editorial Annotations view, claims by source', () => {
     assert.deepEqual(claimGroupRows(api), [
       'Eva Lind | person · 3 claims',
       'Omar Haddad | person · 2 claims',
-      'Sudrian foreign ministry | organisation · 1 claim',
+      'Sudrian foreign ministry | organization · 1 claim',
       'norland-spokesman | unknown entity · 1 claim',
       'No source | 2 claims',
     ]);

@@ -163,7 +163,7 @@ describe('in an annotation file, as it is typed and read', () => {
   describe('hovers', () => {
     it('shows the entity card on an id', async () => {
       const [card] = await hoverText(ANNOTATIONS, positionOf(yaml, 'source: authority', 10));
-      assert.match(card, /^\*\*transport authority\*\* · Organisation/);
+      assert.match(card, /^\*\*transport authority\*\* · Organization/);
       assert.match(card, /Riverton transport authority/);
       assert.match(card, /1 mention · source of 1 claim/);
     });

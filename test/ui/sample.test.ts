@@ -66,6 +66,18 @@ describe('the sample article', () => {
     assert.ok(hover.includes(around.id), `hover shows the claim ${around.id}; it shows:\n${hover}`);
   });
 
+  it('heads the claim card with its kind, status and id, and the entity card with a count in words', async () => {
+    await workbench().hover('Yaroslav Moskalik');
+    // The whole hover: the problem under the caret comes first, then the cards.
+    const whole = workbench().page.locator('.monaco-hover').filter({ visible: true }).filter({ hasText: 'moskalik-killed' }).first();
+    await whole.waitFor({ timeout: 5_000 });
+    const hover = await whole.innerText();
+    await workbench().page.keyboard.press('Escape');
+    assert.match(hover, /^Fact · Unverified · moskalik-killed$/m, `the hover shows:\n${hover}`);
+    assert.match(hover, /^2 mentions · source of no claims$/m, `the hover shows:\n${hover}`);
+    assert.doesNotMatch(hover, / {2}/, `no double space; the hover shows:\n${JSON.stringify(hover)}`);
+  });
+
   for (const code of ['unattributed-claim', 'vague-attribution', 'loaded-attribution-verb']) {
     it(`shows the sample's ${code} warning in the Problems panel`, async () => {
       const rows = await workbench().problems(code);
@@ -141,7 +153,7 @@ describe('the sample article', () => {
     await workbench().row(view, 'Kremlin').waitFor();
     const rows = await workbench().rowsOf(view);
     const firstSource = rows[rows.findIndex((row) => row.startsWith('Claims ')) + 1];
-    assert.equal(firstSource, 'Kremlin organisation · 1 claim', `the first source first; the rows are:\n${rows.join('\n')}`);
+    assert.equal(firstSource, 'Kremlin organization · 1 claim', `the first source first; the rows are:\n${rows.join('\n')}`);
     // A row reads "label description": a kind's group is "Direct quote 5".
     assert.ok(!rows.some((row) => row.startsWith('Direct quote ')), `no type groups; the rows are:\n${rows.join('\n')}`);
     await button('Group Claims by Type');

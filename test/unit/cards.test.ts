@@ -72,11 +72,40 @@ describe('cards and the outline', () => {
     const analysis = analyzeYaml(`${ACME}claims:\n  - {text: profits rose 40% last year, type: statistic, source: acme, status: disputed}\n  - {text: Shares fell 3% on Monday, type: statistic, basis: public-record, status: verified}\n`);
     const outline = draftOutline(analysis);
     assert.deepEqual(outline[0].children.map((claim) => claim.detail), ['Statistic · Acme · Disputed', 'Statistic · public record · ✓ Verified']);
-    assert.equal(outline[1].children[0].detail, 'organisation · 1 mention');
+    assert.equal(outline[1].children[0].detail, 'organization · 1 mention');
     const [entities, claims] = annotationTree(analysis);
-    assert.equal(entities.children[0].detail, 'organisation · 1 mention');
+    assert.equal(entities.children[0].detail, 'organization · 1 mention');
     assert.deepEqual(claims.children[0].children.map((claim) => claim.detail), ['Statistic · Acme · Disputed', 'Statistic · public record · ✓ Verified']);
-    assert.match(entityCard(analysis, analysis.entities.get('acme')!), /Organisation/);
+    // Spelt as the format, the completions and the pickers spell it.
+    assert.match(entityCard(analysis, analysis.entities.get('acme')!), /^\*\*Acme\*\* · Organization$/m);
+  });
+
+  it('say "no claims", not "0 claims", of an entity that is the source of none', () => {
+    const analysis = analyzeYaml(`${ACME}claims:\n  - {text: Shares fell 3% on Monday, type: statistic, basis: public-record}\n`);
+    assert.match(entityCard(analysis, analysis.entities.get('acme')!), /^1 mention · source of no claims$/m);
+    const sourceOfOne = analyzeYaml(`${ACME}claims:\n  - {text: profits rose 40% last year, type: statistic, source: acme}\n`);
+    assert.match(entityCard(sourceOfOne, sourceOfOne.entities.get('acme')!), /^1 mention · source of 1 claim$/m);
+  });
+
+  it('give an entity of type `other` no kind rather than the word "Entity", in the card and the views', () => {
+    const analysis = analyzeYaml('version: 1\nentities:\n  acme:\n    name: Acme\n    type: other\n    description: A brand\nclaims:\n  - {text: profits rose 40% last year, type: statistic, source: acme}\n');
+    const card = entityCard(analysis, analysis.entities.get('acme')!);
+    assert.match(card, /^\*\*Acme\*\*$/m);
+    assert.doesNotMatch(card, /Entity/);
+    assert.equal(draftOutline(analysis)[1].children[0].detail, '1 mention');
+    assert.equal(annotationTree(analysis, 'source')[1].children[0].detail, '1 claim');
+  });
+
+  it('tell the mentions of an entity apart by their line and the words around them', () => {
+    const analysis = analyze({
+      draft: { path: '/desk/articles/acme.txt', text: 'Acme said profits rose.\nRivals doubt Acme, and Acme knows it.\n' },
+      annotations: parseAnnotationFile('/desk/annotations/acme.yaml', ACME),
+    });
+    const [entities] = annotationTree(analysis);
+    assert.deepEqual(
+      entities.children[0].children.map((mention) => `${mention.label} | ${mention.detail}`),
+      ['Acme | line 1 · [Acme] said profits rose.', 'Acme | line 2 · Rivals doubt [Acme], and Acme knows it.', 'Acme | line 2 · Rivals doubt Acme, and [Acme] knows it.'],
+    );
   });
 
   it('count a claim whose only source is a misspelt id as unattributed, as the reader sees it', () => {

@@ -520,7 +520,7 @@ describe('navigation in an annotation file', () => {
       const both = yamlHoverAt(registryOnly, REGISTRY, at, [bridge, ferry, bridge]);
       assert.match(both?.markdown ?? '', /^1 mention · source of 1 claim in 2 articles$/m);
       const none = yamlHoverAt(registryOnly, REGISTRY, at, []);
-      assert.match(none?.markdown ?? '', /^0 mentions · source of 0 claims \(in no article analysed now: open one that uses it\)$/m);
+      assert.match(none?.markdown ?? '', /^No mentions · source of no claims \(in no article analysed now: open one that uses it\)$/m);
     });
 
     it('says an unknown id names no entity, and suggests one', () => {
