@@ -1,9 +1,9 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, mentionedIn, parsedFileOf, type Analysis } from './analysis';
+import { claimAt, mentionedIn, parsedFileOf, type Analysis, type Orphan } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
-import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
+import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
 import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
@@ -525,22 +525,42 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
 }
 
 /**
+ * The edits that take an orphan out of its file: the claim's item in `claims`, or the mention's in
+ * its entity's `mentions` (see removeItem for the comments and blank lines around it).
+ */
+export function removeOrphanEdits(analysis: Analysis, orphan: Orphan): TextEdit[] {
+  const parsed = parsedFileOf(analysis, orphan.selector.location.file);
+  if (!parsed) return [];
+  if (orphan.claim) return removeClaim(parsed, orphan.claim.index);
+  return orphan.entityId ? removeMention(parsed, orphan.entityId, orphan.selector.location.range.start) : [];
+}
+
+/** What removing an orphan is called: by the claim's id, as the file has it (or c1, c2… when it has none). */
+export function removeOrphanTitle(orphan: Orphan): string {
+  return orphan.claim ? `Remove claim '${orphan.claim.id}' from the annotation file` : 'Remove this mention';
+}
+
+/**
  * An orphan's new words can only come from the user: the fix runs "Re-anchor Annotation to
  * Selection…" for this annotation with the words selected in the draft (the editor says what to do
- * when none are).
+ * when none are). Or the words were cut on purpose, and the annotation goes too: never preferred nor
+ * in Fix all, as an orphan is as often words redrafted as words cut.
  */
 function spanNotFoundFixes(analysis: Analysis, finding: Finding): Fix[] {
   const draft = analysis.draft;
   const orphan = analysis.orphans.find(({ selector }) => selector.textLocation.file === finding.file && selector.textLocation.range.start === finding.range.start);
   if (!draft || !orphan) return [];
   const written = orphan.selector.textLocation;
-  return [
+  const fixes = [
     fix(analysis, finding, {
       title: 'Re-anchor to the words selected in the draft…',
       edits: [],
       interaction: { kind: 'reanchor', draft: draft.path, file: written.file, range: written.range },
     }),
   ];
+  const removal = removeOrphanEdits(analysis, orphan);
+  if (removal.length > 0) fixes.push(fix(analysis, finding, { title: removeOrphanTitle(orphan), edits: removal }));
+  return fixes;
 }
 
 /**

@@ -708,9 +708,10 @@ describe('quick fixes', () => {
     const analysis = analyzeTexts(texts);
     const orphans = analysis.findings.filter((f) => f.code === 'span-not-found');
     assert.equal(orphans.length, 2);
+    const removal = { 'the town clerk': 'Remove this mention', 'the council votes on the plan in March': "Remove claim 'vote-date' from the annotation file" };
     for (const finding of orphans) {
       const fixes = fixesFor(analysis, finding);
-      assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…']);
+      assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…', removal[finding.data?.value as keyof typeof removal]]);
       const [reanchor] = fixes;
       assert.deepEqual(reanchor.interaction, { kind: 'reanchor', draft: SAMPLE_DRAFT, file: SAMPLE_ANNOTATIONS, range: finding.range });
       assert.equal(texts.yaml.slice(finding.range.start, finding.range.end), finding.data?.value);
@@ -718,6 +719,42 @@ describe('quick fixes', () => {
       // It will edit the annotation file: that must be as it was when offered.
       assert.ok(reanchor.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
     }
+  });
+
+  it('removes an orphan whose words were cut on purpose, only when asked: the claim, or the mention, and nothing else', () => {
+    const texts = sampleTexts();
+    const cut = ' Trump, who has threatened to abandon peace efforts if progress stalls, provided no further details.';
+    assert.ok(texts.draft.includes(cut));
+    texts.draft = texts.draft.replace(cut, '');
+    const analysis = analyzeTexts(texts);
+    const orphan = only(analysis, 'span-not-found');
+    const fixes = fixesFor(analysis, orphan);
+    assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…', "Remove claim 'trump-threatened-to-quit' from the annotation file"]);
+    const remove = fixes[1];
+    assert.ok(!remove.isPreferred && !remove.fixAll, 'Ctrl+. and Fix all never delete');
+    assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+    assert.deepEqual(sourceFixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+    assert.equal(remove.edits.length, 1, 'one edit, one step to undo');
+    assert.ok(remove.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
+    const after = apply(texts, remove);
+    assert.equal(after.yaml, texts.yaml.replace('  - id: trump-threatened-to-quit\n    text: who has threatened to abandon peace efforts if progress stalls\n    type: fact\n    basis: public-record\n\n', ''));
+    // Back to the sample's own findings: the orphan is gone, nothing else changed.
+    const reanalysed = analyzeTexts(after);
+    const codes = (a: Analysis) => a.findings.map((f) => `${f.code} ${f.data?.claimId ?? ''}`).sort();
+    assert.deepEqual(codes(reanalysed), codes(analyzeTexts(sampleTexts())));
+    // An explicit mention whose words were cut: "The Ukrainian leader".
+    const mentionCut = sampleTexts();
+    mentionCut.draft = mentionCut.draft.replace('The Ukrainian leader also indicated', 'Zelensky also indicated');
+    const mentionAnalysis = analyzeTexts(mentionCut);
+    const lost = only(mentionAnalysis, 'span-not-found');
+    const removeMention = fixesFor(mentionAnalysis, lost).find((fix) => fix.title === 'Remove this mention');
+    assert.ok(removeMention && !removeMention.isPreferred && !removeMention.fixAll);
+    const withoutMention = apply(mentionCut, removeMention);
+    assert.equal(
+      withoutMention.yaml,
+      mentionCut.yaml.replace('      # A description no alias can find: written out so that hovers and attribution\n      # checks know who "the Ukrainian leader" is.\n      - text: The Ukrainian leader\n', '').replace(/(aliases: \[Zelensky\]\n {4}mentions:)\n/, '$1 []\n'),
+    );
+    assert.deepEqual(analyzeTexts(withoutMention).findings.filter((f) => f.code === 'span-not-found' || f.severity === 'error'), []);
   });
 
   it('edits the claim a finding is about when an item before it in the list is not a claim', () => {
