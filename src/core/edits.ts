@@ -248,7 +248,9 @@ function appendItem(parsed: ParsedAnnotationFile, list: Node | null | undefined,
     return edit(at, at, `${separator}${flowValue(item as Value)}`);
   }
   const at = lineEnd(text, contentEnd(text, last));
-  return edit(at, at, newline + itemLines(item, indentOf(parsed, list), newline));
+  // Spaced from the last item as that one is from the item before it.
+  const spaced = list.items.length > 1 && isBlankLine(text, itemBlockStart(text, last, false) - 1);
+  return edit(at, at, newline + (spaced ? newline : '') + itemLines(item, indentOf(parsed, list), newline));
 }
 
 /** Whether the line holding `offset` is blank. */

@@ -3,7 +3,7 @@
 // needs a choice from the user (then the editor asks, and makes the edits itself).
 import { claimAt, mentionedIn, parsedFileOf, type Analysis, type Orphan } from './analysis';
 import { BASIS_LABELS } from './claimTypes';
-import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
+import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type NewClaim, type TextEdit } from './edits';
 import { ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
@@ -150,11 +150,44 @@ function quoteSelector(analysis: Analysis, quote: OffsetRange): WrittenSelector 
 /** A new direct-quote claim for a quotation, with a selector that finds exactly it; none without one. */
 export function quoteClaimEdits(analysis: Analysis, quote: OffsetRange, source: string): TextEdit[] {
   const selector = quoteSelector(analysis, quote);
-  return selector ? quoteClaim(analysis, selector, source) : [];
+  return selector ? quoteClaim(analysis, quote, selector, source) : [];
 }
 
-function quoteClaim(analysis: Analysis, selector: WrittenSelector, source: string): TextEdit[] {
-  return addClaim(analysis.annotations, { ...selector, type: 'direct-quote', source });
+function quoteClaim(analysis: Analysis, quote: OffsetRange, selector: WrittenSelector, source: string): TextEdit[] {
+  return newClaimEdits(analysis, quotedWords(analysis.draft!.text, quote), { ...selector, type: 'direct-quote', source });
+}
+
+/**
+ * The edits that add a claim for `range` of the draft, where a desk reading the file expects it: before
+ * the first claim whose words start after its own (the list in reading order, as the sample keeps it),
+ * at the end when none does; with an id when the file names its claims.
+ */
+export function newClaimEdits(analysis: Analysis, range: OffsetRange, claim: Omit<NewClaim, 'id'>): TextEdit[] {
+  const next = analysis.claims.find((anchored) => anchored.range !== undefined && anchored.range.start > range.start);
+  return addClaim(analysis.annotations, { id: newClaimId(analysis, claim.text), ...claim }, next?.claim.index);
+}
+
+/** How many words of a claim's text make its id, and the longest such id: "most-of-the-major-points". */
+const CLAIM_ID_WORDS = 5;
+const CLAIM_ID_LENGTH = 40;
+
+/**
+ * An id for a new claim, from the first words of its text, not taken by another claim of the file;
+ * undefined when most of the file's claims have no id of their own (they go by c1, c2…).
+ */
+export function newClaimId(analysis: Analysis, text: string): string | undefined {
+  const claims = analysis.annotations.claims;
+  if (claims.filter((claim) => claim.hasExplicitId).length * 2 <= claims.length) return undefined;
+  let base = '';
+  for (const word of idWords(text).slice(0, CLAIM_ID_WORDS)) {
+    if (base !== '' && base.length + 1 + word.length > CLAIM_ID_LENGTH) break;
+    base = base === '' ? word : `${base}-${word}`;
+  }
+  base ||= 'claim';
+  const taken = new Set(claims.map((claim) => claim.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 /** The "said" that replaces a loaded verb, in the same tense: that of its first word ("points out" says). */
@@ -164,15 +197,19 @@ export function neutralVerb(verb: string): string {
   return verb[0] === verb[0].toUpperCase() && verb[0] !== verb[0].toLowerCase() ? neutral[0].toUpperCase() + neutral.slice(1) : neutral;
 }
 
-/** An entity id made from a name: lowercase words joined by hyphens. */
-export function slugify(name: string): string {
-  const slug = name
+/** The words of a text as an id's: lowercase letters and digits, without accents; none may be left. */
+function idWords(text: string): string[] {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return /^[a-z0-9]/.test(slug) ? slug : `entity-${slug || 'new'}`;
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** An entity id made from a name: lowercase words joined by hyphens. */
+export function slugify(name: string): string {
+  return idWords(name).join('-') || 'entity-new';
 }
 
 /** An id not yet taken by an entity. */
@@ -232,7 +269,7 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
       fix(analysis, finding, {
         title: `Annotate quote as said by ${entityName(analysis, id)}`,
         isPreferred: id === guess.speaker,
-        edits: quoteClaim(analysis, selector, id),
+        edits: quoteClaim(analysis, finding.range, selector, id),
       }),
     );
   fixes.push(fix(analysis, finding, { title: 'Annotate quote…', edits: [], interaction: { kind: 'annotate-quote', draft: analysis.draft.path, range: finding.range } }));

@@ -6,7 +6,7 @@ import { applyEdits } from '../../src/core/edits';
 import { fixAllFor, fixesFor, likelyEntityType, likelySources, likelySpeakers, neutralVerb, quotedWords, slugify, sourceFixAllFor, textHash, type Fix } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
-import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
+import { findingsOf, readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
 
 interface Texts {
   draft: string;
@@ -184,13 +184,57 @@ describe('quick fixes', () => {
     assert.equal(likelySpeakers(analysis, finding.range)[0], 'trump');
     const [preferred] = fixesFor(analysis, finding);
     assert.equal(preferred.title, 'Annotate quote as said by Donald Trump');
-    const reanalysed = analyzeTexts(apply(texts, preferred));
+    const after = apply(texts, preferred);
+    const reanalysed = analyzeTexts(after);
     assert.equal(reanalysed.findings.filter((f) => f.code === 'unannotated-quote').length, 0);
-    const added = reanalysed.claims[reanalysed.claims.length - 1];
+    // In reading order, between the claims of the words before and after it, named as the file's claims are.
+    const ids = reanalysed.claims.map((anchored) => anchored.claim.id);
+    assert.deepEqual(ids.slice(ids.indexOf('trump-good-day'), ids.indexOf('trump-good-day') + 3), ['trump-good-day', 'most-of-the-major-points', 'trump-high-level-talks']);
+    const block = '  - id: most-of-the-major-points\n    text: most of the major points are agreed to\n    type: direct-quote\n    source: trump\n\n';
+    const next = texts.yaml.indexOf('  - id: trump-high-level-talks');
+    assert.equal(after.yaml, texts.yaml.slice(0, next) + block + texts.yaml.slice(next));
+    assert.deepEqual(reanalysed.annotations.findings, []);
+    const added = reanalysed.claims.find((anchored) => anchored.claim.id === 'most-of-the-major-points')!;
     assert.equal(added.claim.type, 'direct-quote');
     assert.equal(added.claim.selector?.text, 'most of the major points are agreed to');
     assert.deepEqual(added.claim.sources.map((s) => s.id), ['trump']);
     assert.equal(added.anchor?.kind === 'found' && added.anchor.candidates, 1);
+  });
+
+  it('adds a claim in reading order: before the first claim whose words come after its own, else last', () => {
+    const draft = 'The ferry will run all winter, the mayor said. "We have the crews," she said. The council will vote in March. "It is settled," the clerk said.\n';
+    const claim = (id: string, text: string) => `  - id: ${id}\n    text: ${text}\n    type: fact\n    basis: observed\n`;
+    const yaml = [
+      'version: 1\nentities:\n  mayor: {name: the mayor, type: person}\n  clerk: {name: the clerk, type: person}\nclaims:\n',
+      '  # ---- paragraph 1\n',
+      claim('ferry', 'The ferry will run all winter'),
+      '\n  # the vote is not scheduled yet\n',
+      claim('vote', 'The council will vote in March'),
+    ].join('');
+    const analysis = analyzeTexts({ draft, yaml });
+    const quotes = findingsOf(analysis, 'unannotated-quote');
+    assert.equal(quotes.length, 2);
+    // The first quotation goes between the two claims, above the comment of the one after it.
+    const [first] = fixesFor(analysis, quotes[0]).filter((fix) => fix.edits.length > 0);
+    assert.equal(
+      apply({ draft, yaml }, first).yaml,
+      yaml.replace('\n  # the vote', '\n  - id: we-have-the-crews\n    text: We have the crews\n    type: direct-quote\n    source: mayor\n\n  # the vote'),
+    );
+    // The last goes last.
+    const [last] = fixesFor(analysis, quotes[1]).filter((fix) => fix.edits.length > 0);
+    assert.ok(apply({ draft, yaml }, last).yaml.endsWith(`${claim('vote', 'The council will vote in March')}\n  - id: it-is-settled\n    text: It is settled\n    type: direct-quote\n    source: clerk\n`));
+  });
+
+  it('names a new claim only when most claims of its file have an id, with an id no other claim has', () => {
+    const draft = '"We have the crews," the mayor said. Later: "We have the crews."\n';
+    const named = 'version: 1\nentities:\n  mayor: {name: the mayor, type: person}\nclaims:\n  - {id: we-have-the-crews, text: We have the crews, occurrence: 1, type: direct-quote, source: mayor}\n';
+    const analysis = analyzeTexts({ draft, yaml: named });
+    const [fix] = fixesFor(analysis, only(analysis, 'unannotated-quote')).filter((candidate) => candidate.edits.length > 0);
+    assert.match(apply({ draft, yaml: named }, fix).yaml, /- id: we-have-the-crews-2\n/);
+    const unnamed = named.replace('id: we-have-the-crews, ', '');
+    const plain = analyzeTexts({ draft, yaml: unnamed });
+    const [plainFix] = fixesFor(plain, only(plain, 'unannotated-quote')).filter((candidate) => candidate.edits.length > 0);
+    assert.doesNotMatch(apply({ draft, yaml: unnamed }, plainFix).yaml, /id:/);
   });
 
   it('annotates a quotation without the comma that ends it before the attribution, keeping its own ? or !', () => {
