@@ -93,29 +93,49 @@ function entityName(analysis: Analysis, id: string): string {
   return analysis.entities.get(id)?.name ?? id;
 }
 
+/** How many names the attribution and quote fixes offer at most, the likeliest first; the picker has the rest. */
+const MAX_NAMES_OFFERED = 3;
+
+function isPlace(analysis: Analysis, id: string): boolean {
+  return analysis.entities.get(id)?.type === 'place';
+}
+
 /**
- * The people and organisations most likely to have spoken a quotation, the one its sentence says
- * spoke first (see guessSpeaker), those named only within claims' words last: for a list to pick from.
+ * The people most likely to have spoken a quotation, the one its sentence says spoke first (see
+ * guessSpeaker, quoteSpeakers), those named only within claims' words last: for a list to pick from.
  */
 export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
   const { candidates, namedInClaims } = quoteSpeakers(analysis, quote);
   return [...candidates, ...namedInClaims];
 }
 
-/** The same for a claim at `span` (places too can be a claim's source): the order the attribution fixes offer them in. */
+/**
+ * The same for a claim at `span`, for the picker of "Attribute to…": places last, after every person
+ * and organisation (a place is more often what a claim is about than who makes it, though "Moscow
+ * said" happens).
+ */
 export function likelySources(analysis: Analysis, span: OffsetRange): string[] {
   const { candidates, namedInClaims } = guessSpeaker(analysis, span);
-  return [...candidates, ...namedInClaims];
+  const near = [...candidates, ...namedInClaims];
+  return [...near.filter((id) => !isPlace(analysis, id)), ...near.filter((id) => isPlace(analysis, id))];
 }
 
-/** guessSpeaker for a quotation: places left out, as a place issues no quotation. */
+/**
+ * guessSpeaker for a quotation, whose words are a person's: an organisation (or any other entity)
+ * only where its sentence says it spoke ("…," the Kremlin said), a place never: a platform named as
+ * the channel ("posted on Truth Social") said nothing.
+ */
 function quoteSpeakers(analysis: Analysis, quote: OffsetRange): SpeakerGuess {
-  const notPlace = (id: string): boolean => analysis.entities.get(id)?.type !== 'place';
   const guess = guessSpeaker(analysis, quote);
+  const canSpeak = (id: string): boolean => {
+    const type = analysis.entities.get(id)?.type;
+    return type === 'person' || (type !== 'place' && guess.speakers.includes(id));
+  };
   return {
-    speaker: guess.speaker !== undefined && notPlace(guess.speaker) ? guess.speaker : undefined,
-    candidates: guess.candidates.filter(notPlace),
-    namedInClaims: guess.namedInClaims.filter(notPlace),
+    speaker: guess.speaker !== undefined && canSpeak(guess.speaker) ? guess.speaker : undefined,
+    candidates: guess.candidates.filter(canSpeak),
+    namedInClaims: guess.namedInClaims.filter(canSpeak),
+    speakers: guess.speakers.filter(canSpeak),
   };
 }
 
@@ -241,9 +261,11 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
   // Otherwise the names near the claim are offered, none preferred: "The meeting between Putin and
   // Witkoff took place after a general was killed" is neither's to claim, and in "…, a union
   // official said" the source is the official, not the union named nearby.
+  // Places only in the picker ("Attribute to…"), after the people and organisations.
   const guess = guessSpeaker(analysis, finding.range);
   const fixes: Fix[] = offeredSpeakers(guess)
-    .slice(0, 5)
+    .filter((id) => !isPlace(analysis, id))
+    .slice(0, MAX_NAMES_OFFERED)
     .map((id) =>
       fix(analysis, finding, {
         title: `Attribute to ${entityName(analysis, id)}`,
@@ -262,9 +284,11 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
   // Found once for every speaker offered (each search reads the whole draft).
   const selector = analysis.draft ? quoteSelector(analysis, finding.range) : undefined;
   if (!analysis.draft || !selector) return [];
+  // Where the sentence says who spoke, only those it says spoke: a quotation has one speaker, and
+  // another name one click away is a misattributed quote. Else the people named nearby.
   const guess = quoteSpeakers(analysis, finding.range);
-  const fixes = offeredSpeakers(guess)
-    .slice(0, 3)
+  const fixes = (guess.speaker !== undefined ? guess.speakers : offeredSpeakers(guess))
+    .slice(0, MAX_NAMES_OFFERED)
     .map((id) =>
       fix(analysis, finding, {
         title: `Annotate quote as said by ${entityName(analysis, id)}`,

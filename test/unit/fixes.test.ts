@@ -47,6 +47,43 @@ describe('quick fixes', () => {
     );
   });
 
+  describe('the names offered for the sample\'s unattributed claims and its unannotated quotation', () => {
+    const analysis = analyzeTexts(sampleTexts());
+    const titles = (finding: Finding) => fixesFor(analysis, finding).map((fix) => (fix.isPreferred ? `* ${fix.title}` : fix.title));
+    const claim = (id: string) => only(analysis, 'unattributed-claim', (f) => f.data?.claimId === id);
+
+    it('offers at most three people or organisations, never a place, then the picker', () => {
+      assert.deepEqual(titles(claim('moskalik-killed')), [
+        'Attribute to Steve Witkoff',
+        'Attribute to Vladimir Putin',
+        'Attribute to Donald Trump',
+        'Attribute to…',
+        'Mark as common knowledge',
+        'Mark as observed by the reporter',
+        'Mark as public record',
+        'Mark as documented',
+      ]);
+      // "United States" is named nearer ("US peace efforts"), but is a place: in the picker, last.
+      assert.deepEqual(titles(claim('witkoff-angered-kyiv')), ['Attribute to Donald Trump', 'Attribute to Steve Witkoff', 'Attribute to Sergei Lavrov', 'Attribute to…']);
+    });
+
+    it('offers only the speaker the sentence names for its quotation: not the platform it was posted on, nor the pope whose funeral it mentions', () => {
+      assert.deepEqual(titles(only(analysis, 'unannotated-quote')), ['* Annotate quote as said by Donald Trump', 'Annotate quote…']);
+    });
+
+    it('lists places last in the picker of "Attribute to…", and none, nor the platform, in that of "Annotate quote…"', () => {
+      const places = new Set(['rome', 'russia', 'kyiv', 'moscow', 'crimea', 'ukraine', 'united-states', 'washington']);
+      for (const id of ['moskalik-killed', 'witkoff-angered-kyiv']) {
+        const picker = likelySources(analysis, claim(id).range);
+        const firstPlace = picker.findIndex((entity) => places.has(entity));
+        assert.ok(firstPlace > 0 && picker.slice(firstPlace).every((entity) => places.has(entity)), `${id}: ${picker.join(', ')}`);
+        assert.ok(!picker.includes('truth-social'), 'a platform is typed a work: never a source');
+      }
+      assert.deepEqual(likelySources(analysis, claim('witkoff-angered-kyiv').range), ['trump', 'witkoff', 'lavrov', 'cbs-news', 'united-states', 'kyiv', 'moscow', 'ukraine', 'washington']);
+      assert.deepEqual(likelySpeakers(analysis, only(analysis, 'unannotated-quote').range), ['trump', 'pope-francis', 'witkoff', 'putin', 'moskalik']);
+    });
+  });
+
   it('prefers attributing a claim to someone only where its sentence says someone said it', () => {
     const analysis = analyzeTexts(sampleTexts());
     // "The meeting between Putin and Witkoff took place shortly after a top Russian general, Yaroslav
@@ -141,6 +178,31 @@ describe('quick fixes', () => {
     it('takes the speaker of a quotation in straight single marks, written before the verb or after it', () => {
       assert.deepEqual(offered("'We knew the plant was losing money, and it always was,' Lopez told Reuters.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
       assert.deepEqual(offered("'The plant will close in June,' said Lopez, a spokeswoman for Acme.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
+    });
+
+    it('offers a quotation to a person, to an organisation only where the sentence says it spoke, to a place never', () => {
+      const places = ['  geneva: {name: Geneva, type: place}', '  moscow: {name: Moscow, type: place}', '  kremlin: {name: Kremlin, type: organization}'];
+      assert.deepEqual(offered('"We will respond in kind," Moscow said.\n', [], places).titles, ['Annotate quote…']);
+      assert.deepEqual(offered('"The talks were useful and frank," the Kremlin said.\n', [], places).titles, ['Annotate quote as said by Kremlin', 'Annotate quote…']);
+      // Named as the employer, not as the speaker: Lopez alone.
+      assert.deepEqual(offered('Lopez, a spokeswoman for Acme, said: "We will close the plant."\n', []).titles, ['Annotate quote as said by Ana Lopez', 'Annotate quote…']);
+      // Nobody said to speak: the people nearby, not the organisation.
+      assert.deepEqual(offered('Acme and Lopez met in Geneva. "We will close the plant in June."\n', [], places).titles, ['Annotate quote as said by Ana Lopez', 'Annotate quote…']);
+    });
+
+    it('offers a claim to three people or organisations at most, places only in the picker, after them', () => {
+      const places = ['  geneva: {name: Geneva, type: place}'];
+      const draft = 'In Geneva, Lopez, Reyes, Nair, Whitfield and Acme met about the plant. It will close in June.\n';
+      const claim = '{text: It will close in June, type: prediction}';
+      // The nearest first.
+      assert.deepEqual(offered(draft, [claim], places).titles, ['Attribute to Acme Corp', 'Attribute to Jane Whitfield', 'Attribute to Priya Nair', 'Attribute to…']);
+      const yaml = ['version: 1', 'entities:', ...PEOPLE, ...places, 'claims:', `  - ${claim}`, ''].join('\n');
+      const analysis = analyzeTexts({ draft, yaml });
+      assert.deepEqual(likelySources(analysis, analysis.claims[0].range!), ['acme', 'whitfield', 'nair', 'reyes', 'lopez', 'geneva']);
+      // Said by the speech verb's subject first, then the others its sentence says spoke.
+      const said = offered('Reyes said the plant would close in June, and Nair told Acme the same.\n', ['{text: the plant would close in June, type: prediction}']);
+      assert.deepEqual(said.titles.slice(0, 2), ['Attribute to Tom Reyes', 'Attribute to Priya Nair']);
+      assert.deepEqual(said.preferred, ['Attribute to Tom Reyes']);
     });
 
     it('takes a speaker written after the verb: "said Lopez", "according to Acme"', () => {
