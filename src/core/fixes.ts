@@ -102,11 +102,16 @@ function isPlace(analysis: Analysis, id: string): boolean {
 
 /**
  * The people most likely to have spoken a quotation, the one its sentence says spoke first (see
- * guessSpeaker, quoteSpeakers), those named only within claims' words last: for a list to pick from.
+ * guessSpeaker, quoteSpeakers), those named only within claims' words after them: for a list to pick
+ * from. Then the organisations named nearby that the sentence does not say spoke ("its chief engineer
+ * said": the engineer may speak for one); never a place.
  */
 export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
   const { candidates, namedInClaims } = quoteSpeakers(analysis, quote);
-  return [...candidates, ...namedInClaims];
+  const speakers = [...candidates, ...namedInClaims];
+  const { candidates: allCandidates, namedInClaims: allInClaims } = guessSpeaker(analysis, quote);
+  const others = [...allCandidates, ...allInClaims].filter((id) => !speakers.includes(id) && !isPlace(analysis, id));
+  return [...speakers, ...others];
 }
 
 /**

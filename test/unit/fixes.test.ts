@@ -71,7 +71,7 @@ describe('quick fixes', () => {
       assert.deepEqual(titles(only(analysis, 'unannotated-quote')), ['* Annotate quote as said by Donald Trump', 'Annotate quote…']);
     });
 
-    it('lists places last in the picker of "Attribute to…", and none, nor the platform, in that of "Annotate quote…"', () => {
+    it('lists places last in the picker of "Attribute to…", and none, nor the platform, in that of "Annotate quote…", people first', () => {
       const places = new Set(['rome', 'russia', 'kyiv', 'moscow', 'crimea', 'ukraine', 'united-states', 'washington']);
       for (const id of ['moskalik-killed', 'witkoff-angered-kyiv']) {
         const picker = likelySources(analysis, claim(id).range);
@@ -80,7 +80,8 @@ describe('quick fixes', () => {
         assert.ok(!picker.includes('truth-social'), 'a platform is typed a work: never a source');
       }
       assert.deepEqual(likelySources(analysis, claim('witkoff-angered-kyiv').range), ['trump', 'witkoff', 'lavrov', 'cbs-news', 'united-states', 'kyiv', 'moscow', 'ukraine', 'washington']);
-      assert.deepEqual(likelySpeakers(analysis, only(analysis, 'unannotated-quote').range), ['trump', 'pope-francis', 'witkoff', 'putin', 'moskalik']);
+      // People first; an organisation its sentence does not say spoke after them; no place.
+      assert.deepEqual(likelySpeakers(analysis, only(analysis, 'unannotated-quote').range), ['trump', 'pope-francis', 'witkoff', 'putin', 'moskalik', 'ukrainian-intelligence']);
     });
   });
 
