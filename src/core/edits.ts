@@ -248,7 +248,125 @@ function appendItem(parsed: ParsedAnnotationFile, list: Node | null | undefined,
     return edit(at, at, `${separator}${flowValue(item as Value)}`);
   }
   const at = lineEnd(text, contentEnd(text, last));
-  return edit(at, at, newline + itemLines(item, indentOf(parsed, list), newline));
+  // Spaced from the last item as that one is from the item before it.
+  const spaced = list.items.length > 1 && isBlankLine(text, itemBlockStart(text, last, false) - 1);
+  return edit(at, at, newline + (spaced ? newline : '') + itemLines(item, indentOf(parsed, list), newline));
+}
+
+/** Whether the line holding `offset` is blank. */
+function isBlankLine(text: string, offset: number): boolean {
+  const start = lineStart(text, offset);
+  return /^[ \t]*$/.test(text.slice(start, lineEnd(text, start)));
+}
+
+/** The line before the one that starts at `start`: where it starts, and its text; undefined on the first line. */
+function previousLine(text: string, start: number): { readonly start: number; readonly text: string } | undefined {
+  if (start === 0) return undefined;
+  const previous = lineStart(text, start - 1);
+  return { start: previous, text: text.slice(previous, start).replace(/\r?\n$/, '') };
+}
+
+/** Where the line after the one holding `offset` starts (the file's length on the last line). */
+function nextLineStart(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end + 1;
+}
+
+const COMMENT_LINE = /^[ \t]*#/;
+/** A comment that heads the items after it rather than one of them: `# ---- paragraph 2`, `# ==== claims`. */
+const HEADING_COMMENT = /^[ \t]*#\s*[-=#*~_]{3,}/;
+
+function indentWidth(line: string): number {
+  return /^[ \t]*/.exec(line)![0].length;
+}
+
+/**
+ * Where the lines of a block list's item start, with the comment lines right above it (no blank line
+ * between, indented at least as its dash): they say something about it, and go where it goes. Where
+ * `keepHeadings`, the comments down to the last heading among them (`# ---- paragraph 2`) are left:
+ * a heading belongs to the items after it, not to one of them.
+ */
+function itemBlockStart(text: string, item: Node, keepHeadings: boolean): number {
+  const dash = dashBefore(text, item.range![0]);
+  const column = columnOf(text, dash);
+  let start = lineStart(text, dash);
+  for (let line = previousLine(text, start); line && COMMENT_LINE.test(line.text) && indentWidth(line.text) >= column; line = previousLine(text, line.start)) {
+    if (keepHeadings && HEADING_COMMENT.test(line.text)) break;
+    start = line.start;
+  }
+  return start;
+}
+
+/**
+ * Where a block list's item ends: after the line of its last value, and after comment lines indented
+ * deeper than its dash that follow it with no blank line (a note on its last field).
+ */
+function itemBlockEnd(text: string, item: Node): number {
+  const column = columnOf(text, dashBefore(text, item.range![0]));
+  let end = nextLineStart(text, contentEnd(text, item));
+  while (end < text.length) {
+    const line = text.slice(end, lineEnd(text, end));
+    if (!COMMENT_LINE.test(line) || indentWidth(line) <= column) break;
+    end = nextLineStart(text, end);
+  }
+  return end;
+}
+
+/**
+ * Inserts a mapping as a new item of a non-empty list, before item `index`: a block list's item goes
+ * above the comments that belong to the one it precedes, a blank line after it where the items are
+ * spaced by blank lines; a flow list's goes before that entry.
+ */
+function insertItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, item: Record<string, Value | undefined>): TextEdit[] {
+  const text = parsed.text;
+  const newline = eol(text);
+  const following = list.items[index] as Node;
+  const at = isFlow(list) ? following.range![0] : itemBlockStart(text, following, false);
+  if (isFlow(list)) return [{ file: parsed.file, range: { start: at, end: at }, newText: `${flowValue(item as Value)}, ` }];
+  // Spaced as the items before it are, or, first in the list, as the next two are.
+  const second = list.items[index + 1] as Node | undefined;
+  const spaced = index > 0 ? isBlankLine(text, at - 1) : second !== undefined && isBlankLine(text, itemBlockStart(text, second, false) - 1);
+  return [{ file: parsed.file, range: { start: at, end: at }, newText: itemLines(item, indentOf(parsed, list), newline) + newline + (spaced ? newline : '') }];
+}
+
+/**
+ * Removes item `index` of a list, with the comments that belong to it (those right above it, but for
+ * headings, and those indented under it) and the blank lines that spaced it from the next item (or,
+ * last in the list, from the one before), so the others keep their spacing. The only item of a list
+ * leaves `[]` after its key (`keyEnd`: where the key's name ends), never a key with no value.
+ */
+function removeItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, keyEnd: number): TextEdit[] {
+  const text = parsed.text;
+  const item = list.items[index] as Node | undefined;
+  if (!item?.range) return [];
+  const edit = (start: number, end: number, newText = ''): TextEdit[] => [{ file: parsed.file, range: { start, end }, newText }];
+  if (isFlow(list)) {
+    if (list.items.length === 1 && list.range) return edit(list.range[0] + 1, text.lastIndexOf(']', list.range[1]));
+    const next = list.items[index + 1] as Node | undefined;
+    if (next?.range) return edit(item.range[0], next.range[0]);
+    return edit((list.items[index - 1] as Node).range![1], item.range[1]);
+  }
+  let start = itemBlockStart(text, item, true);
+  let end = itemBlockEnd(text, item);
+  const column = columnOf(text, dashBefore(text, item.range[0]));
+  const blankBefore = start > 0 && isBlankLine(text, start - 1);
+  let afterBlanks = end;
+  while (afterBlanks < text.length && isBlankLine(text, afterBlanks)) afterBlanks = nextLineStart(text, afterBlanks);
+  const nextLine = text.slice(afterBlanks, lineEnd(text, afterBlanks));
+  const listGoesOn = afterBlanks < text.length && indentWidth(nextLine) >= column;
+  if (listGoesOn) {
+    // The blank lines that spaced it from the next item go, unless they now part a heading kept
+    // above it from the comments of the next item.
+    const headingAbove = HEADING_COMMENT.test(previousLine(text, start)?.text ?? '');
+    if (!headingAbove || !COMMENT_LINE.test(nextLine)) end = afterBlanks;
+  } else if (blankBefore) {
+    // The list's last item: the blank lines before it go, or those after it where it had both.
+    if (afterBlanks > end) end = afterBlanks;
+    else while (start > 0 && isBlankLine(text, start - 1)) start = lineStart(text, start - 1);
+  }
+  if (list.items.length > 1) return edit(start, end);
+  const colon = text.indexOf(':', keyEnd) + 1;
+  return edit(colon, end, ` []${text.slice(colon, start)}`);
 }
 
 /** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */
@@ -356,9 +474,34 @@ export interface NewClaim {
   readonly basis?: string;
 }
 
-export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim): TextEdit[] {
+/**
+ * Adds a claim to `claims`: before the item at `before` (its index in the list, as a claim's `index`),
+ * or at the end.
+ */
+export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim, before?: number): TextEdit[] {
   const source = Array.isArray(claim.source) && claim.source.length === 1 ? claim.source[0] : claim.source;
-  return appendToTopLevelList(parsed, 'claims', { ...claim, source: source as Value | undefined });
+  const item = { ...claim, source: source as Value | undefined };
+  const list = topLevel(parsed, 'claims');
+  if (before !== undefined && isSeq(list) && before < list.items.length && (list.items[before] as Node | undefined)?.range) return insertItem(parsed, list, before, item);
+  return appendToTopLevelList(parsed, 'claims', item);
+}
+
+/** Removes the claim at `claimIndex` of `claims` from the file (see removeItem). */
+export function removeClaim(parsed: ParsedAnnotationFile, claimIndex: number): TextEdit[] {
+  const root = parsed.document.contents;
+  const pair = isMap(root) ? pairOf(root, 'claims') : undefined;
+  const key = pair?.key as Node | undefined;
+  return isSeq(pair?.value) && key?.range ? removeItem(parsed, pair.value, claimIndex, key.range[1]) : [];
+}
+
+/** Removes an entity's explicit mention, the one whose mapping starts at `offset` (its selector's location). */
+export function removeMention(parsed: ParsedAnnotationFile, entityId: string, offset: number): TextEdit[] {
+  const entity = entityNode(parsed, entityId);
+  const pair = entity ? pairOf(entity, 'mentions') : undefined;
+  const key = pair?.key as Node | undefined;
+  if (!isSeq(pair?.value) || !key?.range) return [];
+  const index = pair.value.items.findIndex((item) => (item as Node | null)?.range?.[0] === offset);
+  return index === -1 ? [] : removeItem(parsed, pair.value, index, key.range[1]);
 }
 
 export interface NewEntity {

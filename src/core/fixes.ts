@@ -1,9 +1,9 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, mentionedIn, parsedFileOf, type Analysis } from './analysis';
+import { claimAt, mentionedIn, parsedFileOf, type Analysis, type Orphan } from './analysis';
 import { BASIS_LABELS, QUOTATION_TYPE } from './claimTypes';
-import { addClaim, addEntity, mapStartingAt, replaceScalar, setClaimField, setEntityField, setFields, type TextEdit } from './edits';
+import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type NewClaim, type TextEdit } from './edits';
 import { ANONYMITY_PLACEHOLDER, ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
 import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
@@ -93,29 +93,54 @@ function entityName(analysis: Analysis, id: string): string {
   return analysis.entities.get(id)?.name ?? id;
 }
 
+/** How many names the attribution and quote fixes offer at most, the likeliest first; the picker has the rest. */
+const MAX_NAMES_OFFERED = 3;
+
+function isPlace(analysis: Analysis, id: string): boolean {
+  return analysis.entities.get(id)?.type === 'place';
+}
+
 /**
- * The people and organisations most likely to have spoken a quotation, the one its sentence says
- * spoke first (see guessSpeaker), those named only within claims' words last: for a list to pick from.
+ * The people most likely to have spoken a quotation, the one its sentence says spoke first (see
+ * guessSpeaker, quoteSpeakers), those named only within claims' words after them: for a list to pick
+ * from. Then the organisations named nearby that the sentence does not say spoke ("its chief engineer
+ * said": the engineer may speak for one); never a place.
  */
 export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
   const { candidates, namedInClaims } = quoteSpeakers(analysis, quote);
-  return [...candidates, ...namedInClaims];
+  const speakers = [...candidates, ...namedInClaims];
+  const { candidates: allCandidates, namedInClaims: allInClaims } = guessSpeaker(analysis, quote);
+  const others = [...allCandidates, ...allInClaims].filter((id) => !speakers.includes(id) && !isPlace(analysis, id));
+  return [...speakers, ...others];
 }
 
-/** The same for a claim at `span` (places too can be a claim's source): the order the attribution fixes offer them in. */
+/**
+ * The same for a claim at `span`, for the picker of "Attribute to…": places last, after every person
+ * and organisation (a place is more often what a claim is about than who makes it, though "Moscow
+ * said" happens).
+ */
 export function likelySources(analysis: Analysis, span: OffsetRange): string[] {
   const { candidates, namedInClaims } = guessSpeaker(analysis, span);
-  return [...candidates, ...namedInClaims];
+  const near = [...candidates, ...namedInClaims];
+  return [...near.filter((id) => !isPlace(analysis, id)), ...near.filter((id) => isPlace(analysis, id))];
 }
 
-/** guessSpeaker for a quotation: places left out, as a place issues no quotation. */
+/**
+ * guessSpeaker for a quotation, whose words are a person's: an organisation (or any other entity)
+ * only where its sentence says it spoke ("…," the Kremlin said), a place never: a platform named as
+ * the channel ("posted on Truth Social") said nothing.
+ */
 function quoteSpeakers(analysis: Analysis, quote: OffsetRange): SpeakerGuess {
-  const notPlace = (id: string): boolean => analysis.entities.get(id)?.type !== 'place';
   const guess = guessSpeaker(analysis, quote);
+  const canSpeak = (id: string): boolean => {
+    const type = analysis.entities.get(id)?.type;
+    return type === 'person' || (type !== 'place' && guess.speakers.includes(id));
+  };
   return {
-    speaker: guess.speaker !== undefined && notPlace(guess.speaker) ? guess.speaker : undefined,
-    candidates: guess.candidates.filter(notPlace),
-    namedInClaims: guess.namedInClaims.filter(notPlace),
+    speaker: guess.speaker !== undefined && canSpeak(guess.speaker) ? guess.speaker : undefined,
+    candidates: guess.candidates.filter(canSpeak),
+    namedInClaims: guess.namedInClaims.filter(canSpeak),
+    speakers: guess.speakers.filter(canSpeak),
   };
 }
 
@@ -150,11 +175,44 @@ function quoteSelector(analysis: Analysis, quote: OffsetRange): WrittenSelector 
 /** A new direct-quote claim for a quotation, with a selector that finds exactly it; none without one. */
 export function quoteClaimEdits(analysis: Analysis, quote: OffsetRange, source: string): TextEdit[] {
   const selector = quoteSelector(analysis, quote);
-  return selector ? quoteClaim(analysis, selector, source) : [];
+  return selector ? quoteClaim(analysis, quote, selector, source) : [];
 }
 
-function quoteClaim(analysis: Analysis, selector: WrittenSelector, source: string): TextEdit[] {
-  return addClaim(analysis.annotations, { ...selector, type: QUOTATION_TYPE, source });
+function quoteClaim(analysis: Analysis, quote: OffsetRange, selector: WrittenSelector, source: string): TextEdit[] {
+  return newClaimEdits(analysis, quotedWords(analysis.draft!.text, quote), { ...selector, type: QUOTATION_TYPE, source });
+}
+
+/**
+ * The edits that add a claim for `range` of the draft, where a desk reading the file expects it: before
+ * the first claim whose words start after its own (the list in reading order, as the sample keeps it),
+ * at the end when none does; with an id when the file names its claims.
+ */
+export function newClaimEdits(analysis: Analysis, range: OffsetRange, claim: Omit<NewClaim, 'id'>): TextEdit[] {
+  const next = analysis.claims.find((anchored) => anchored.range !== undefined && anchored.range.start > range.start);
+  return addClaim(analysis.annotations, { id: newClaimId(analysis, claim.text), ...claim }, next?.claim.index);
+}
+
+/** How many words of a claim's text make its id, and the longest such id: "most-of-the-major-points". */
+const CLAIM_ID_WORDS = 5;
+const CLAIM_ID_LENGTH = 40;
+
+/**
+ * An id for a new claim, from the first words of its text, not taken by another claim of the file;
+ * undefined when most of the file's claims have no id of their own (they go by c1, c2…).
+ */
+export function newClaimId(analysis: Analysis, text: string): string | undefined {
+  const claims = analysis.annotations.claims;
+  if (claims.filter((claim) => claim.hasExplicitId).length * 2 <= claims.length) return undefined;
+  let base = '';
+  for (const word of idWords(text).slice(0, CLAIM_ID_WORDS)) {
+    if (base !== '' && base.length + 1 + word.length > CLAIM_ID_LENGTH) break;
+    base = base === '' ? word : `${base}-${word}`;
+  }
+  base ||= 'claim';
+  const taken = new Set(claims.map((claim) => claim.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 /** The "said" that replaces a loaded verb, in the same tense: that of its first word ("points out" says). */
@@ -164,15 +222,19 @@ export function neutralVerb(verb: string): string {
   return verb[0] === verb[0].toUpperCase() && verb[0] !== verb[0].toLowerCase() ? neutral[0].toUpperCase() + neutral.slice(1) : neutral;
 }
 
-/** An entity id made from a name: lowercase words joined by hyphens. */
-export function slugify(name: string): string {
-  const slug = name
+/** The words of a text as an id's: lowercase letters and digits, without accents; none may be left. */
+function idWords(text: string): string[] {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return /^[a-z0-9]/.test(slug) ? slug : `entity-${slug || 'new'}`;
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** An entity id made from a name: lowercase words joined by hyphens. */
+export function slugify(name: string): string {
+  return idWords(name).join('-') || 'entity-new';
 }
 
 /** An id not yet taken by an entity. */
@@ -204,9 +266,11 @@ function unattributedFixes(analysis: Analysis, finding: Finding): Fix[] {
   // Otherwise the names near the claim are offered, none preferred: "The meeting between Putin and
   // Witkoff took place after a general was killed" is neither's to claim, and in "…, a union
   // official said" the source is the official, not the union named nearby.
+  // Places only in the picker ("Attribute to…"), after the people and organisations.
   const guess = guessSpeaker(analysis, finding.range);
   const fixes: Fix[] = offeredSpeakers(guess)
-    .slice(0, 5)
+    .filter((id) => !isPlace(analysis, id))
+    .slice(0, MAX_NAMES_OFFERED)
     .map((id) =>
       fix(analysis, finding, {
         title: `Attribute to ${entityName(analysis, id)}`,
@@ -225,14 +289,16 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
   // Found once for every speaker offered (each search reads the whole draft).
   const selector = analysis.draft ? quoteSelector(analysis, finding.range) : undefined;
   if (!analysis.draft || !selector) return [];
+  // Where the sentence says who spoke, only those it says spoke: a quotation has one speaker, and
+  // another name one click away is a misattributed quote. Else the people named nearby.
   const guess = quoteSpeakers(analysis, finding.range);
-  const fixes = offeredSpeakers(guess)
-    .slice(0, 3)
+  const fixes = (guess.speaker !== undefined ? guess.speakers : offeredSpeakers(guess))
+    .slice(0, MAX_NAMES_OFFERED)
     .map((id) =>
       fix(analysis, finding, {
         title: `Annotate quote as said by ${entityName(analysis, id)}`,
         isPreferred: id === guess.speaker,
-        edits: quoteClaim(analysis, selector, id),
+        edits: quoteClaim(analysis, finding.range, selector, id),
       }),
     );
   fixes.push(fix(analysis, finding, { title: 'Annotate quote…', edits: [], interaction: { kind: 'annotate-quote', draft: analysis.draft.path, range: finding.range } }));
@@ -532,22 +598,42 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
 }
 
 /**
+ * The edits that take an orphan out of its file: the claim's item in `claims`, or the mention's in
+ * its entity's `mentions` (see removeItem for the comments and blank lines around it).
+ */
+export function removeOrphanEdits(analysis: Analysis, orphan: Orphan): TextEdit[] {
+  const parsed = parsedFileOf(analysis, orphan.selector.location.file);
+  if (!parsed) return [];
+  if (orphan.claim) return removeClaim(parsed, orphan.claim.index);
+  return orphan.entityId ? removeMention(parsed, orphan.entityId, orphan.selector.location.range.start) : [];
+}
+
+/** What removing an orphan is called: by the claim's id, as the file has it (or c1, c2… when it has none). */
+export function removeOrphanTitle(orphan: Orphan): string {
+  return orphan.claim ? `Remove claim '${orphan.claim.id}' from the annotation file` : 'Remove this mention';
+}
+
+/**
  * An orphan's new words can only come from the user: the fix runs "Re-anchor Annotation to
  * Selection…" for this annotation with the words selected in the draft (the editor says what to do
- * when none are).
+ * when none are). Or the words were cut on purpose, and the annotation goes too: never preferred nor
+ * in Fix all, as an orphan is as often words redrafted as words cut.
  */
 function spanNotFoundFixes(analysis: Analysis, finding: Finding): Fix[] {
   const draft = analysis.draft;
   const orphan = analysis.orphans.find(({ selector }) => selector.textLocation.file === finding.file && selector.textLocation.range.start === finding.range.start);
   if (!draft || !orphan) return [];
   const written = orphan.selector.textLocation;
-  return [
+  const fixes = [
     fix(analysis, finding, {
       title: 'Re-anchor to the words selected in the draft…',
       edits: [],
       interaction: { kind: 'reanchor', draft: draft.path, file: written.file, range: written.range },
     }),
   ];
+  const removal = removeOrphanEdits(analysis, orphan);
+  if (removal.length > 0) fixes.push(fix(analysis, finding, { title: removeOrphanTitle(orphan), edits: removal }));
+  return fixes;
 }
 
 /**

@@ -62,6 +62,8 @@ export interface SpeakerGuess {
   readonly candidates: readonly string[];
   /** Entities named nearby only within the words of a claim (what it is about): offered last, if at all. */
   readonly namedInClaims: readonly string[];
+  /** Entities the span's own sentence names as saying something: the speaker, and the subjects of its other speech verbs. */
+  readonly speakers: readonly string[];
 }
 
 /**
@@ -72,7 +74,7 @@ export interface SpeakerGuess {
  */
 export function guessSpeaker(analysis: Analysis, span: OffsetRange): SpeakerGuess {
   const draft = analysis.draft;
-  if (!draft) return { candidates: [], namedInClaims: [] };
+  if (!draft) return { candidates: [], namedInClaims: [], speakers: [] };
   const own = draft.sentences.window(span, 0);
   const window = draft.sentences.window(span, 1);
   const context = contextOf(analysis, span, window);
@@ -96,16 +98,30 @@ export function guessSpeaker(analysis: Analysis, span: OffsetRange): SpeakerGues
     }
   }
 
-  // The order: the speaker; names in its own sentence; the speakers of the sentences either side;
-  // other names nearby. Names only within claims' words come apart.
+  const speakers = namedSpeakers(context, own);
+  if (speaker !== undefined && !speakers.includes(speaker)) speakers.unshift(speaker);
+
+  // The order: the speaker; who else its own sentence says said something; other names in its own
+  // sentence; the speakers of the sentences either side; other names nearby. Names only within
+  // claims' words come apart.
   const inOwnSentence = new Set(context.usable.filter((mention) => overlaps(mention.range, own)).map((mention) => mention.entityId));
   const outsideClaims = new Set(context.usable.map((mention) => mention.entityId));
-  const group = (id: string): number => (id === speaker ? 0 : inOwnSentence.has(id) ? 1 : neighbourSpeakers.includes(id) ? 2 : 3);
+  const group = (id: string): number => (id === speaker ? 0 : speakers.includes(id) ? 1 : inOwnSentence.has(id) ? 2 : neighbourSpeakers.includes(id) ? 3 : 4);
   const near = entitiesNear(analysis, span);
   const groups = new Map(near.map((id) => [id, group(id)]));
   // A stable sort: within a group, entitiesNear's order (people before places, the nearest first).
   const candidates = near.filter((id) => outsideClaims.has(id)).sort((a, b) => groups.get(a)! - groups.get(b)!);
-  return { speaker, candidates, namedInClaims: near.filter((id) => !outsideClaims.has(id)) };
+  return { speaker, candidates, namedInClaims: near.filter((id) => !outsideClaims.has(id)), speakers };
+}
+
+/** The entities a sentence names as the subjects of its speech verbs, the speaker of the nearest first where it is one. */
+function namedSpeakers(context: Context, sentence: OffsetRange): string[] {
+  const named = new Set<string>();
+  for (const verb of verbsIn(context, sentence, SPEECH_VERBS)) {
+    const subject = subjectOf(context, sentence, verb);
+    if (subject.kind === 'named') named.add(subject.id);
+  }
+  return [...named];
 }
 
 function contextOf(analysis: Analysis, span: OffsetRange, window: OffsetRange): Context {

@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { overlaps, parsedFileOf, type Analysis, type Orphan } from '../core/analysis';
 import { BASIS_LABELS } from '../core/claimTypes';
 import { isDraftPath, newAnnotationFilePath } from '../core/discovery';
-import { addClaim, addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
+import { addMention, mapStartingAt, newAnnotationFileText, setFields } from '../core/edits';
 import { entitiesNear } from '../core/findings/attribution';
 import { isQuotationMarkAt } from '../core/findings/quotes';
-import { likelySources, likelySpeakers, quotedWords, reanchorFields } from '../core/fixes';
+import { likelySources, likelySpeakers, newClaimEdits, quotedWords, reanchorFields } from '../core/fixes';
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
@@ -117,7 +117,7 @@ async function annotateClaim(store: AnalysisStore): Promise<void> {
   const source = picked.kind === 'entity' ? picked.id : undefined;
   const basis = picked.kind === 'other' && picked.value.startsWith('basis:') ? picked.value.slice('basis:'.length) : undefined;
   const newEntity = picked.kind === 'entity' ? picked.edits : [];
-  await applyTextEdits([...newEntity, ...addClaim(analysis.annotations, { ...selector, type: type.id, source, basis })], { computedOn: analysis });
+  await applyTextEdits([...newEntity, ...newClaimEdits(analysis, range, { ...selector, type: type.id, source, basis })], { computedOn: analysis });
 }
 
 async function annotateEntity(store: AnalysisStore): Promise<void> {

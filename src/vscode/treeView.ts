@@ -2,9 +2,12 @@
 // of the active draft (or of the draft an active annotation file annotates); a click reveals the span.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { claimAt, type Analysis } from '../core/analysis';
+import { claimAt, type Analysis, type Orphan } from '../core/analysis';
+import { removeOrphanEdits } from '../core/fixes';
+import type { YamlLocation } from '../core/model';
 import { annotationTree, CLAIM_GROUPINGS, type ClaimGrouping, type OutlineNode } from '../core/outline';
 import type { AnalysisStore } from './analysisStore';
+import { applyTextEdits } from './applyEdits';
 import { attributeClaim, currentDraftAnalysis } from './codeActions';
 import { REVEAL_COMMAND } from './commands';
 import { saveSwitchedSetting, SECTION } from './config';
@@ -36,6 +39,7 @@ export const TREE_COMMANDS = {
   reveal: 'editorialAnnotations.tree.reveal',
   goToAnnotation: 'editorialAnnotations.tree.goToAnnotation',
   attribute: 'editorialAnnotations.tree.attribute',
+  removeOrphan: 'editorialAnnotations.tree.removeOrphan',
 } as const;
 
 const ENTITY_ICONS: Record<string, string> = {
@@ -220,6 +224,10 @@ export function registerTreeView(store: AnalysisStore): { provider: AnnotationTr
       const shown = provider.shownAnalysis;
       return shown?.draft && node.claimIndex !== undefined ? attributeShownClaim(store, shown, node.claimIndex) : undefined;
     }),
+    vscode.commands.registerCommand(TREE_COMMANDS.removeOrphan, (node: OutlineNode) => {
+      const shown = provider.shownAnalysis;
+      return shown?.draft && node.kind === 'orphan' && node.target ? removeShownOrphan(store, shown, node.target) : undefined;
+    }),
   );
   return { provider, disposable: vscode.Disposable.from(provider, view, commands) };
 }
@@ -238,4 +246,21 @@ async function attributeShownClaim(store: AnalysisStore, shown: Analysis, claimI
     return;
   }
   await attributeClaim(current, claimIndex);
+}
+
+/**
+ * The view's "Remove from Annotation File" on an orphan: taken out of the files as they are now, if
+ * the orphan written at that place is still the one the view showed (the same words, still not found).
+ */
+async function removeShownOrphan(store: AnalysisStore, shown: Analysis, written: YamlLocation): Promise<void> {
+  const current = await currentDraftAnalysis(store, shown.draft!.path);
+  const at = (analysis: Analysis): Orphan | undefined =>
+    analysis.orphans.find(({ selector }) => selector.textLocation.file === written.file && selector.textLocation.range.start === written.range.start);
+  const was = at(shown);
+  const is = current ? at(current) : undefined;
+  if (!current || !was || !is || is.selector.text !== was.selector.text || is.claim?.id !== was.claim?.id) {
+    void vscode.window.showWarningMessage('The annotation file changed since the view showed this orphan: nothing was written. Try again from the view.');
+    return;
+  }
+  await applyTextEdits(removeOrphanEdits(current, is), { computedOn: current });
 }

@@ -189,20 +189,22 @@ describe('quick fixes on redrafted spans and unseen sources', () => {
     }
   });
 
-  it('annotates a quotation as said by an entity named near it, preferring none where someone unnamed spoke', async () => {
+  it('annotates a quotation as said by an entity picked, offering no organisation the sentence does not say spoke', async () => {
     await restoring(ANNOTATIONS, async () => {
       const draft = (await open(DRAFT)).document;
       const diagnostics = await diagnosticsWhen(DRAFT, (list) => codes(list).includes('unannotated-quote'));
       const actions = await actionsAt(DRAFT, diagnostics.find((d) => codeOf(d) === 'unannotated-quote')!);
-      assert.ok(actions.some((action) => action.title === 'Annotate quote…'));
-      // "…,\" its chief engineer told reporters": the engineer spoke, unnamed; the authority is offered, not preferred.
-      assert.equal(actions.find((action) => action.isPreferred), undefined);
-      const authority = actions.find((action) => action.title === 'Annotate quote as said by transport authority');
-      assert.ok(authority, actions.map((action) => action.title).join(' | '));
-      await run(authority);
+      // "…,\" its chief engineer told reporters": the engineer spoke, unnamed, and no person is named
+      // near: the authority is not one click away, but first in the picker.
+      assert.deepEqual(actions.map((action) => action.title), ['Annotate quote…']);
+      const pickFirst = async (items: readonly vscode.QuickPickItem[]) => {
+        assert.equal(items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator)?.label, 'transport authority');
+        return items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+      };
+      await replacing(vscode.window, 'showQuickPick', pickFirst as unknown as typeof vscode.window.showQuickPick, () => run(actions[0]));
       await diagnosticsWhen(DRAFT, (list) => !codes(list).includes('unannotated-quote'));
       const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
-      assert.match(yaml.getText(), /- text: We are ready to build this summer\n {4}type: direct-quote\n {4}source: authority\n/);
+      assert.match(yaml.getText(), /- id: we-are-ready-to-build\n {4}text: We are ready to build this summer\n {4}type: direct-quote\n {4}source: authority\n/);
       assert.ok(draft.getText().includes('"We are ready to build this summer,"'), 'the draft is not changed');
     });
   });

@@ -40,6 +40,8 @@ describe('re-anchoring an orphan', () => {
       const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ANNOTATIONS, orphan.range)) ?? [];
       const action = offered.find((candidate) => candidate.title === 'Re-anchor to the words selected in the draft…');
       assert.ok(action?.command, offered.map((candidate) => candidate.title).join(' | '));
+      const remove = offered.find((candidate) => candidate.title === "Remove claim 'vote-date' from the annotation file");
+      assert.ok(remove && !remove.isPreferred, 'offered, never what Ctrl+. applies');
       const run = () => vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? []));
       const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
       const before = yaml.getText();
@@ -65,6 +67,30 @@ describe('re-anchoring an orphan', () => {
       await run();
       await diagnosticsWhen(ANNOTATIONS, (list) => !codes(list).includes('span-not-found'));
       assert.match(yaml.getText(), /text: The council will vote on the harbour plan next week\n/);
+    });
+  });
+
+  it('is removed from the annotation file from the Orphans group\'s context menu, in one step to undo', async () => {
+    await restoring(ANNOTATIONS, async () => {
+      const api = await extensionApi();
+      await open(DRAFT);
+      await treeShowing(api, DRAFT);
+      await diagnosticsWhen(ANNOTATIONS, (list) => codes(list).includes('span-not-found'));
+      const orphans = api.tree.getChildren().find((node) => node.label === 'Orphans');
+      const [orphan] = orphans ? api.tree.getChildren(orphans) : [];
+      assert.equal(orphan?.detail, "claim 'vote-date'");
+      const yaml = await vscode.workspace.openTextDocument(ANNOTATIONS);
+      const before = yaml.getText();
+
+      await vscode.commands.executeCommand('editorialAnnotations.tree.removeOrphan', orphan);
+      await diagnosticsWhen(ANNOTATIONS, (list) => !codes(list).includes('span-not-found'));
+      // The only claim: the list is left empty, the rest of the file as it was.
+      assert.equal(yaml.getText(), before.replace(/claims:\n[^]*$/, 'claims: []\n'));
+      assert.equal(api.tree.getChildren().find((node) => node.label === 'Orphans'), undefined);
+
+      await vscode.window.showTextDocument(yaml);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(yaml.getText(), before);
     });
   });
 });

@@ -1,7 +1,7 @@
 // YAML edits keep the user's file: only the changed lines differ, comments and style survive.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import { addClaim, addEntity, addMention, applyEdits, replaceScalar, setClaimField, setEntityField, type TextEdit } from '../../src/core/edits';
+import { addClaim, addEntity, addMention, applyEdits, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, type TextEdit } from '../../src/core/edits';
 import { parseAnnotationFile, type ParsedAnnotationFile } from '../../src/core/parse';
 import { SAMPLE_ANNOTATIONS } from './helpers';
 
@@ -284,5 +284,115 @@ describe('YAML edits', () => {
     const reparsed = parseAnnotationFile(SAMPLE_ANNOTATIONS, result);
     assert.deepEqual(reparsed.findings, []);
     assert.equal(reparsed.claims[index].sources[0].id, 'witkoff');
+  });
+
+  describe('removing a claim or a mention', () => {
+    /** The sample's lines from `from` up to, not including, `to`: the block a removal takes out. */
+    function linesBetween(text: string, from: string, to: string): string {
+      return text.slice(text.indexOf(from), text.indexOf(to));
+    }
+
+    it('takes a claim of the real sample out with the comment above it, and nothing else', () => {
+      const text = fs.readFileSync(SAMPLE_ANNOTATIONS, 'utf8');
+      const parsed = parseAnnotationFile(SAMPLE_ANNOTATIONS, text);
+      const index = parsed.claims.findIndex((claim) => claim.id === 'moskalik-killed');
+      const edits = removeClaim(parsed, index);
+      assert.equal(edits.length, 1, 'one edit: one step to undo');
+      const result = applyEdits(text, edits);
+      // Its DELIBERATE comment goes with it; the blank line that spaced it from the next claim too.
+      const removed = linesBetween(text, '  # DELIBERATE unattributed-claim: a fact', '  - id: russia-blames-ukraine');
+      assert.equal(result, text.replace(removed, ''));
+      assert.match(removed, /^ {2}# DELIBERATE[^]*type: fact\n\n$/);
+      const reparsed = parseAnnotationFile(SAMPLE_ANNOTATIONS, result);
+      assert.deepEqual(reparsed.findings, []);
+      assert.deepEqual(
+        reparsed.claims.map((claim) => claim.id),
+        parsed.claims.filter((claim) => claim.id !== 'moskalik-killed').map((claim) => claim.id),
+      );
+    });
+
+    it('keeps a heading comment above the first claim of the sample: it heads the claims after it', () => {
+      const text = fs.readFileSync(SAMPLE_ANNOTATIONS, 'utf8');
+      const parsed = parseAnnotationFile(SAMPLE_ANNOTATIONS, text);
+      const result = applyEdits(text, removeClaim(parsed, 0));
+      assert.equal(result, text.replace(linesBetween(text, '  - id: kremlin-readout', '  - id: trump-very-close'), ''));
+      assert.match(result, /claims:\n {2}# ---- paragraph 1\n {2}- id: trump-very-close\n/);
+      // The last claim: the blank line before it goes, the file still ends with one line break.
+      const last = parsed.claims.length - 1;
+      const end = applyEdits(text, removeClaim(parsed, last));
+      assert.equal(end, text.replace(/\n\n {2}- id: kyiv-no-response\n[^]*$/, '\n'));
+      assert.deepEqual(parseAnnotationFile(SAMPLE_ANNOTATIONS, end).claims.length, last);
+    });
+
+    it('leaves the blank lines between the other items as they were: first, middle, last', () => {
+      const list = 'version: 1\nclaims:\n  - id: a\n    text: x\n    type: fact\n\n  # about b\n  - id: b\n    text: y\n    type: fact\n    # a note on its type\n\n  - {id: c, text: z, type: fact}\n';
+      assert.equal(edited(list, (parsed) => removeClaim(parsed, 0)), 'version: 1\nclaims:\n  # about b\n  - id: b\n    text: y\n    type: fact\n    # a note on its type\n\n  - {id: c, text: z, type: fact}\n');
+      assert.equal(edited(list, (parsed) => removeClaim(parsed, 1)), 'version: 1\nclaims:\n  - id: a\n    text: x\n    type: fact\n\n  - {id: c, text: z, type: fact}\n');
+      assert.equal(edited(list, (parsed) => removeClaim(parsed, 2)), 'version: 1\nclaims:\n  - id: a\n    text: x\n    type: fact\n\n  # about b\n  - id: b\n    text: y\n    type: fact\n    # a note on its type\n');
+      // Items not spaced stay unspaced; what follows the list keeps its blank line.
+      const tight = 'version: 1\nclaims:\n  - {id: a, text: x, type: fact}\n  - {id: b, text: y, type: fact}\n\nclaimTypes: {}\n';
+      assert.equal(edited(tight, (parsed) => removeClaim(parsed, 0)), 'version: 1\nclaims:\n  - {id: b, text: y, type: fact}\n\nclaimTypes: {}\n');
+      assert.equal(edited(tight, (parsed) => removeClaim(parsed, 1)), 'version: 1\nclaims:\n  - {id: a, text: x, type: fact}\n\nclaimTypes: {}\n');
+    });
+
+    it('leaves `claims: []` when it removes the only claim, its key\'s comment and the headings kept', () => {
+      assert.equal(edited('version: 1\nclaims:\n  # about a\n  - id: a\n    text: x\n    type: fact\n', (parsed) => removeClaim(parsed, 0)), 'version: 1\nclaims: []\n');
+      assert.equal(
+        edited('version: 1\nclaims:   # in reading order\n  # ---- paragraph 1\n  - {text: x, type: fact}\n\nclaimTypes: {}\n', (parsed) => removeClaim(parsed, 0)),
+        'version: 1\nclaims: []   # in reading order\n  # ---- paragraph 1\n\nclaimTypes: {}\n',
+      );
+      const flow = (claims: string) => `version: 1\nclaims: [${claims}]\n`;
+      assert.equal(edited(flow('{text: x, type: fact}'), (parsed) => removeClaim(parsed, 0)), flow(''));
+    });
+
+    it('removes an entry of a flow list with its comma', () => {
+      const flow = 'version: 1\nclaims: [{text: x, type: fact}, {text: y, type: fact}, {text: z, type: fact}]\n';
+      assert.equal(edited(flow, (parsed) => removeClaim(parsed, 0)), 'version: 1\nclaims: [{text: y, type: fact}, {text: z, type: fact}]\n');
+      assert.equal(edited(flow, (parsed) => removeClaim(parsed, 1)), 'version: 1\nclaims: [{text: x, type: fact}, {text: z, type: fact}]\n');
+      assert.equal(edited(flow, (parsed) => removeClaim(parsed, 2)), 'version: 1\nclaims: [{text: x, type: fact}, {text: y, type: fact}]\n');
+    });
+
+    it('keeps CRLF line breaks', () => {
+      const lf = 'version: 1\nclaims:\n  - id: a\n    text: x\n    type: fact\n\n  # about b\n  - id: b\n    text: y\n    type: fact\n\n  - id: c\n    text: z\n    type: fact\n';
+      const crlf = lf.replace(/\n/g, '\r\n');
+      assert.equal(edited(crlf, (parsed) => removeClaim(parsed, 1)), 'version: 1\r\nclaims:\r\n  - id: a\r\n    text: x\r\n    type: fact\r\n\r\n  - id: c\r\n    text: z\r\n    type: fact\r\n');
+      assert.equal(edited(crlf, (parsed) => removeClaim(parsed, 2)), 'version: 1\r\nclaims:\r\n  - id: a\r\n    text: x\r\n    type: fact\r\n\r\n  # about b\r\n  - id: b\r\n    text: y\r\n    type: fact\r\n');
+    });
+
+    it('removes one explicit mention of an entity, the only one leaving `mentions: []`', () => {
+      const text = 'version: 1\nentities:\n  zelensky:\n    name: Volodymyr Zelensky\n    mentions:\n      # a description\n      - text: The Ukrainian leader\n      - text: the president\n        prefix: "said "\n    notes: kept\nclaims: []\n';
+      const second = text.indexOf('text: the president');
+      const result = edited(text, (parsed) => removeMention(parsed, 'zelensky', second));
+      assert.equal(result, text.replace('      - text: the president\n        prefix: "said "\n', ''));
+      const first = result.indexOf('text: The Ukrainian leader');
+      assert.equal(edited(result, (parsed) => removeMention(parsed, 'zelensky', first)), 'version: 1\nentities:\n  zelensky:\n    name: Volodymyr Zelensky\n    mentions: []\n    notes: kept\nclaims: []\n');
+      assert.deepEqual(removeMention(parse(text), 'zelensky', 0), [], 'no mention starts there');
+    });
+  });
+
+  describe('adding a claim before another', () => {
+    it('puts it above the comments of the claim it precedes, spaced as the list is', () => {
+      const text = fs.readFileSync(SAMPLE_ANNOTATIONS, 'utf8');
+      const parsed = parseAnnotationFile(SAMPLE_ANNOTATIONS, text);
+      const index = parsed.claims.findIndex((claim) => claim.id === 'moskalik-killed');
+      const result = applyEdits(text, addClaim(parsed, { id: 'new-claim', text: 'x', type: 'fact', basis: 'observed' }, index));
+      const block = '  - id: new-claim\n    text: x\n    type: fact\n    basis: observed\n\n';
+      const at = text.indexOf('  # DELIBERATE unattributed-claim: a fact');
+      assert.equal(result, text.slice(0, at) + block + text.slice(at));
+      assert.deepEqual(parseAnnotationFile(SAMPLE_ANNOTATIONS, result).findings, []);
+      assert.equal(parseAnnotationFile(SAMPLE_ANNOTATIONS, result).claims[index].id, 'new-claim');
+    });
+
+    it('first, in a list not spaced, in a flow list, and with CRLF', () => {
+      const tight = 'version: 1\nclaims:\n  - {text: x, type: fact}\n  - {text: y, type: fact}\n';
+      assert.equal(edited(tight, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 0)), 'version: 1\nclaims:\n  - text: w\n    type: fact\n  - {text: x, type: fact}\n  - {text: y, type: fact}\n');
+      assert.equal(edited(tight, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 1)), 'version: 1\nclaims:\n  - {text: x, type: fact}\n  - text: w\n    type: fact\n  - {text: y, type: fact}\n');
+      const crlf = tight.replace(/\n/g, '\r\n');
+      assert.equal(edited(crlf, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 1)), 'version: 1\r\nclaims:\r\n  - {text: x, type: fact}\r\n  - text: w\r\n    type: fact\r\n  - {text: y, type: fact}\r\n');
+      const flow = 'version: 1\nclaims: [{text: x, type: fact}, {text: y, type: fact}]\n';
+      assert.equal(edited(flow, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 1)), 'version: 1\nclaims: [{text: x, type: fact}, { text: w, type: fact }, {text: y, type: fact}]\n');
+      // Past the end: appended, as before.
+      assert.equal(edited(tight, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 2)), `${tight}  - text: w\n    type: fact\n`);
+    });
   });
 });

@@ -7,7 +7,7 @@ import { fixAllFor, fixesFor, likelyEntityType, likelySources, likelySpeakers, n
 import { entityCard } from '../../src/core/hover';
 import type { Finding } from '../../src/core/model';
 import { parseAnnotationFile } from '../../src/core/parse';
-import { readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
+import { findingsOf, readText, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
 
 interface Texts {
   draft: string;
@@ -46,6 +46,44 @@ describe('quick fixes', () => {
       fixesFor(analysis, fact).filter((fix) => fix.title.startsWith('Mark as')).map((fix) => fix.title),
       ['Mark as common knowledge', 'Mark as observed by the reporter', 'Mark as public record', 'Mark as documented'],
     );
+  });
+
+  describe('the names offered for the sample\'s unattributed claims and its unannotated quotation', () => {
+    const analysis = analyzeTexts(sampleTexts());
+    const titles = (finding: Finding) => fixesFor(analysis, finding).map((fix) => (fix.isPreferred ? `* ${fix.title}` : fix.title));
+    const claim = (id: string) => only(analysis, 'unattributed-claim', (f) => f.data?.claimId === id);
+
+    it('offers at most three people or organisations, never a place, then the picker', () => {
+      assert.deepEqual(titles(claim('moskalik-killed')), [
+        'Attribute to Steve Witkoff',
+        'Attribute to Vladimir Putin',
+        'Attribute to Donald Trump',
+        'Attribute to…',
+        'Mark as common knowledge',
+        'Mark as observed by the reporter',
+        'Mark as public record',
+        'Mark as documented',
+      ]);
+      // "United States" is named nearer ("US peace efforts"), but is a place: in the picker, last.
+      assert.deepEqual(titles(claim('witkoff-angered-kyiv')), ['Attribute to Donald Trump', 'Attribute to Steve Witkoff', 'Attribute to Sergei Lavrov', 'Attribute to…']);
+    });
+
+    it('offers only the speaker the sentence names for its quotation: not the platform it was posted on, nor the pope whose funeral it mentions', () => {
+      assert.deepEqual(titles(only(analysis, 'unannotated-quote')), ['* Annotate quote as said by Donald Trump', 'Annotate quote…']);
+    });
+
+    it('lists places last in the picker of "Attribute to…", and none, nor the platform, in that of "Annotate quote…", people first', () => {
+      const places = new Set(['rome', 'russia', 'kyiv', 'moscow', 'crimea', 'ukraine', 'united-states', 'washington']);
+      for (const id of ['moskalik-killed', 'witkoff-angered-kyiv']) {
+        const picker = likelySources(analysis, claim(id).range);
+        const firstPlace = picker.findIndex((entity) => places.has(entity));
+        assert.ok(firstPlace > 0 && picker.slice(firstPlace).every((entity) => places.has(entity)), `${id}: ${picker.join(', ')}`);
+        assert.ok(!picker.includes('truth-social'), 'a platform is typed a work: never a source');
+      }
+      assert.deepEqual(likelySources(analysis, claim('witkoff-angered-kyiv').range), ['trump', 'witkoff', 'lavrov', 'cbs-news', 'united-states', 'kyiv', 'moscow', 'ukraine', 'washington']);
+      // People first; an organisation its sentence does not say spoke after them; no place.
+      assert.deepEqual(likelySpeakers(analysis, only(analysis, 'unannotated-quote').range), ['trump', 'pope-francis', 'witkoff', 'putin', 'moskalik', 'ukrainian-intelligence']);
+    });
   });
 
   it('prefers attributing a claim to someone only where its sentence says someone said it', () => {
@@ -144,6 +182,31 @@ describe('quick fixes', () => {
       assert.deepEqual(offered("'The plant will close in June,' said Lopez, a spokeswoman for Acme.\n", []).preferred, ['Annotate quote as said by Ana Lopez']);
     });
 
+    it('offers a quotation to a person, to an organisation only where the sentence says it spoke, to a place never', () => {
+      const places = ['  geneva: {name: Geneva, type: place}', '  moscow: {name: Moscow, type: place}', '  kremlin: {name: Kremlin, type: organization}'];
+      assert.deepEqual(offered('"We will respond in kind," Moscow said.\n', [], places).titles, ['Annotate quote…']);
+      assert.deepEqual(offered('"The talks were useful and frank," the Kremlin said.\n', [], places).titles, ['Annotate quote as said by Kremlin', 'Annotate quote…']);
+      // Named as the employer, not as the speaker: Lopez alone.
+      assert.deepEqual(offered('Lopez, a spokeswoman for Acme, said: "We will close the plant."\n', []).titles, ['Annotate quote as said by Ana Lopez', 'Annotate quote…']);
+      // Nobody said to speak: the people nearby, not the organisation.
+      assert.deepEqual(offered('Acme and Lopez met in Geneva. "We will close the plant in June."\n', [], places).titles, ['Annotate quote as said by Ana Lopez', 'Annotate quote…']);
+    });
+
+    it('offers a claim to three people or organisations at most, places only in the picker, after them', () => {
+      const places = ['  geneva: {name: Geneva, type: place}'];
+      const draft = 'In Geneva, Lopez, Reyes, Nair, Whitfield and Acme met about the plant. It will close in June.\n';
+      const claim = '{text: It will close in June, type: prediction}';
+      // The nearest first.
+      assert.deepEqual(offered(draft, [claim], places).titles, ['Attribute to Acme Corp', 'Attribute to Jane Whitfield', 'Attribute to Priya Nair', 'Attribute to…']);
+      const yaml = ['version: 1', 'entities:', ...PEOPLE, ...places, 'claims:', `  - ${claim}`, ''].join('\n');
+      const analysis = analyzeTexts({ draft, yaml });
+      assert.deepEqual(likelySources(analysis, analysis.claims[0].range!), ['acme', 'whitfield', 'nair', 'reyes', 'lopez', 'geneva']);
+      // Said by the speech verb's subject first, then the others its sentence says spoke.
+      const said = offered('Reyes said the plant would close in June, and Nair told Acme the same.\n', ['{text: the plant would close in June, type: prediction}']);
+      assert.deepEqual(said.titles.slice(0, 2), ['Attribute to Tom Reyes', 'Attribute to Priya Nair']);
+      assert.deepEqual(said.preferred, ['Attribute to Tom Reyes']);
+    });
+
     it('takes a speaker written after the verb: "said Lopez", "according to Acme"', () => {
       assert.deepEqual(offered('"The plant will close in June," said Lopez, a spokeswoman for Acme.\n', []).preferred, ['Annotate quote as said by Ana Lopez']);
       assert.deepEqual(
@@ -185,13 +248,57 @@ describe('quick fixes', () => {
     assert.equal(likelySpeakers(analysis, finding.range)[0], 'trump');
     const [preferred] = fixesFor(analysis, finding);
     assert.equal(preferred.title, 'Annotate quote as said by Donald Trump');
-    const reanalysed = analyzeTexts(apply(texts, preferred));
+    const after = apply(texts, preferred);
+    const reanalysed = analyzeTexts(after);
     assert.equal(reanalysed.findings.filter((f) => f.code === 'unannotated-quote').length, 0);
-    const added = reanalysed.claims[reanalysed.claims.length - 1];
+    // In reading order, between the claims of the words before and after it, named as the file's claims are.
+    const ids = reanalysed.claims.map((anchored) => anchored.claim.id);
+    assert.deepEqual(ids.slice(ids.indexOf('trump-good-day'), ids.indexOf('trump-good-day') + 3), ['trump-good-day', 'most-of-the-major-points', 'trump-high-level-talks']);
+    const block = '  - id: most-of-the-major-points\n    text: most of the major points are agreed to\n    type: direct-quote\n    source: trump\n\n';
+    const next = texts.yaml.indexOf('  - id: trump-high-level-talks');
+    assert.equal(after.yaml, texts.yaml.slice(0, next) + block + texts.yaml.slice(next));
+    assert.deepEqual(reanalysed.annotations.findings, []);
+    const added = reanalysed.claims.find((anchored) => anchored.claim.id === 'most-of-the-major-points')!;
     assert.equal(added.claim.type, 'direct-quote');
     assert.equal(added.claim.selector?.text, 'most of the major points are agreed to');
     assert.deepEqual(added.claim.sources.map((s) => s.id), ['trump']);
     assert.equal(added.anchor?.kind === 'found' && added.anchor.candidates, 1);
+  });
+
+  it('adds a claim in reading order: before the first claim whose words come after its own, else last', () => {
+    const draft = 'The ferry will run all winter, the mayor said. "We have the crews," she said. The council will vote in March. "It is settled," the clerk said.\n';
+    const claim = (id: string, text: string) => `  - id: ${id}\n    text: ${text}\n    type: fact\n    basis: observed\n`;
+    const yaml = [
+      'version: 1\nentities:\n  mayor: {name: the mayor, type: person}\n  clerk: {name: the clerk, type: person}\nclaims:\n',
+      '  # ---- paragraph 1\n',
+      claim('ferry', 'The ferry will run all winter'),
+      '\n  # the vote is not scheduled yet\n',
+      claim('vote', 'The council will vote in March'),
+    ].join('');
+    const analysis = analyzeTexts({ draft, yaml });
+    const quotes = findingsOf(analysis, 'unannotated-quote');
+    assert.equal(quotes.length, 2);
+    // The first quotation goes between the two claims, above the comment of the one after it.
+    const [first] = fixesFor(analysis, quotes[0]).filter((fix) => fix.edits.length > 0);
+    assert.equal(
+      apply({ draft, yaml }, first).yaml,
+      yaml.replace('\n  # the vote', '\n  - id: we-have-the-crews\n    text: We have the crews\n    type: direct-quote\n    source: mayor\n\n  # the vote'),
+    );
+    // The last goes last.
+    const [last] = fixesFor(analysis, quotes[1]).filter((fix) => fix.edits.length > 0);
+    assert.ok(apply({ draft, yaml }, last).yaml.endsWith(`${claim('vote', 'The council will vote in March')}\n  - id: it-is-settled\n    text: It is settled\n    type: direct-quote\n    source: clerk\n`));
+  });
+
+  it('names a new claim only when most claims of its file have an id, with an id no other claim has', () => {
+    const draft = '"We have the crews," the mayor said. Later: "We have the crews."\n';
+    const named = 'version: 1\nentities:\n  mayor: {name: the mayor, type: person}\nclaims:\n  - {id: we-have-the-crews, text: We have the crews, occurrence: 1, type: direct-quote, source: mayor}\n';
+    const analysis = analyzeTexts({ draft, yaml: named });
+    const [fix] = fixesFor(analysis, only(analysis, 'unannotated-quote')).filter((candidate) => candidate.edits.length > 0);
+    assert.match(apply({ draft, yaml: named }, fix).yaml, /- id: we-have-the-crews-2\n/);
+    const unnamed = named.replace('id: we-have-the-crews, ', '');
+    const plain = analyzeTexts({ draft, yaml: unnamed });
+    const [plainFix] = fixesFor(plain, only(plain, 'unannotated-quote')).filter((candidate) => candidate.edits.length > 0);
+    assert.doesNotMatch(apply({ draft, yaml: unnamed }, plainFix).yaml, /id:/);
   });
 
   it('annotates a quotation without the comma that ends it before the attribution, keeping its own ? or !', () => {
@@ -743,9 +850,10 @@ describe('quick fixes', () => {
     const analysis = analyzeTexts(texts);
     const orphans = analysis.findings.filter((f) => f.code === 'span-not-found');
     assert.equal(orphans.length, 2);
+    const removal = { 'the town clerk': 'Remove this mention', 'the council votes on the plan in March': "Remove claim 'vote-date' from the annotation file" };
     for (const finding of orphans) {
       const fixes = fixesFor(analysis, finding);
-      assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…']);
+      assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…', removal[finding.data?.value as keyof typeof removal]]);
       const [reanchor] = fixes;
       assert.deepEqual(reanchor.interaction, { kind: 'reanchor', draft: SAMPLE_DRAFT, file: SAMPLE_ANNOTATIONS, range: finding.range });
       assert.equal(texts.yaml.slice(finding.range.start, finding.range.end), finding.data?.value);
@@ -753,6 +861,42 @@ describe('quick fixes', () => {
       // It will edit the annotation file: that must be as it was when offered.
       assert.ok(reanchor.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
     }
+  });
+
+  it('removes an orphan whose words were cut on purpose, only when asked: the claim, or the mention, and nothing else', () => {
+    const texts = sampleTexts();
+    const cut = ' Trump, who has threatened to abandon peace efforts if progress stalls, provided no further details.';
+    assert.ok(texts.draft.includes(cut));
+    texts.draft = texts.draft.replace(cut, '');
+    const analysis = analyzeTexts(texts);
+    const orphan = only(analysis, 'span-not-found');
+    const fixes = fixesFor(analysis, orphan);
+    assert.deepEqual(fixes.map((fix) => fix.title), ['Re-anchor to the words selected in the draft…', "Remove claim 'trump-threatened-to-quit' from the annotation file"]);
+    const remove = fixes[1];
+    assert.ok(!remove.isPreferred && !remove.fixAll, 'Ctrl+. and Fix all never delete');
+    assert.deepEqual(fixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+    assert.deepEqual(sourceFixAllFor(analysis, SAMPLE_ANNOTATIONS), []);
+    assert.equal(remove.edits.length, 1, 'one edit, one step to undo');
+    assert.ok(remove.expect.some((expectation) => expectation.file === SAMPLE_ANNOTATIONS && expectation.text === textHash(texts.yaml)));
+    const after = apply(texts, remove);
+    assert.equal(after.yaml, texts.yaml.replace('  - id: trump-threatened-to-quit\n    text: who has threatened to abandon peace efforts if progress stalls\n    type: fact\n    basis: public-record\n\n', ''));
+    // Back to the sample's own findings: the orphan is gone, nothing else changed.
+    const reanalysed = analyzeTexts(after);
+    const codes = (a: Analysis) => a.findings.map((f) => `${f.code} ${f.data?.claimId ?? ''}`).sort();
+    assert.deepEqual(codes(reanalysed), codes(analyzeTexts(sampleTexts())));
+    // An explicit mention whose words were cut: "The Ukrainian leader".
+    const mentionCut = sampleTexts();
+    mentionCut.draft = mentionCut.draft.replace('The Ukrainian leader also indicated', 'Zelensky also indicated');
+    const mentionAnalysis = analyzeTexts(mentionCut);
+    const lost = only(mentionAnalysis, 'span-not-found');
+    const removeMention = fixesFor(mentionAnalysis, lost).find((fix) => fix.title === 'Remove this mention');
+    assert.ok(removeMention && !removeMention.isPreferred && !removeMention.fixAll);
+    const withoutMention = apply(mentionCut, removeMention);
+    assert.equal(
+      withoutMention.yaml,
+      mentionCut.yaml.replace('      # A description no alias can find: written out so that hovers and attribution\n      # checks know who "the Ukrainian leader" is.\n      - text: The Ukrainian leader\n', '').replace(/(aliases: \[Zelensky\]\n {4}mentions:)\n/, '$1 []\n'),
+    );
+    assert.deepEqual(analyzeTexts(withoutMention).findings.filter((f) => f.code === 'span-not-found' || f.severity === 'error'), []);
   });
 
   it('edits the claim a finding is about when an item before it in the list is not a claim', () => {
