@@ -7,6 +7,7 @@
 import { editDistance } from './closest';
 import type { OffsetRange } from './model';
 import { isWordCharAt } from './normalize';
+import { cutsWord, isWordCharacterAt } from './wordBoundaries';
 
 export interface FuzzyQuery {
   /** The quote, normalised and trimmed. */
@@ -112,12 +113,43 @@ export class FuzzyMatcher {
       // align() answers maxDistance + 1 when nothing is close enough: that, and an empty stretch, are no match
       // (the similarity of that answer can round to exactly the threshold).
       if (aligned.distance > maxDistance || aligned.end <= aligned.start) continue;
-      const similarity = 1 - aligned.distance / quote.length;
+      const snapped = this.wholeWordsAround(quote, aligned, maxDistance);
+      if (!snapped) continue;
+      const similarity = 1 - snapped.distance / quote.length;
       if (similarity < threshold) continue;
-      const score = this.score(query, aligned.start, aligned.end, similarity);
-      if (!best || score > best.score) best = { start: aligned.start, end: aligned.end, similarity, score };
+      const score = this.score(query, snapped.start, snapped.end, similarity);
+      if (!best || score > best.score) best = { start: snapped.start, end: snapped.end, similarity, score };
     }
     return best && { start: best.start, end: best.end, similarity: best.similarity };
+  }
+
+  /**
+   * The closest alignment's stretch, made to begin and end at words. An end that cuts a word is moved
+   * to that word's end, or back before it; an end on the white space after a word, to the end of the
+   * next word, or back before the space. Of these stretches the closest to the quote is taken (the
+   * widest when as close: a quote whose last word changed, "will stay" now "will remain", takes the
+   * new word rather than stopping short of it). Undefined when none is close enough: "the war" is
+   * not found in "the warring" by dropping four letters. The start is moved the same way.
+   */
+  private wholeWordsAround(quote: string, aligned: Stretch, maxDistance: number): Stretch | undefined {
+    const { text } = this;
+    const { start, end } = aligned;
+    const moveStart = cutsWord(text, start) || text.charCodeAt(start) === 0x20;
+    const moveEnd = cutsWord(text, end) || text.charCodeAt(end - 1) === 0x20;
+    if (!moveStart && !moveEnd) return aligned;
+    const starts = moveStart ? [widerStart(text, start), narrowerStart(text, start)] : [start];
+    const ends = moveEnd ? [widerEnd(text, end), narrowerEnd(text, end)] : [end];
+    let best: Stretch | undefined;
+    for (const from of starts) {
+      for (const to of ends) {
+        // Only a closer stretch replaces the one kept: the first tried (the widest) wins a tie.
+        const limit = best ? best.distance - 1 : maxDistance;
+        if (to <= from || limit < 0) continue;
+        const distance = boundedEditDistance(quote, text.slice(from, to), limit);
+        if (distance <= limit) best = { start: from, end: to, distance };
+      }
+    }
+    return best;
   }
 
   /**
@@ -222,6 +254,99 @@ export class FuzzyMatcher {
   }
 }
 
+
+interface Stretch {
+  readonly start: number;
+  readonly end: number;
+  readonly distance: number;
+}
+
+/**
+ * Where a stretch that begins at `start` begins once widened to words: at the start of the word it
+ * cuts, or, when it begins on white space, at the start of the word before that.
+ */
+function widerStart(text: string, start: number): number {
+  let at = start;
+  if (!cutsWord(text, at)) {
+    at = skipSpacesBack(text, at);
+    if (at === 0 || !isWordCharacterAt(text, at - 1)) return narrowerStart(text, start);
+    at--;
+  }
+  while (cutsWord(text, at)) at--;
+  return at;
+}
+
+/** Where a stretch that begins at `start` begins once narrowed to words: past the word it cuts, and past white space. */
+function narrowerStart(text: string, start: number): number {
+  let at = start;
+  while (cutsWord(text, at)) at++;
+  return skipSpaces(text, at);
+}
+
+/** widerStart() for the end of a stretch: at the end of the word it cuts, or of the word after the white space it ends on. */
+function widerEnd(text: string, end: number): number {
+  let at = end;
+  if (!cutsWord(text, at)) {
+    at = skipSpaces(text, at);
+    if (at === text.length || !isWordCharacterAt(text, at)) return narrowerEnd(text, end);
+    at++;
+  }
+  while (cutsWord(text, at)) at++;
+  return at;
+}
+
+/** narrowerStart() for the end of a stretch: before the word it cuts, and before white space. */
+function narrowerEnd(text: string, end: number): number {
+  let at = end;
+  while (cutsWord(text, at)) at--;
+  return skipSpacesBack(text, at);
+}
+
+/** `offset`, moved past the spaces after it (the text is normalised: white space is one plain space). */
+function skipSpaces(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && text.charCodeAt(at) === 0x20) at++;
+  return at;
+}
+
+function skipSpacesBack(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && text.charCodeAt(at - 1) === 0x20) at--;
+  return at;
+}
+
+/** The previous and current rows of boundedEditDistance(), kept between calls. */
+let bandRows = [new Int32Array(256), new Int32Array(256)];
+
+/**
+ * The edit distance between `a` and `b` when it is at most `max`, else max + 1. Only the cells within
+ * `max` of the diagonal are computed: a path outside that band costs more than `max` anyway.
+ */
+function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const over = max + 1;
+  if (bandRows[0].length < b.length + 1) bandRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [previous, current] = bandRows;
+  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, over);
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current[from - 1] = from === 1 ? Math.min(i, over) : over;
+    const code = a.charCodeAt(i - 1);
+    let rowBest = current[from - 1];
+    for (let j = from; j <= to; j++) {
+      const cost = Math.min(previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+      current[j] = Math.min(cost, over);
+      if (current[j] < rowBest) rowBest = current[j];
+    }
+    if (to < b.length) current[to + 1] = over;
+    if (rowBest >= over) return over;
+    const done = previous;
+    previous = current;
+    current = done;
+  }
+  return previous[b.length];
+}
 
 /** ASCII letters, digits and `_`: isWordCharAt() for the characters most words are made of. */
 const ASCII_WORD_UNITS = new Uint8Array(128).map((_, code) => (isWordCharAt(String.fromCharCode(code), 0) ? 1 : 0));
