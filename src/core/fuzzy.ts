@@ -124,21 +124,32 @@ export class FuzzyMatcher {
   }
 
   /**
-   * The closest alignment's stretch, made to begin and end at words. An end that cuts a word is moved
-   * to that word's end, or back before it; an end on the white space after a word, to the end of the
-   * next word, or back before the space. Of these stretches the closest to the quote is taken (the
-   * widest when as close: a quote whose last word changed, "will stay" now "will remain", takes the
-   * new word rather than stopping short of it). Undefined when none is close enough: "the war" is
-   * not found in "the warring" by dropping four letters. The start is moved the same way.
+   * The closest alignment's stretch, made whole words. One that cuts a word is aligned again nearby,
+   * beginning and ending only where no word is cut: the closest such stretch, or none ("the war" is
+   * not found in "the warring" by dropping four letters). The aligner's free ends can also leave the
+   * white space beside a word in the stretch: there it is widened to the word beyond the space, or
+   * narrowed to leave the space out, whichever is closer to the quote (widened when as close: a quote
+   * whose last word changed, "will stay" now "will remain", takes the new word), and kept as it is
+   * when neither is close enough.
    */
   private wholeWordsAround(quote: string, aligned: Stretch, maxDistance: number): Stretch | undefined {
     const { text } = this;
-    const { start, end } = aligned;
-    const moveStart = cutsWord(text, start) || text.charCodeAt(start) === 0x20;
-    const moveEnd = cutsWord(text, end) || text.charCodeAt(end - 1) === 0x20;
-    if (!moveStart && !moveEnd) return aligned;
-    const starts = moveStart ? [widerStart(text, start), narrowerStart(text, start)] : [start];
-    const ends = moveEnd ? [widerEnd(text, end), narrowerEnd(text, end)] : [end];
+    let stretch = aligned;
+    if (cutsWord(text, stretch.start) || cutsWord(text, stretch.end)) {
+      // A stretch within maxDistance of the quote is within maxDistance of its length: around the
+      // cut stretch, those that could begin or end where it does lie in here.
+      let from = Math.max(0, Math.min(stretch.start, stretch.end - quote.length) - maxDistance);
+      while (cutsWord(text, from)) from--;
+      let to = Math.min(text.length, Math.max(stretch.end, stretch.start + quote.length) + maxDistance);
+      while (cutsWord(text, to)) to++;
+      stretch = alignWithStarts(quote, text, from, to, maxDistance, -Infinity, Infinity, true);
+      if (stretch.distance > maxDistance || stretch.end <= stretch.start) return undefined;
+    }
+    const moveStart = text.charCodeAt(stretch.start) === 0x20;
+    const moveEnd = text.charCodeAt(stretch.end - 1) === 0x20;
+    if (!moveStart && !moveEnd) return stretch;
+    const starts = moveStart ? [widerStart(text, stretch.start), skipSpaces(text, stretch.start)] : [stretch.start];
+    const ends = moveEnd ? [widerEnd(text, stretch.end), skipSpacesBack(text, stretch.end)] : [stretch.end];
     let best: Stretch | undefined;
     for (const from of starts) {
       for (const to of ends) {
@@ -149,7 +160,7 @@ export class FuzzyMatcher {
         if (distance <= limit) best = { start: from, end: to, distance };
       }
     }
-    return best;
+    return best ?? stretch;
   }
 
   /**
@@ -261,45 +272,22 @@ interface Stretch {
   readonly distance: number;
 }
 
-/**
- * Where a stretch that begins at `start` begins once widened to words: at the start of the word it
- * cuts, or, when it begins on white space, at the start of the word before that.
- */
+/** The start of the word before the white space a stretch begins on (`start` itself when there is none). */
 function widerStart(text: string, start: number): number {
-  let at = start;
-  if (!cutsWord(text, at)) {
-    at = skipSpacesBack(text, at);
-    if (at === 0 || !isWordCharacterAt(text, at - 1)) return narrowerStart(text, start);
-    at--;
-  }
+  let at = skipSpacesBack(text, start);
+  if (at === 0 || !isWordCharacterAt(text, at - 1)) return start;
+  at--;
   while (cutsWord(text, at)) at--;
   return at;
 }
 
-/** Where a stretch that begins at `start` begins once narrowed to words: past the word it cuts, and past white space. */
-function narrowerStart(text: string, start: number): number {
-  let at = start;
-  while (cutsWord(text, at)) at++;
-  return skipSpaces(text, at);
-}
-
-/** widerStart() for the end of a stretch: at the end of the word it cuts, or of the word after the white space it ends on. */
+/** The end of the word after the white space a stretch ends on (`end` itself when there is none). */
 function widerEnd(text: string, end: number): number {
-  let at = end;
-  if (!cutsWord(text, at)) {
-    at = skipSpaces(text, at);
-    if (at === text.length || !isWordCharacterAt(text, at)) return narrowerEnd(text, end);
-    at++;
-  }
+  let at = skipSpaces(text, end);
+  if (at === text.length || !isWordCharacterAt(text, at)) return end;
+  at++;
   while (cutsWord(text, at)) at++;
   return at;
-}
-
-/** narrowerStart() for the end of a stretch: before the word it cuts, and before white space. */
-function narrowerEnd(text: string, end: number): number {
-  let at = end;
-  while (cutsWord(text, at)) at--;
-  return skipSpacesBack(text, at);
 }
 
 /** `offset`, moved past the spaces after it (the text is normalised: white space is one plain space). */
@@ -508,7 +496,8 @@ let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
 /**
  * align() by the dynamic programme alone: one column at a time, each cell remembering where its path
  * entered the text. Rows whose cost already exceeds `maxDistance` are not computed (Ukkonen's
- * cut-off): on text that doesn't match, only the first rows are.
+ * cut-off): on text that doesn't match, only the first rows are. With `wholeWords`, only stretches
+ * that begin and end where no word is cut are taken (`from` must be such a place).
  */
 function alignWithStarts(
   pattern: string,
@@ -518,6 +507,7 @@ function alignWithStarts(
   maxDistance: number,
   lowestDiagonal = -Infinity,
   highestDiagonal = Infinity,
+  wholeWords = false,
 ): { start: number; end: number; distance: number } {
   const m = pattern.length;
   const over = maxDistance + 1;
@@ -532,7 +522,8 @@ function alignWithStarts(
   let best = { start: from, end: from, distance: over };
   for (let j = from; j < to; j++) {
     const code = text.charCodeAt(j);
-    currentCost[0] = 0;
+    // With whole words, a stretch may start (the top row is free) and end only where no word is cut.
+    currentCost[0] = wholeWords && cutsWord(text, j + 1) ? over : 0;
     currentStart[0] = j + 1;
     const limit = Math.min(m, lastActive + 1);
     // Only the rows of the band of diagonals (text end - pattern row) asked for: the cells either side
@@ -558,7 +549,7 @@ function alignWithStarts(
     lastActive = lastRow;
     while (lastActive >= firstRow && currentCost[lastActive] >= over) lastActive--;
     if (lastActive < firstRow) lastActive = 0;
-    if (lastActive === m && currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
+    if (lastActive === m && currentCost[m] < best.distance && !(wholeWords && cutsWord(text, j + 1))) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
     const costs = previousCost;
     previousCost = currentCost;
     currentCost = costs;

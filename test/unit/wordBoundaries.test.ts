@@ -140,6 +140,14 @@ describe('whole words: fuzzy re-anchoring', () => {
     assert.equal(anchored(draft, { text: 'speaking to TIME magazine, said Crimea will stay' }), 'Trump, [speaking to TIME magazine, said Crimea will remain]. And Zelensky understands that.');
   });
 
+  it('takes the whole passage, not a stretch as close that ends inside a word ("…the new agre")', () => {
+    const draft = 'On Friday, Ruiz said the city will fund the new agreement bridge before. The vote is in May.';
+    assert.equal(
+      anchored(draft, { text: 'Ruiz said the city will fund the new bridge before' }),
+      'On Friday, [Ruiz said the city will fund the new agreement bridge before]. The vote is in May.',
+    );
+  });
+
   it('widens a drifted quote to the word it now begins with', () => {
     const draft = 'Meanwhile, US President Donald Trump said the warring sides were "very close to a deal."';
     assert.equal(anchored(draft, { text: 'Resident Donald Trump said the warring sides' }), 'Meanwhile, US [President Donald Trump said the warring sides] were "very close to a deal."');
