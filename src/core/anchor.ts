@@ -6,6 +6,7 @@ import { FuzzyMatcher, MAX_FUZZY_QUOTE_LENGTH, type FuzzyQuery } from './fuzzy';
 import type { OffsetRange } from './model';
 import { findAllOccurrences } from './multiSearch';
 import { normalizeFragment, normalizeWithMap, toOriginalRange, type NormalizedText } from './normalize';
+import { wholeWordPlaces } from './wordBoundaries';
 
 export interface SelectorFields {
   readonly text: string;
@@ -66,9 +67,9 @@ export class DraftText {
     this.normalized = normalizeWithMap(text);
   }
 
-  /** All places where the normalised `needle` occurs, as offsets into the normalised text. */
+  /** All places where the normalised `needle` occurs as whole words, as offsets into the normalised text. */
   findAllNormalized(needle: string): number[] {
-    return findAllOccurrences(this.normalized.text, [needle])[0];
+    return wholeWordPlaces(this.normalized.text, findAllOccurrences(this.normalized.text, [needle])[0], needle.length);
   }
 
   toOriginal(start: number, end: number): OffsetRange {
@@ -82,7 +83,10 @@ export class DraftText {
   /** Anchors many selectors at once: one scan of the draft finds the exact matches of them all. */
   anchorAll(selectors: readonly SelectorFields[], options: AnchorOptions = {}): AnchorResult[] {
     const needles = selectors.map((selector) => normalizeFragment(selector.text).trim());
+    // A span never begins or ends inside a word: a place that would is no place of the selector's
+    // text at all, for the context, the occurrence, the count of places and the fuzzy search alike.
     const matches = findAllOccurrences(this.normalized.text, needles);
+    for (let index = 0; index < matches.length; index++) matches[index] = wholeWordPlaces(this.normalized.text, matches[index], needles[index].length);
     // Where each selector found in one place is used in the normalised text: a drifted one's landmarks.
     const usedAt = new Int32Array(selectors.length);
     const exact = selectors.map((selector, index) => this.exact(selector, needles[index], matches[index], usedAt, index));

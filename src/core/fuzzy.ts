@@ -7,6 +7,7 @@
 import { editDistance } from './closest';
 import type { OffsetRange } from './model';
 import { isWordCharAt } from './normalize';
+import { cutsWord, isWordCharacterAt } from './wordBoundaries';
 
 export interface FuzzyQuery {
   /** The quote, normalised and trimmed. */
@@ -112,12 +113,54 @@ export class FuzzyMatcher {
       // align() answers maxDistance + 1 when nothing is close enough: that, and an empty stretch, are no match
       // (the similarity of that answer can round to exactly the threshold).
       if (aligned.distance > maxDistance || aligned.end <= aligned.start) continue;
-      const similarity = 1 - aligned.distance / quote.length;
+      const snapped = this.wholeWordsAround(quote, aligned, maxDistance);
+      if (!snapped) continue;
+      const similarity = 1 - snapped.distance / quote.length;
       if (similarity < threshold) continue;
-      const score = this.score(query, aligned.start, aligned.end, similarity);
-      if (!best || score > best.score) best = { start: aligned.start, end: aligned.end, similarity, score };
+      const score = this.score(query, snapped.start, snapped.end, similarity);
+      if (!best || score > best.score) best = { start: snapped.start, end: snapped.end, similarity, score };
     }
     return best && { start: best.start, end: best.end, similarity: best.similarity };
+  }
+
+  /**
+   * The closest alignment's stretch, made whole words. One that cuts a word is aligned again nearby,
+   * beginning and ending only where no word is cut: the closest such stretch, or none ("the war" is
+   * not found in "the warring" by dropping four letters). The aligner's free ends can also leave the
+   * white space beside a word in the stretch: there it is widened to the word beyond the space, or
+   * narrowed to leave the space out, whichever is closer to the quote (widened when as close: a quote
+   * whose last word changed, "will stay" now "will remain", takes the new word), and kept as it is
+   * when neither is close enough.
+   */
+  private wholeWordsAround(quote: string, aligned: Stretch, maxDistance: number): Stretch | undefined {
+    const { text } = this;
+    let stretch = aligned;
+    if (cutsWord(text, stretch.start) || cutsWord(text, stretch.end)) {
+      // A stretch within maxDistance of the quote is within maxDistance of its length: around the
+      // cut stretch, those that could begin or end where it does lie in here.
+      let from = Math.max(0, Math.min(stretch.start, stretch.end - quote.length) - maxDistance);
+      while (cutsWord(text, from)) from--;
+      let to = Math.min(text.length, Math.max(stretch.end, stretch.start + quote.length) + maxDistance);
+      while (cutsWord(text, to)) to++;
+      stretch = alignWithStarts(quote, text, from, to, maxDistance, -Infinity, Infinity, true);
+      if (stretch.distance > maxDistance || stretch.end <= stretch.start) return undefined;
+    }
+    const moveStart = text.charCodeAt(stretch.start) === 0x20;
+    const moveEnd = text.charCodeAt(stretch.end - 1) === 0x20;
+    if (!moveStart && !moveEnd) return stretch;
+    const starts = moveStart ? [widerStart(text, stretch.start), skipSpaces(text, stretch.start)] : [stretch.start];
+    const ends = moveEnd ? [widerEnd(text, stretch.end), skipSpacesBack(text, stretch.end)] : [stretch.end];
+    let best: Stretch | undefined;
+    for (const from of starts) {
+      for (const to of ends) {
+        // Only a closer stretch replaces the one kept: the first tried (the widest) wins a tie.
+        const limit = best ? best.distance - 1 : maxDistance;
+        if (to <= from || limit < 0) continue;
+        const distance = boundedEditDistance(quote, text.slice(from, to), limit);
+        if (distance <= limit) best = { start: from, end: to, distance };
+      }
+    }
+    return best ?? stretch;
   }
 
   /**
@@ -222,6 +265,76 @@ export class FuzzyMatcher {
   }
 }
 
+
+interface Stretch {
+  readonly start: number;
+  readonly end: number;
+  readonly distance: number;
+}
+
+/** The start of the word before the white space a stretch begins on (`start` itself when there is none). */
+function widerStart(text: string, start: number): number {
+  let at = skipSpacesBack(text, start);
+  if (at === 0 || !isWordCharacterAt(text, at - 1)) return start;
+  at--;
+  while (cutsWord(text, at)) at--;
+  return at;
+}
+
+/** The end of the word after the white space a stretch ends on (`end` itself when there is none). */
+function widerEnd(text: string, end: number): number {
+  let at = skipSpaces(text, end);
+  if (at === text.length || !isWordCharacterAt(text, at)) return end;
+  at++;
+  while (cutsWord(text, at)) at++;
+  return at;
+}
+
+/** `offset`, moved past the spaces after it (the text is normalised: white space is one plain space). */
+function skipSpaces(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && text.charCodeAt(at) === 0x20) at++;
+  return at;
+}
+
+function skipSpacesBack(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && text.charCodeAt(at - 1) === 0x20) at--;
+  return at;
+}
+
+/** The previous and current rows of boundedEditDistance(), kept between calls. */
+let bandRows = [new Int32Array(256), new Int32Array(256)];
+
+/**
+ * The edit distance between `a` and `b` when it is at most `max`, else max + 1. Only the cells within
+ * `max` of the diagonal are computed: a path outside that band costs more than `max` anyway.
+ */
+function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const over = max + 1;
+  if (bandRows[0].length < b.length + 1) bandRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [previous, current] = bandRows;
+  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, over);
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current[from - 1] = from === 1 ? Math.min(i, over) : over;
+    const code = a.charCodeAt(i - 1);
+    let rowBest = current[from - 1];
+    for (let j = from; j <= to; j++) {
+      const cost = Math.min(previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+      current[j] = Math.min(cost, over);
+      if (current[j] < rowBest) rowBest = current[j];
+    }
+    if (to < b.length) current[to + 1] = over;
+    if (rowBest >= over) return over;
+    const done = previous;
+    previous = current;
+    current = done;
+  }
+  return previous[b.length];
+}
 
 /** ASCII letters, digits and `_`: isWordCharAt() for the characters most words are made of. */
 const ASCII_WORD_UNITS = new Uint8Array(128).map((_, code) => (isWordCharAt(String.fromCharCode(code), 0) ? 1 : 0));
@@ -383,7 +496,8 @@ let columns: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(256));
 /**
  * align() by the dynamic programme alone: one column at a time, each cell remembering where its path
  * entered the text. Rows whose cost already exceeds `maxDistance` are not computed (Ukkonen's
- * cut-off): on text that doesn't match, only the first rows are.
+ * cut-off): on text that doesn't match, only the first rows are. With `wholeWords`, only stretches
+ * that begin and end where no word is cut are taken (`from` must be such a place).
  */
 function alignWithStarts(
   pattern: string,
@@ -393,6 +507,7 @@ function alignWithStarts(
   maxDistance: number,
   lowestDiagonal = -Infinity,
   highestDiagonal = Infinity,
+  wholeWords = false,
 ): { start: number; end: number; distance: number } {
   const m = pattern.length;
   const over = maxDistance + 1;
@@ -407,7 +522,8 @@ function alignWithStarts(
   let best = { start: from, end: from, distance: over };
   for (let j = from; j < to; j++) {
     const code = text.charCodeAt(j);
-    currentCost[0] = 0;
+    // With whole words, a stretch may start (the top row is free) and end only where no word is cut.
+    currentCost[0] = wholeWords && cutsWord(text, j + 1) ? over : 0;
     currentStart[0] = j + 1;
     const limit = Math.min(m, lastActive + 1);
     // Only the rows of the band of diagonals (text end - pattern row) asked for: the cells either side
@@ -433,7 +549,7 @@ function alignWithStarts(
     lastActive = lastRow;
     while (lastActive >= firstRow && currentCost[lastActive] >= over) lastActive--;
     if (lastActive < firstRow) lastActive = 0;
-    if (lastActive === m && currentCost[m] < best.distance) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
+    if (lastActive === m && currentCost[m] < best.distance && !(wholeWords && cutsWord(text, j + 1))) best = { start: currentStart[m], end: j + 1, distance: currentCost[m] };
     const costs = previousCost;
     previousCost = currentCost;
     currentCost = costs;

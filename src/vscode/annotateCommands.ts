@@ -13,6 +13,7 @@ import { likelySources, likelySpeakers, newClaimEdits, quotedWords, reanchorFiel
 import type { OffsetRange, YamlLocation } from '../core/model';
 import { excerpt, type OutlineNode } from '../core/outline';
 import { describeSpan } from '../core/selectors';
+import { isWholeWords } from '../core/wordBoundaries';
 import type { AnalysisStore } from './analysisStore';
 import { applyTextEdits } from './applyEdits';
 import { workspaceFileHost } from './fileHost';
@@ -33,7 +34,7 @@ interface DraftSelection {
   readonly text: string;
 }
 
-/** The selected words of the active draft, trimmed of surrounding spaces; undefined (and a message) when there are none. */
+/** The selected words of the active draft, trimmed of surrounding spaces; undefined (and a message) when there are none, or they cut a word. */
 function draftSelection(): DraftSelection | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== 'file' || !isDraftPath(editor.document.uri.fsPath)) {
@@ -41,8 +42,21 @@ function draftSelection(): DraftSelection | undefined {
     return undefined;
   }
   const selection = selectedWords(editor);
-  if (!selection) void vscode.window.showInformationMessage('Select the words of the draft to annotate first.');
-  return selection;
+  if (!selection) {
+    void vscode.window.showInformationMessage('Select the words of the draft to annotate first.');
+    return undefined;
+  }
+  return wholeWordsOnly(selection);
+}
+
+/**
+ * The selection when it begins and ends between words; undefined (and a message) when it cuts one:
+ * no selector anchors to part of a word, so one written for it would be reported not found at once.
+ */
+function wholeWordsOnly(selection: DraftSelection): DraftSelection | undefined {
+  if (isWholeWords(selection.editor.document.getText(), selection.range.start, selection.range.end)) return selection;
+  void vscode.window.showInformationMessage('Select whole words: an annotation begins and ends between words, never inside one.');
+  return undefined;
 }
 
 /** An editor's selection trimmed of surrounding spaces; undefined when that leaves nothing. */
@@ -171,7 +185,7 @@ export async function reanchorFromProblem(store: AnalysisStore, draft: string, w
   const ordered = active && editors.includes(active) ? [active, ...editors.filter((editor) => editor !== active)] : editors;
   const selection = ordered.map(selectedWords).find((words) => words !== undefined);
   if (selection) {
-    await reanchorToSelection(store, selection, { file: written.file, start: written.range.start }, true);
+    if (wholeWordsOnly(selection)) await reanchorToSelection(store, selection, { file: written.file, start: written.range.start }, true);
     return;
   }
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(draft));

@@ -59,6 +59,18 @@ describe('re-anchoring an orphan', () => {
       assert.match(told.join('\n'), /Select the words of the draft this annotation should now mark/);
       assert.equal(yaml.getText(), before);
 
+      // Words that end inside a word ("next we" of "next week"): a message, and nothing written.
+      editor = await open(DRAFT);
+      const cut = 'The council will vote on the harbour plan next we';
+      const cutStart = positionOf(editor.document, cut);
+      editor.selection = new vscode.Selection(cutStart, cutStart.translate(0, cut.length));
+      told.length = 0;
+      await replacing(vscode.window, 'showInformationMessage', record, async () => {
+        await run();
+      });
+      assert.match(told.join('\n'), /Select whole words/);
+      assert.equal(yaml.getText(), before);
+
       // Words selected in the draft (the annotation file's problem is where the fix was chosen).
       editor = await open(DRAFT);
       const words = 'The council will vote on the harbour plan next week';

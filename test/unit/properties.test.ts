@@ -35,15 +35,7 @@ const draftArbitrary: fc.Arbitrary<Draft> = fc
     fc.tuple(fc.constant(words), fc.uniqueArray(fc.integer({ min: 0, max: words.length - 1 }), { minLength: 1, maxLength: 6 })),
   )
   .map(([words, firstWords]) => {
-    let text = '';
-    const wordStarts: number[] = [];
-    const wordEnds: number[] = [];
-    for (const [word, separator] of words) {
-      wordStarts.push(text.length);
-      text += word;
-      wordEnds.push(text.length);
-      text += separator;
-    }
+    const { text, wordStarts, wordEnds } = joinWords(words);
     const spans: OffsetRange[] = [];
     let free = 0;
     for (const first of [...firstWords].sort((a, b) => a - b)) {
@@ -54,6 +46,20 @@ const draftArbitrary: fc.Arbitrary<Draft> = fc
     }
     return { text, spans };
   });
+
+/** The text of words each followed by its separator, and where each word begins and ends in it. */
+function joinWords(words: ReadonlyArray<readonly [word: string, separator: string]>): { text: string; wordStarts: number[]; wordEnds: number[] } {
+  let text = '';
+  const wordStarts: number[] = [];
+  const wordEnds: number[] = [];
+  for (const [word, separator] of words) {
+    wordStarts.push(text.length);
+    text += word;
+    wordEnds.push(text.length);
+    text += separator;
+  }
+  return { text, wordStarts, wordEnds };
+}
 
 interface Edit {
   /** Where, as a fraction of the places allowed. */
@@ -233,6 +239,39 @@ describe('properties of anchoring under random redrafting', () => {
         }
       }),
       settings(200),
+    );
+  });
+});
+
+describe('properties of whole words', () => {
+  /** Words that begin or end other words of the list: every selector has places inside a word to refuse. */
+  const ALIKE = ['the', 'there', 'war', 'warring', 'Russia', 'Russian', 'Russia’s', 'rose', '4', '45', 'Kiev', 'Kievan', 'café', 'cafés', 'Путин', 'Путина', 'in', 'inside', 'side'];
+  const ALIKE_SEPARATORS = [' ', ' ', ', ', '. ', '-', '\n', '"'];
+  const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+  /** Whether `offset` is between two letters, digits or marks: a span may not begin or end there. */
+  const cuts = (text: string, offset: number): boolean => WORD_CHARACTER.test(text.charAt(offset - 1)) && WORD_CHARACTER.test(text.charAt(offset));
+
+  it('never begins or ends a span inside a word: exactly, by context or occurrence, or approximately after edits', () => {
+    const words = fc.array(fc.tuple(fc.constantFrom(...ALIKE), fc.constantFrom(...ALIKE_SEPARATORS)), { minLength: 5, maxLength: 60 });
+    const selector = fc.record({ first: fc.nat(), count: fc.integer({ min: 1, max: 3 }), occurrence: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), context: fc.boolean() });
+    fc.assert(
+      fc.property(words, selector, fc.array(editArbitrary, { maxLength: 3 }), (pieces, pick, edits) => {
+        const { text, wordStarts: starts, wordEnds: ends } = joinWords(pieces);
+        const first = pick.first % pieces.length;
+        const last = Math.min(pieces.length - 1, first + pick.count - 1);
+        const span = { start: starts[first], end: ends[last] };
+        const chosen: Selector & { occurrence?: number } = { text: text.slice(span.start, span.end) };
+        if (pick.context) chosen.prefix = text.slice(Math.max(0, span.start - 6), span.start);
+        if (pick.occurrence !== undefined) chosen.occurrence = pick.occurrence;
+        let draft: Draft = { text, spans: [span] };
+        for (const edit of edits) draft = applyEdit(draft, edit, () => true) ?? draft;
+        const result = new DraftText(draft.text).anchor(chosen);
+        if (result.kind !== 'found') return;
+        for (const range of [result.range, ...rangesOf(result), ...(result.contextMisfit?.places ?? [])]) {
+          assert.ok(!cuts(draft.text, range.start) && !cuts(draft.text, range.end), `${JSON.stringify(chosen)} anchored to ${JSON.stringify(draft.text.slice(range.start - 5, range.end + 5))}`);
+        }
+      }),
+      settings(),
     );
   });
 });
