@@ -1,7 +1,7 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, mentionedIn, parsedFileOf, type Analysis, type Orphan } from './analysis';
+import { claimAt, mentionedIn, mentionsOf, parsedFileOf, type Analysis, type Orphan } from './analysis';
 import { BASIS_LABELS, QUOTATION_TYPE } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type NewClaim, type TextEdit } from './edits';
 import { ANONYMITY_PLACEHOLDER, ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
@@ -377,11 +377,23 @@ function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] 
   }
   const first = finding.data?.candidateEntityIds?.[0];
   const entity = first ? analysis.entities.get(first) : undefined;
-  const edit = entity && !entity.anonymous ? attributionSentenceEdit(analysis, finding.range, entity.name) : undefined;
+  const edit = entity && !entity.anonymous ? attributionSentenceEdit(analysis, finding.range, referenceName(analysis, entity, finding.range.start)) : undefined;
   if (entity && edit) {
     fixes.push(fix(analysis, finding, { title: `Name the source in the text: add "${edit.newText}"`, edits: [edit] }));
   }
   return fixes;
+}
+
+/**
+ * How the copy names a source at `at`: a person the draft has named before by the surname alone, as
+ * news copy does after the first reference ("Volodymyr Zelensky", then "Zelensky"), when the entity
+ * lists that surname among its aliases; a first reference, and anyone but a person, by the full name.
+ */
+function referenceName(analysis: Analysis, entity: Entity, at: number): string {
+  if (entity.type !== 'person') return entity.name;
+  const surname = entity.name.trim().split(/\s+/).pop();
+  if (surname === entity.name.trim() || !entity.aliases.includes(surname ?? '')) return entity.name;
+  return mentionsOf(analysis, entity.id).some((mention) => mention.range.end <= at) ? surname! : entity.name;
 }
 
 /** How many places of an ambiguous span are offered to pin it to. */

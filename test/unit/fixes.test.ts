@@ -658,6 +658,20 @@ describe('quick fixes', () => {
     assert.equal(apply(texts, nameIt!).draft, 'Talks on pay broke down on Friday. Strikes will start in May, the union said.\n');
   });
 
+  it('names a person the draft named before by the surname, as copy does after the first reference; a first reference in full', () => {
+    const yaml = 'version: 1\nentities:\n  zelensky: {name: Volodymyr Zelensky, type: person, aliases: [Zelensky]}\nclaims:\n  - {text: Crimea is Ukrainian territory, type: paraphrase, source: zelensky}\n';
+    const later = {
+      draft: 'Volodymyr Zelensky met the envoy on Monday. The talks ran late. Ministers flew home. Crimea is Ukrainian territory.\n',
+      yaml,
+    };
+    const first = { draft: 'The talks ran late. Ministers flew home. Crimea is Ukrainian territory. Aides packed. Cars left. Volodymyr Zelensky met the envoy on Monday.\n', yaml };
+    const titles = [later, first].map((texts) => {
+      const analysis = analyzeTexts(texts);
+      return fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source'))?.title;
+    });
+    assert.deepEqual(titles, ['Name the source in the text: add ", Zelensky said"', 'Name the source in the text: add ", Volodymyr Zelensky said"']);
+  });
+
   describe('naming the source in the text', () => {
     const ENTITIES = [
       'version: 1',
@@ -745,7 +759,8 @@ describe('quick fixes', () => {
     const nameIt = fixes.find((fix) => fix.title.startsWith('Name the source in the text'));
     assert.ok(nameIt && !nameIt.isPreferred && !nameIt.fixAll);
     const after = analyzeTexts(apply(texts, nameIt));
-    assert.ok(after.draft!.text.includes("over Ukraine's head, Volodymyr Zelensky said."));
+    // Named in full paragraphs before: the surname, as the copy calls him after the first reference.
+    assert.ok(after.draft!.text.includes("over Ukraine's head, Zelensky said."));
     assert.equal(after.findings.filter((f) => f.code === 'attribution-not-in-text').length, 0);
   });
 
