@@ -53,7 +53,7 @@ function cover(ranges: readonly OffsetRange[]): OffsetRange {
   };
 }
 
-function sourceNames(analysis: Analysis, ids: readonly string[]): string {
+export function sourceNames(analysis: Analysis, ids: readonly string[]): string {
   return ids.map((id) => analysis.entities.get(id)?.name ?? id).join(', ');
 }
 
@@ -78,17 +78,17 @@ function claimNode(analysis: Analysis, { claim, range }: ReadClaim, key: string,
 }
 
 /** An entity's kind and a count, as a detail reads them: "person · 3 mentions", or the count alone for an entity of type `other`. */
-function entityDetail(entity: Entity | undefined, count: string): string {
+export function entityDetail(entity: Entity | undefined, count: string): string {
   const kind = entity ? entityKindLabel(entity)?.toLowerCase() : 'unknown entity';
   return kind ? `${kind} · ${count}` : count;
 }
 
 /** A claim's fact-check status, when someone checked it: unverified is what most claims are. */
-function checked(claim: Claim): string[] {
+export function checked(claim: Claim): string[] {
   return claim.status === 'unverified' ? [] : [STATUS_LABELS[claim.status]];
 }
 
-function typeLabel(analysis: Analysis, type: string): string {
+export function typeLabel(analysis: Analysis, type: string): string {
   return analysis.claimTypes.get(type)?.label ?? type;
 }
 
@@ -147,7 +147,7 @@ function mentionPlace(text: string, lines: LineIndex, range: OffsetRange): strin
   return `line ${line + 1} · ${placeInContext(onItsLine, { start: range.start - start, end: range.end - start })}`;
 }
 
-function group(label: string, key: string, children: OutlineNode[], whole: OffsetRange): OutlineNode {
+export function group(label: string, key: string, children: OutlineNode[], whole: OffsetRange): OutlineNode {
   return { kind: 'group', label, detail: String(children.length), key, range: whole, children };
 }
 

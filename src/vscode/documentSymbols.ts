@@ -1,6 +1,9 @@
-// The draft's outline (Outline view, breadcrumbs, Go to Symbol): claims in reading order, entities with their mentions.
+// The outlines (Outline view, breadcrumbs, Go to Symbol): a draft's claims in reading order and entities with
+// their mentions; an annotation file's entities and claims, each covering its entry.
 import * as vscode from 'vscode';
 import { draftOutline, type OutlineNode } from '../core/outline';
+import { annotationFileOutline } from '../core/yamlOutline';
+import { annotationAnalysis, YAML_SELECTOR } from './annotationDocuments';
 import type { AnalysisStore } from './analysisStore';
 import { documentRange } from './ranges';
 import { DRAFT_SELECTOR } from './selectors';
@@ -37,15 +40,28 @@ function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.Docu
 }
 
 export function registerDocumentSymbols(store: AnalysisStore): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(
-    DRAFT_SELECTOR,
-    {
-      async provideDocumentSymbols(document) {
-        const analysis = await store.current(document);
-        if (!analysis?.draft || analysis.draft.text !== document.getText()) return [];
-        return draftOutline(analysis).map((node) => toSymbol(document, node));
+  return vscode.Disposable.from(
+    vscode.languages.registerDocumentSymbolProvider(
+      DRAFT_SELECTOR,
+      {
+        async provideDocumentSymbols(document) {
+          const analysis = await store.current(document);
+          if (!analysis?.draft || analysis.draft.text !== document.getText()) return [];
+          return draftOutline(analysis).map((node) => toSymbol(document, node));
+        },
       },
-    },
-    { label: 'Editorial Annotations' },
+      { label: 'Editorial Annotations' },
+    ),
+    // Only annotation files: another YAML file's outline is left to the YAML extensions.
+    vscode.languages.registerDocumentSymbolProvider(
+      YAML_SELECTOR,
+      {
+        async provideDocumentSymbols(document) {
+          const analysis = await annotationAnalysis(store, document);
+          return analysis ? annotationFileOutline(analysis, document.uri.fsPath).map((node) => toSymbol(document, node)) : [];
+        },
+      },
+      { label: 'Editorial Annotations' },
+    ),
   );
 }

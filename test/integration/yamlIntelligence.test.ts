@@ -160,6 +160,24 @@ describe('in an annotation file, as it is typed and read', () => {
     });
   });
 
+  describe('outline', () => {
+    it('lists the entities, then the claims as written, each revealing its entry', async () => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', ANNOTATIONS);
+      const ours = symbols.filter((symbol) => symbol.name === 'Entities' || symbol.name === 'Claims');
+      assert.deepEqual(ours.map((symbol) => symbol.name), ['Entities', 'Claims']);
+      assert.deepEqual(ours[0].children.slice(0, 2).map((symbol) => [symbol.name, symbol.detail]), [
+        ['Ana Lopez', 'person · lopez'],
+        ['Raj Patel', 'person · patel'],
+      ]);
+      assert.equal(yaml.getText(ours[0].children[0].selectionRange), 'lopez');
+      const budget = ours[1].children[0];
+      assert.match(yaml.getText(budget.range), /^id: budget-approved\n/);
+      assert.match(budget.detail, /^Fact · Ana Lopez/);
+      assert.ok(budget.range.contains(budget.selectionRange));
+      assert.match(yaml.getText(budget.selectionRange), /^approved a \$12 million budget/);
+    });
+  });
+
   describe('hovers', () => {
     it('shows the entity card on an id', async () => {
       const [card] = await hoverText(ANNOTATIONS, positionOf(yaml, 'source: authority', 10));
@@ -188,5 +206,7 @@ describe('in a YAML file that is not an annotation file', () => {
     const targets = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', NOT_ANNOTATIONS, position);
     assert.deepEqual(targets, []);
     assert.deepEqual(await hoverText(NOT_ANNOTATIONS, position), []);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', NOT_ANNOTATIONS);
+    assert.deepEqual((symbols ?? []).filter((symbol) => symbol.name === 'Entities' || symbol.name === 'Claims'), []);
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { Analysis } from '../../src/core/analysis';
 import { hoverAt } from '../../src/core/hover';
 import { annotationTree, draftOutline, type OutlineNode } from '../../src/core/outline';
+import { annotationFileOutline } from '../../src/core/yamlOutline';
 import { analyzeDraftFile, findingsOf, REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT, textAt } from './helpers';
 
 describe('the sample article', () => {
@@ -112,6 +113,32 @@ describe('the sample article', () => {
     assert.equal(outline[1].children.find((node) => node.label === 'Rome')?.detail, 'place · 1 mention');
     for (const node of outline[1].children) {
       for (const child of node.children) assert.ok(child.range.start >= node.range.start && child.range.end <= node.range.end);
+    }
+  });
+
+  it('outlines its annotation file: the entities, then the claims as written, each covering its entry', () => {
+    const outline = annotationFileOutline(analysis, SAMPLE_ANNOTATIONS);
+    const yaml = analysis.annotations.text;
+    assert.deepEqual(outline.map((node) => [node.label, node.children.length]), [
+      ['Entities', analysis.annotations.entities.length],
+      ['Claims', analysis.annotations.claims.length],
+    ]);
+    const zelensky = outline[0].children.find((node) => node.label === 'Volodymyr Zelensky');
+    assert.equal(zelensky?.detail, 'person · zelensky');
+    assert.match(yaml.slice(zelensky!.range.start, zelensky!.range.end), /^zelensky:\n\s+name: Volodymyr Zelensky\n[\s\S]*\S$/);
+    assert.equal(yaml.slice(zelensky!.target!.range.start, zelensky!.target!.range.end), 'zelensky');
+    const quote = outline[1].children.find((node) => node.label.startsWith('“Crimea will stay'));
+    assert.equal(quote?.detail, 'Direct quote · Donald Trump');
+    const entry = yaml.slice(quote!.range.start, quote!.range.end);
+    assert.ok(entry.startsWith('id: trump-crimea-stays\n') && entry.endsWith('source: trump'), entry);
+    assert.equal(yaml.slice(quote!.target!.range.start, quote!.target!.range.end), 'Crimea will stay with Russia. And Zelensky understands that.');
+    // In the order written, each inside its group and none overlapping the next.
+    for (const group of outline) {
+      group.children.forEach((node, index) => {
+        assert.ok(node.range.start >= group.range.start && node.range.end <= group.range.end, node.label);
+        const next = group.children[index + 1];
+        if (next) assert.ok(node.range.end <= next.range.start, node.label);
+      });
     }
   });
 
