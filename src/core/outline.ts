@@ -92,11 +92,13 @@ export function typeLabel(analysis: Analysis, type: string): string {
   return analysis.claimTypes.get(type)?.label ?? type;
 }
 
-function claimNodes(analysis: Analysis, reading: readonly ReadClaim[]): OutlineNode[] {
+/** Claims' nodes, their detail the type (unless their group says it), the source or basis, and a fact-check status. */
+function claimNodes(analysis: Analysis, reading: readonly ReadClaim[], typeInGroup = false): OutlineNode[] {
   return reading.map((read) => {
     const { claim } = read;
     const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ? BASIS_LABELS[claim.basis] : 'no source';
-    return claimNode(analysis, read, `claim:${claim.id}`, [typeLabel(analysis, claim.type), source, ...checked(claim)].join(' · '));
+    const type = typeInGroup ? [] : [typeLabel(analysis, claim.type)];
+    return claimNode(analysis, read, `claim:${claim.id}`, [...type, source, ...checked(claim)].join(' · '));
   });
 }
 
@@ -188,7 +190,8 @@ export function annotationTree(analysis: Analysis, groupClaimsBy: ClaimGrouping 
 
 function claimsByTypeGroups(analysis: Analysis, reading: readonly ReadClaim[], whole: OffsetRange): OutlineNode[] {
   const byType = new Map<string, OutlineNode[]>();
-  for (const claim of claimNodes(analysis, reading)) {
+  // Under "Paraphrase", a row says "Kremlin", not "Paraphrase · Kremlin": a narrow view keeps the source.
+  for (const claim of claimNodes(analysis, reading, true)) {
     const list = byType.get(claim.claimType!) ?? [];
     list.push(claim);
     byType.set(claim.claimType!, list);

@@ -75,7 +75,9 @@ describe('cards and the outline', () => {
     assert.equal(outline[1].children[0].detail, 'organization · 1 mention');
     const [entities, claims] = annotationTree(analysis);
     assert.equal(entities.children[0].detail, 'organization · 1 mention');
-    assert.deepEqual(claims.children[0].children.map((claim) => claim.detail), ['Statistic · Acme · Disputed', 'Statistic · public record · ✓ Verified']);
+    // In the tree the claims are under their type ("Statistic"): a row doesn't say it again.
+    assert.equal(claims.children[0].label, 'Statistic');
+    assert.deepEqual(claims.children[0].children.map((claim) => claim.detail), ['Acme · Disputed', 'public record · ✓ Verified']);
     // Spelt as the format, the completions and the pickers spell it.
     assert.match(entityCard(analysis, analysis.entities.get('acme')!), /^\*\*Acme\*\* · Organization$/m);
   });
