@@ -11,7 +11,7 @@ import { REPO_ROOT, SAMPLE_ANNOTATIONS, SAMPLE_DRAFT } from './helpers';
 interface SampleWorkspace {
   readonly SAMPLE_FOLDERS: readonly string[];
   readonly demoWorkspace: string;
-  copySampleWorkspace(target: string): string;
+  copySampleWorkspace(target: string, from?: string): string;
 }
 
 function loadScript(): Promise<SampleWorkspace> {
@@ -64,8 +64,20 @@ describe('the sample workspace the demo serves', () => {
   });
 
   it('refuses to copy over the repository or a folder that holds it', () => {
-    assert.throws(() => script.copySampleWorkspace(REPO_ROOT), /holds the repository/);
-    assert.throws(() => script.copySampleWorkspace(path.dirname(REPO_ROOT)), /holds the repository/);
-    assert.ok(fs.existsSync(SAMPLE_DRAFT));
+    // On a stand-in repository in a temporary folder: were the guard ever broken, the copy's clean-up
+    // would empty that folder, not the real repository or its parent.
+    const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-guard-'));
+    const repository = path.join(outer, 'repo');
+    try {
+      for (const file of SAMPLE) {
+        fs.mkdirSync(path.dirname(path.join(repository, file)), { recursive: true });
+        fs.writeFileSync(path.join(repository, file), original.get(file)!);
+      }
+      assert.throws(() => script.copySampleWorkspace(repository, repository), /holds the repository/);
+      assert.throws(() => script.copySampleWorkspace(outer, repository), /holds the repository/);
+      for (const file of SAMPLE) assert.ok(fs.readFileSync(path.join(repository, file)).equals(original.get(file)!), file);
+    } finally {
+      fs.rmSync(outer, { recursive: true, force: true });
+    }
   });
 });
