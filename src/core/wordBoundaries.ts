@@ -1,6 +1,7 @@
 // Where a span may begin and end: never inside a word. "Russia" is not a span of "Russian", nor
 // "the war" of "the warring"; it is one of "Russia's" and "Russia-Ukraine" (an apostrophe or a
-// hyphen ends a word). A word is a run of letters, digits and combining marks. Two exceptions:
+// hyphen ends a word). A word is a run of letters, digits and combining marks, and a number keeps
+// the points and commas between its digits (4.5, 4,000). Two exceptions:
 // scripts written without spaces between words (Chinese, Japanese, Thai...) have no boundaries to
 // find by character, so their letters are never glued to a neighbour; and a combining mark belongs to
 // the character before it, whatever its script. Unlike automatic mentions' words, `_` is no letter:
@@ -49,12 +50,29 @@ export function isWordCharacterAt(text: string, index: number): boolean {
   return classAt(text, index) !== NOT_WORD;
 }
 
-/** Whether `offset` falls between two characters of one word of `text`: a span may not begin or end there. */
+const POINT = 46;
+const COMMA = 44;
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Whether `offset` is at a point or comma between digits: inside one number (4.5, $4,000). "rose 4"
+ * is no span of "rose 4.5 per cent": a changed figure must not pass for the one written.
+ */
+function splitsNumber(text: string, offset: number, before: number, after: number): boolean {
+  if (isAsciiDigit(before) && (after === POINT || after === COMMA)) return isAsciiDigit(text.charCodeAt(offset + 1));
+  if ((before === POINT || before === COMMA) && isAsciiDigit(after)) return isAsciiDigit(text.charCodeAt(offset - 2));
+  return false;
+}
+
+/** Whether `offset` falls between two characters of one word (or number) of `text`: a span may not begin or end there. */
 export function cutsWord(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
   const before = text.charCodeAt(offset - 1);
   const after = text.charCodeAt(offset);
-  if (before < 128 && after < 128) return ASCII_WORD[before] === 1 && ASCII_WORD[after] === 1;
+  if (before < 128 && after < 128) return (ASCII_WORD[before] === 1 && ASCII_WORD[after] === 1) || splitsNumber(text, offset, before, after);
   const afterClass = classAt(text, offset);
   // The two halves of a surrogate pair are one character: a place between them cuts it.
   if (isSurrogatePairAt(text, offset - 1)) return afterClass !== NOT_WORD;

@@ -71,6 +71,22 @@ describe('whole words: exact matches', () => {
     assert.equal(anchored('In 2024 and 24 hours later', { text: '24' }), 'In 2024 and [24] hours later');
   });
 
+  it('keeps a number whole across its point or comma: "rose 4" is not in "rose 4.5", "$4" not in "$4,000"', () => {
+    // Not found as written: approximately at most, which is reported (span-drifted), never in silence.
+    for (const [draft, text] of [
+      ['Consumer prices rose 4.5 per cent.', 'Consumer prices rose 4'],
+      ['They plan to spend $4,000 a head.', 'They plan to spend $4'],
+    ]) {
+      const result = new DraftText(draft).anchor({ text });
+      assert.ok(result.kind === 'not-found' || result.drift !== undefined, `${text}: ${JSON.stringify(result)}`);
+    }
+    assert.equal(anchored('the 5 per cent rise, and 4.5 later', { text: '5 per cent' }), 'the [5 per cent] rise, and 4.5 later');
+    assert.equal(anchored('Inflation rose 4.5 per cent.', { text: 'rose 4.5 per cent' }), 'Inflation [rose 4.5 per cent].');
+    // A point that ends a sentence, or a comma in a list, is no part of a number.
+    assert.equal(anchored('Prices rose 4. Wages fell 2, 3 and 5 per cent.', { text: 'rose 4.' }), 'Prices [rose 4.] Wages fell 2, 3 and 5 per cent.');
+    assert.equal(anchored('Wages fell 2, 3 and 5 per cent.', { text: 'fell 2' }), 'Wages [fell 2], 3 and 5 per cent.');
+  });
+
   it('leaves a selector that begins or ends with punctuation or a space unconstrained on that side', () => {
     assert.equal(anchored('He said:"stay"now.', { text: '"stay"' }), 'He said:["stay"]now.');
     assert.equal(anchored('the warring sides', { text: 'the war' }), 'not found: the text is not in the draft');
