@@ -5,7 +5,7 @@ import { claimAt, mentionedIn, mentionsOf, parsedFileOf, type Analysis, type Orp
 import { BASIS_LABELS, QUOTATION_TYPE } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type NewClaim, type TextEdit } from './edits';
 import { ANONYMITY_PLACEHOLDER, ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
-import { isQuotationMarkAt } from './findings/quotes';
+import { findQuotations, isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
 import { ID_PATTERN, type Claim, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
@@ -562,15 +562,29 @@ function figures(text: string): string[] {
  * source.fixAll, check --fix). Not when a number changed: "50,000" now "52,000", or "will lose $4.5
  * million next year" matched to "lost $4.2 million last year", is another fact, not a reworded one.
  * Nor for a claim someone fact-checked (verified, disputed, false, misleading): the verdict was on the
- * old words, and the spec wants a verified claim that drifted checked again.
+ * old words, and the spec wants a verified claim that drifted checked again. Nor when the words
+ * changed are quoted (`quotationReworded`): they are someone's, and new ones are a misquote or a
+ * correction, for a person to tell.
  */
-function driftUpdateNeedsNoChoice(oldText: string, newText: string, claim: Claim | undefined): boolean {
+function driftUpdateNeedsNoChoice(oldText: string, newText: string, claim: Claim | undefined, quotationReworded: boolean): boolean {
   const before = figures(oldText);
   const after = figures(newText);
   const sameFigures = before.length === after.length && before.every((run, index) => run === after[index]);
-  // A quotation's words are someone's: new ones are a misquote or a correction, for a person to tell.
-  const quotationReworded = claim?.type === QUOTATION_TYPE && oldText !== newText;
   return sameFigures && !quotationReworded && (claim?.status === undefined || claim.status === 'unverified');
+}
+
+/** The draft's quotations, found once per analysis for the drift fixes of all its claims. */
+const quotationsOfDraft = new WeakMap<Analysis, readonly OffsetRange[]>();
+
+/**
+ * Whether a drifted claim's new words are someone's: a direct quote, or words within a quotation of
+ * the draft (a paraphrase that quotes "a complete disgrace for renters" now "a complete shambles").
+ */
+function isQuoted(analysis: Analysis, claim: Claim | undefined, range: OffsetRange): boolean {
+  if (claim?.type === QUOTATION_TYPE) return true;
+  let quotations = quotationsOfDraft.get(analysis);
+  if (!quotations) quotationsOfDraft.set(analysis, (quotations = analysis.draft ? findQuotations(analysis.draft.text) : []));
+  return quotations.some((quotation) => quotation.start < range.end && range.start < quotation.end);
 }
 
 function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
@@ -592,11 +606,12 @@ function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
   const meant = places && placeNamingSource(analysis, finding, places);
   const placeIsSure = places === undefined || (meant !== undefined && meant.start === range.start && meant.end === range.end);
   // Otherwise offered all the same, but neither preferred (Auto Fix applies that one unread) nor in Fix all.
-  const noChoice = placeIsSure && driftUpdateNeedsNoChoice(selector.text, sameWords ? selector.text : pinned.text, claim);
+  const quotationReworded = !sameWords && isQuoted(analysis, claim, range);
+  const noChoice = placeIsSure && driftUpdateNeedsNoChoice(selector.text, sameWords ? selector.text : pinned.text, claim, quotationReworded);
   const title =
     claim?.status === 'verified'
       ? 'Update annotation to the current text (and mark it unverified, to check again)'
-      : claim?.type === QUOTATION_TYPE && !sameWords
+      : quotationReworded
         ? "Update annotation to the quotation's new words (check them against what was said first)"
         : 'Update annotation to the current text';
   return [

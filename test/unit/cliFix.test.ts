@@ -164,6 +164,18 @@ describe('check --fix', () => {
     assert.match(quotation[0].message, /^Claim 'trump-crimea-stays' was found only approximately \(\d+% alike\): the draft now says "Crimea will remain with Russia\. And Zelensky understands that\."\. These are someone's words: check the new wording against what was said/);
   });
 
+  it('leaves to a person a paraphrase whose quoted words changed', () => {
+    fs.writeFileSync(path.join(folder, 'articles', 'plan.txt'), 'Plan criticised\n\nThe opposition leader called the housing plan "a complete shambles for renters" on Tuesday.\n');
+    const plan = path.join(folder, 'annotations', 'plan.yaml');
+    const yamlText = 'version: 1\nentities:\n  leader:\n    name: opposition leader\n    type: person\nclaims:\n  - id: disgrace\n    text: called the housing plan "a complete disgrace for renters"\n    type: paraphrase\n    source: leader\n';
+    fs.writeFileSync(plan, yamlText);
+    const run = cli(['check', 'articles/plan.txt', '--fix', '--format', 'json'], folder);
+    assert.doesNotMatch(run.stderr, /fixed/);
+    assert.equal(fs.readFileSync(plan, 'utf8'), yamlText);
+    assert.deepEqual((JSON.parse(run.stdout) as Array<{ code: string }>).map((finding) => finding.code), ['span-drifted']);
+    assert.equal(run.status, 1);
+  });
+
   it('leaves to a person a drifted span whose numbers changed or whose claim was fact-checked: the check still fails on it', () => {
     // The sentence about next year was cut; the one left about last year is 76% alike.
     fs.writeFileSync(path.join(folder, 'articles', 'ferry.txt'), 'The audit office published its report. The ferry lost $4.2 million last year. Ferry crossings will reach 52,000 a year, it said.\n');
