@@ -38,9 +38,9 @@ report  Summarises each draft's sourcing for an editor's sign-off: claims by typ
   --fix            first apply the fixes that need no choice to the annotation files (a drifted
                    span updated to the draft's words, an ambiguous one pinned where its claim's
                    source is named at one place alone); drafts are not changed. A drifted span
-                   whose figures changed, whose claim has a status other than unverified, a
-                   direct quote whose words changed, or whose place among several its source
-                   does not confirm, is left for a person
+                   whose figures changed, whose claim has a status other than unverified,
+                   whose changed words are a direct quote or within a quotation, or whose place
+                   among several its source does not confirm, is left for a person
                    to update in the editor (a verified claim is then set back to unverified)
   --max-warnings N fail when there are more than N warnings; alone, it lets up to N warnings pass
                    (errors still fail)

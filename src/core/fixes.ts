@@ -388,12 +388,15 @@ function attributionNotInTextFixes(analysis: Analysis, finding: Finding): Fix[] 
  * How the copy names a source at `at`: a person the draft has named before by the surname alone, as
  * news copy does after the first reference ("Volodymyr Zelensky", then "Zelensky"), when the entity
  * lists that surname among its aliases; a first reference, and anyone but a person, by the full name.
+ * Only a mention by name counts: "the Ukrainian president" before introduces no surname.
  */
 function referenceName(analysis: Analysis, entity: Entity, at: number): string {
-  if (entity.type !== 'person') return entity.name;
-  const surname = entity.name.trim().split(/\s+/).pop();
-  if (surname === entity.name.trim() || !entity.aliases.includes(surname ?? '')) return entity.name;
-  return mentionsOf(analysis, entity.id).some((mention) => mention.range.end <= at) ? surname! : entity.name;
+  const draft = analysis.draft;
+  if (entity.type !== 'person' || !draft) return entity.name;
+  const surname = entity.name.trim().split(/\s+/).pop() ?? '';
+  if (surname === entity.name.trim() || !entity.aliases.includes(surname)) return entity.name;
+  const namedBefore = mentionsOf(analysis, entity.id).some((mention) => mention.range.end <= at && draft.text.slice(mention.range.start, mention.range.end).includes(surname));
+  return namedBefore ? surname : entity.name;
 }
 
 /** How many places of an ambiguous span are offered to pin it to. */

@@ -670,6 +670,14 @@ describe('quick fixes', () => {
       return fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source'))?.title;
     });
     assert.deepEqual(titles, ['Name the source in the text: add ", Zelensky said"', 'Name the source in the text: add ", Volodymyr Zelensky said"']);
+    // Described before, never named: the first reference by name is in full.
+    const described = {
+      draft: 'The Ukrainian president met the envoy on Monday. The talks ran late. Ministers flew home. Crimea is Ukrainian territory.\n',
+      yaml: yaml.replace('aliases: [Zelensky]}', 'aliases: [Zelensky], mentions: [{text: The Ukrainian president}]}'),
+    };
+    const analysis = analyzeTexts(described);
+    const nameIt = fixesFor(analysis, only(analysis, 'attribution-not-in-text')).find((fix) => fix.title.startsWith('Name the source'));
+    assert.equal(nameIt?.title, 'Name the source in the text: add ", Volodymyr Zelensky said"');
   });
 
   describe('naming the source in the text', () => {
