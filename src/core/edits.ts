@@ -114,11 +114,28 @@ function indentOf(parsed: ParsedAnnotationFile, collection: YAMLMap | YAMLSeq): 
   return ' '.repeat(column);
 }
 
-/** The offset of the dash of the sequence item whose content starts at `start`. */
+/** A comment line, or the part of a line before an item's content holding only spaces, its anchor or its tag. */
+const NOTHING_BEFORE_CONTENT = /^[ \t]*(?:#.*|(?:[&!][^ \t]*[ \t]*)*)$/;
+/** A block list's dash at the end of (the part of) a line, with the item's anchor or tag and a comment after it. */
+const DASH_AT_END = /(?:^|[ \t])-(?:[ \t]+[&!][^ \t]*)*(?:[ \t]+#.*)?[ \t]*$/;
+
+/**
+ * The offset of the dash of the block list item whose content starts at `start`. The dash need not be
+ * on the line of the item's first key: between them there can be line breaks, comment lines, a
+ * comment after the dash (`- # note`) and the item's anchor or tag.
+ */
 function dashBefore(text: string, start: number): number {
-  let at = start;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return text[at - 1] === '-' ? at - 1 : Math.max(lineStart(text, start), start - 2);
+  let end = start;
+  for (;;) {
+    const from = lineStart(text, end);
+    const part = text.slice(from, end).replace(/\r$/, '');
+    if (!COMMENT_LINE.test(part)) {
+      const dash = DASH_AT_END.exec(part);
+      if (dash) return from + dash.index + (part[dash.index] === '-' ? 0 : 1);
+    }
+    if (from === 0 || !NOTHING_BEFORE_CONTENT.test(part)) return Math.max(lineStart(text, start), start - 2);
+    end = from - 1;
+  }
 }
 
 /**
