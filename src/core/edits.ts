@@ -293,8 +293,17 @@ const COMMENT_LINE = /^[ \t]*#/;
 /** A comment that heads the items after it rather than one of them: `# ---- paragraph 2`, `# ==== claims`. */
 const HEADING_COMMENT = /^[ \t]*#\s*[-=#*~_]{3,}/;
 
+/**
+ * VS Code's tab size for YAML. YAML forbids tabs in indentation but not before a comment, so a comment
+ * line can be indented with one; it shows, and is taken to be, at the next multiple of this column.
+ */
+const TAB_SIZE = 2;
+
+/** How many columns a line is indented, to compare with the column of a dash (before which YAML allows no tab). */
 function indentWidth(line: string): number {
-  return /^[ \t]*/.exec(line)![0].length;
+  let width = 0;
+  for (const char of /^[ \t]*/.exec(line)![0]) width = char === '\t' ? (Math.floor(width / TAB_SIZE) + 1) * TAB_SIZE : width + 1;
+  return width;
 }
 
 /**
@@ -361,7 +370,13 @@ function removeItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, 
     if (list.items.length === 1 && list.range) return edit(list.range[0] + 1, text.lastIndexOf(']', list.range[1]));
     const next = list.items[index + 1] as Node | undefined;
     if (next?.range) return edit(item.range[0], next.range[0]);
-    return edit((list.items[index - 1] as Node).range![1], item.range[1]);
+    // The last entry, with a comment that follows it on its line (`{text: b}, # about b`): that says
+    // something about it. On a line of its own, the line goes, the entry before keeping its comma.
+    const comment = /^[ \t]*,?[ \t]*#[^\r\n]*/.exec(text.slice(item.range[1], lineEnd(text, item.range[1])));
+    const end = item.range[1] + (comment ? comment[0].length : 0);
+    const from = lineStart(text, item.range[0]);
+    if (comment && /^[ \t]*$/.test(text.slice(from, item.range[0]))) return edit(from, nextLineStart(text, end));
+    return edit((list.items[index - 1] as Node).range![1], end);
   }
   let start = itemBlockStart(text, item, true);
   let end = itemBlockEnd(text, item);
@@ -382,8 +397,10 @@ function removeItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, 
     else while (start > 0 && isBlankLine(text, start - 1)) start = lineStart(text, start - 1);
   }
   if (list.items.length > 1) return edit(start, end);
+  // `[]` after the list's anchor or tag (`claims: &c []`), before its comment (`claims: []  # none`).
   const colon = text.indexOf(':', keyEnd) + 1;
-  return edit(colon, end, ` []${text.slice(colon, start)}`);
+  const [, properties, rest] = /^((?:[ \t]+[&!][^ \t\r\n]*)*)([\s\S]*)$/.exec(text.slice(colon, start))!;
+  return edit(colon, end, `${properties} []${rest}`);
 }
 
 /** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */

@@ -425,5 +425,24 @@ describe('YAML edits', () => {
       assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 1))), `version: 1\nclaims:\n${a}${added}${b}${c}`);
       assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 2))), `version: 1\nclaims:\n${a}${b}${added}${c}`);
     });
+
+    it('keeps the anchor and tag of a list it empties before `[]`, its comment after', () => {
+      const only = (key: string) => `version: 1\nclaims:${key}\n  - text: a\n    type: fact\n`;
+      assert.equal(sound(edited(only(' &c'), (parsed) => removeClaim(parsed, 0))), 'version: 1\nclaims: &c []\n');
+      assert.equal(sound(edited(only(' !!seq &c  # in reading order'), (parsed) => removeClaim(parsed, 0))), 'version: 1\nclaims: !!seq &c []  # in reading order\n');
+    });
+
+    it('counts a tab before a comment as indentation: the comment above an item goes where the item goes', () => {
+      const text = 'version: 1\nclaims:\n  - text: a\n    type: fact\n\t# about b\n  - text: b\n    type: fact\n';
+      assert.equal(sound(edited(text, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims:\n  - text: a\n    type: fact\n');
+      assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 1))), 'version: 1\nclaims:\n  - text: a\n    type: fact\n  - text: w\n    type: fact\n\t# about b\n  - text: b\n    type: fact\n');
+    });
+
+    it('removes the last entry of a flow list written over lines with the comment after it on its line', () => {
+      const trailing = 'version: 1\nclaims: [\n  {text: a, type: fact},\n  {text: b, type: fact}, # about b\n]\n';
+      assert.equal(sound(edited(trailing, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims: [\n  {text: a, type: fact},\n]\n');
+      const both = 'version: 1\nclaims: [\n  {text: a, type: fact}, # about a\n  {text: b, type: fact} # about b\n]\n';
+      assert.equal(sound(edited(both, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims: [\n  {text: a, type: fact}, # about a\n]\n');
+    });
   });
 });
