@@ -340,18 +340,20 @@ function itemBlockEnd(text: string, item: Node): number {
 
 /**
  * Inserts a mapping as a new item of a non-empty list, before item `index`: a block list's item goes
- * above the comments that belong to the one it precedes, a blank line after it where the items are
- * spaced by blank lines; a flow list's goes before that entry.
+ * above the comments that belong to the one it precedes, and, where `underHeading`, below a heading
+ * among them (`# ---- paragraph 2`), in that one's section; a blank line after it where the items are
+ * spaced by blank lines. A flow list's goes before that entry.
  */
-function insertItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, item: Record<string, Value | undefined>): TextEdit[] {
+function insertItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, item: Record<string, Value | undefined>, underHeading: boolean): TextEdit[] {
   const text = parsed.text;
   const newline = eol(text);
   const following = list.items[index] as Node;
-  const at = isFlow(list) ? following.range![0] : itemBlockStart(text, following, false);
-  if (isFlow(list)) return [{ file: parsed.file, range: { start: at, end: at }, newText: `${flowValue(item as Value)}, ` }];
+  if (isFlow(list)) return [{ file: parsed.file, range: { start: following.range![0], end: following.range![0] }, newText: `${flowValue(item as Value)}, ` }];
+  const at = itemBlockStart(text, following, underHeading);
   // Spaced as the items before it are, or, first in the list, as the next two are.
   const second = list.items[index + 1] as Node | undefined;
-  const spaced = index > 0 ? isBlankLine(text, at - 1) : second !== undefined && isBlankLine(text, itemBlockStart(text, second, false) - 1);
+  const spacedFrom = index > 0 ? following : second;
+  const spaced = spacedFrom !== undefined && isBlankLine(text, itemBlockStart(text, spacedFrom, false) - 1);
   return [{ file: parsed.file, range: { start: at, end: at }, newText: itemLines(item, indentOf(parsed, list), newline) + newline + (spaced ? newline : '') }];
 }
 
@@ -510,13 +512,14 @@ export interface NewClaim {
 
 /**
  * Adds a claim to `claims`: before the item at `before` (its index in the list, as a claim's `index`),
- * or at the end.
+ * or at the end. `withFollowing`: the new claim belongs with the one it precedes (the draft has them in
+ * one paragraph), so it goes below a heading comment above that one (`# ---- paragraph 3`), not above.
  */
-export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim, before?: number): TextEdit[] {
+export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim, before?: number, withFollowing = false): TextEdit[] {
   const source = Array.isArray(claim.source) && claim.source.length === 1 ? claim.source[0] : claim.source;
   const item = { ...claim, source: source as Value | undefined };
   const list = topLevel(parsed, 'claims');
-  if (before !== undefined && isSeq(list) && before < list.items.length && (list.items[before] as Node | undefined)?.range) return insertItem(parsed, list, before, item);
+  if (before !== undefined && isSeq(list) && before < list.items.length && (list.items[before] as Node | undefined)?.range) return insertItem(parsed, list, before, item, withFollowing);
   return appendToTopLevelList(parsed, 'claims', item);
 }
 

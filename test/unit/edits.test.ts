@@ -426,6 +426,22 @@ describe('YAML edits', () => {
       assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 2))), `version: 1\nclaims:\n${a}${b}${added}${c}`);
     });
 
+    it('puts a claim under the heading of the one it precedes where the two go together, above it otherwise', () => {
+      const text = 'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: a\n    type: fact\n\n  # ---- paragraph 2\n  # about b\n  - text: b\n    type: fact\n';
+      assert.equal(
+        sound(edited(text, (parsed) => addClaim(parsed, w, 1, true))),
+        'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: a\n    type: fact\n\n  # ---- paragraph 2\n  - text: w\n    type: fact\n\n  # about b\n  - text: b\n    type: fact\n',
+      );
+      assert.equal(
+        sound(edited(text, (parsed) => addClaim(parsed, w, 0, true))),
+        'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: w\n    type: fact\n\n  - text: a\n    type: fact\n\n  # ---- paragraph 2\n  # about b\n  - text: b\n    type: fact\n',
+      );
+      assert.equal(
+        sound(edited(text, (parsed) => addClaim(parsed, w, 1))),
+        'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: a\n    type: fact\n\n  - text: w\n    type: fact\n\n  # ---- paragraph 2\n  # about b\n  - text: b\n    type: fact\n',
+      );
+    });
+
     it('keeps the anchor and tag of a list it empties before `[]`, its comment after', () => {
       const only = (key: string) => `version: 1\nclaims:${key}\n  - text: a\n    type: fact\n`;
       assert.equal(sound(edited(only(' &c'), (parsed) => removeClaim(parsed, 0))), 'version: 1\nclaims: &c []\n');
