@@ -114,11 +114,28 @@ function indentOf(parsed: ParsedAnnotationFile, collection: YAMLMap | YAMLSeq): 
   return ' '.repeat(column);
 }
 
-/** The offset of the dash of the sequence item whose content starts at `start`. */
+/** A comment line, or the part of a line before an item's content holding only spaces, its anchor or its tag. */
+const NOTHING_BEFORE_CONTENT = /^[ \t]*(?:#.*|(?:[&!][^ \t]*[ \t]*)*)$/;
+/** A block list's dash at the end of (the part of) a line, with the item's anchor or tag and a comment after it. */
+const DASH_AT_END = /(?:^|[ \t])-(?:[ \t]+[&!][^ \t]*)*(?:[ \t]+#.*)?[ \t]*$/;
+
+/**
+ * The offset of the dash of the block list item whose content starts at `start`. The dash need not be
+ * on the line of the item's first key: between them there can be line breaks, comment lines, a
+ * comment after the dash (`- # note`) and the item's anchor or tag.
+ */
 function dashBefore(text: string, start: number): number {
-  let at = start;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return text[at - 1] === '-' ? at - 1 : Math.max(lineStart(text, start), start - 2);
+  let end = start;
+  for (;;) {
+    const from = lineStart(text, end);
+    const part = text.slice(from, end).replace(/\r$/, '');
+    if (!COMMENT_LINE.test(part)) {
+      const dash = DASH_AT_END.exec(part);
+      if (dash) return from + dash.index + (part[dash.index] === '-' ? 0 : 1);
+    }
+    if (from === 0 || !NOTHING_BEFORE_CONTENT.test(part)) return Math.max(lineStart(text, start), start - 2);
+    end = from - 1;
+  }
 }
 
 /**
@@ -276,8 +293,17 @@ const COMMENT_LINE = /^[ \t]*#/;
 /** A comment that heads the items after it rather than one of them: `# ---- paragraph 2`, `# ==== claims`. */
 const HEADING_COMMENT = /^[ \t]*#\s*[-=#*~_]{3,}/;
 
+/**
+ * VS Code's tab size for YAML. YAML forbids tabs in indentation but not before a comment, so a comment
+ * line can be indented with one; it shows, and is taken to be, at the next multiple of this column.
+ */
+const TAB_SIZE = 2;
+
+/** How many columns a line is indented, to compare with the column of a dash (before which YAML allows no tab). */
 function indentWidth(line: string): number {
-  return /^[ \t]*/.exec(line)![0].length;
+  let width = 0;
+  for (const char of /^[ \t]*/.exec(line)![0]) width = char === '\t' ? (Math.floor(width / TAB_SIZE) + 1) * TAB_SIZE : width + 1;
+  return width;
 }
 
 /**
@@ -314,18 +340,20 @@ function itemBlockEnd(text: string, item: Node): number {
 
 /**
  * Inserts a mapping as a new item of a non-empty list, before item `index`: a block list's item goes
- * above the comments that belong to the one it precedes, a blank line after it where the items are
- * spaced by blank lines; a flow list's goes before that entry.
+ * above the comments that belong to the one it precedes, and, where `underHeading`, below a heading
+ * among them (`# ---- paragraph 2`), in that one's section; a blank line after it where the items are
+ * spaced by blank lines. A flow list's goes before that entry.
  */
-function insertItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, item: Record<string, Value | undefined>): TextEdit[] {
+function insertItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, item: Record<string, Value | undefined>, underHeading: boolean): TextEdit[] {
   const text = parsed.text;
   const newline = eol(text);
   const following = list.items[index] as Node;
-  const at = isFlow(list) ? following.range![0] : itemBlockStart(text, following, false);
-  if (isFlow(list)) return [{ file: parsed.file, range: { start: at, end: at }, newText: `${flowValue(item as Value)}, ` }];
+  if (isFlow(list)) return [{ file: parsed.file, range: { start: following.range![0], end: following.range![0] }, newText: `${flowValue(item as Value)}, ` }];
+  const at = itemBlockStart(text, following, underHeading);
   // Spaced as the items before it are, or, first in the list, as the next two are.
   const second = list.items[index + 1] as Node | undefined;
-  const spaced = index > 0 ? isBlankLine(text, at - 1) : second !== undefined && isBlankLine(text, itemBlockStart(text, second, false) - 1);
+  const spacedFrom = index > 0 ? following : second;
+  const spaced = spacedFrom !== undefined && isBlankLine(text, itemBlockStart(text, spacedFrom, false) - 1);
   return [{ file: parsed.file, range: { start: at, end: at }, newText: itemLines(item, indentOf(parsed, list), newline) + newline + (spaced ? newline : '') }];
 }
 
@@ -344,7 +372,13 @@ function removeItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, 
     if (list.items.length === 1 && list.range) return edit(list.range[0] + 1, text.lastIndexOf(']', list.range[1]));
     const next = list.items[index + 1] as Node | undefined;
     if (next?.range) return edit(item.range[0], next.range[0]);
-    return edit((list.items[index - 1] as Node).range![1], item.range[1]);
+    // The last entry, with a comment that follows it on its line (`{text: b}, # about b`): that says
+    // something about it. On a line of its own, the line goes, the entry before keeping its comma.
+    const comment = /^[ \t]*,?[ \t]*#[^\r\n]*/.exec(text.slice(item.range[1], lineEnd(text, item.range[1])));
+    const end = item.range[1] + (comment ? comment[0].length : 0);
+    const from = lineStart(text, item.range[0]);
+    if (comment && /^[ \t]*$/.test(text.slice(from, item.range[0]))) return edit(from, nextLineStart(text, end));
+    return edit((list.items[index - 1] as Node).range![1], end);
   }
   let start = itemBlockStart(text, item, true);
   let end = itemBlockEnd(text, item);
@@ -365,8 +399,10 @@ function removeItem(parsed: ParsedAnnotationFile, list: YAMLSeq, index: number, 
     else while (start > 0 && isBlankLine(text, start - 1)) start = lineStart(text, start - 1);
   }
   if (list.items.length > 1) return edit(start, end);
+  // `[]` after the list's anchor or tag (`claims: &c []`), before its comment (`claims: []  # none`).
   const colon = text.indexOf(':', keyEnd) + 1;
-  return edit(colon, end, ` []${text.slice(colon, start)}`);
+  const [, properties, rest] = /^((?:[ \t]+[&!][^ \t\r\n]*)*)([\s\S]*)$/.exec(text.slice(colon, start))!;
+  return edit(colon, end, `${properties} []${rest}`);
 }
 
 /** Appends a mapping as a new item of a top-level list (`claims`), creating the list when missing. */
@@ -476,13 +512,14 @@ export interface NewClaim {
 
 /**
  * Adds a claim to `claims`: before the item at `before` (its index in the list, as a claim's `index`),
- * or at the end.
+ * or at the end. `withFollowing`: the new claim belongs with the one it precedes (the draft has them in
+ * one paragraph), so it goes below a heading comment above that one (`# ---- paragraph 3`), not above.
  */
-export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim, before?: number): TextEdit[] {
+export function addClaim(parsed: ParsedAnnotationFile, claim: NewClaim, before?: number, withFollowing = false): TextEdit[] {
   const source = Array.isArray(claim.source) && claim.source.length === 1 ? claim.source[0] : claim.source;
   const item = { ...claim, source: source as Value | undefined };
   const list = topLevel(parsed, 'claims');
-  if (before !== undefined && isSeq(list) && before < list.items.length && (list.items[before] as Node | undefined)?.range) return insertItem(parsed, list, before, item);
+  if (before !== undefined && isSeq(list) && before < list.items.length && (list.items[before] as Node | undefined)?.range) return insertItem(parsed, list, before, item, withFollowing);
   return appendToTopLevelList(parsed, 'claims', item);
 }
 

@@ -12,7 +12,7 @@ import { normalizeFragment } from './normalize';
 import { describeSpan, pinSpan, type ContextFields, type WrittenSelector } from './selectors';
 import { guessSpeaker, type SpeakerGuess } from './speakers';
 import { hasAttributionWords } from './speechVerbs';
-import { endsWithAbbreviation } from './textIndex';
+import { endsWithAbbreviation, paragraphEndsBetween } from './textIndex';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
 export interface Expectation {
@@ -185,11 +185,14 @@ function quoteClaim(analysis: Analysis, quote: OffsetRange, selector: WrittenSel
 /**
  * The edits that add a claim for `range` of the draft, where a desk reading the file expects it: before
  * the first claim whose words start after its own (the list in reading order, as the sample keeps it),
- * at the end when none does; with an id when the file names its claims.
+ * in that claim's section of the file (under its `# ---- paragraph 3`) when the draft has the two in
+ * one paragraph; at the end when none does; with an id when the file names its claims.
  */
 export function newClaimEdits(analysis: Analysis, range: OffsetRange, claim: Omit<NewClaim, 'id'>): TextEdit[] {
   const next = analysis.claims.find((anchored) => anchored.range !== undefined && anchored.range.start > range.start);
-  return addClaim(analysis.annotations, { id: newClaimId(analysis, claim.text), ...claim }, next?.claim.index);
+  const draft = analysis.draft?.text ?? '';
+  const sameParagraph = next?.range !== undefined && !paragraphEndsBetween(draft, Math.min(range.end, next.range.start), next.range.start);
+  return addClaim(analysis.annotations, { id: newClaimId(analysis, claim.text), ...claim }, next?.claim.index, sameParagraph);
 }
 
 /** How many words of a claim's text make its id, and the longest such id: "most-of-the-major-points". */

@@ -181,6 +181,18 @@ export function wrapsParagraph(text: string, at: number): boolean {
   return endsWithAbbreviation(text, lineStart, stop) || !endsWithSentencePunctuation(text, lineStart, stop);
 }
 
+/**
+ * Whether a paragraph of `text` ends between `from` and `to`: at a blank line, or at a line break that
+ * wraps no paragraph (a draft written a paragraph to a line). A hard-wrapped line that ends a sentence
+ * counts as an end too: nothing in the text tells it from a paragraph's last line.
+ */
+export function paragraphEndsBetween(text: string, from: number, to: number): boolean {
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) {
+    if (!wrapsParagraph(text, at > from && text[at - 1] === '\r' ? at - 1 : at)) return true;
+  }
+  return false;
+}
+
 function isAsciiLetterOrDot(code: number): boolean {
   return code === 0x2e || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

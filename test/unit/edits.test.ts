@@ -1,6 +1,8 @@
 // YAML edits keep the user's file: only the changed lines differ, comments and style survive.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
+import { parseDocument } from 'yaml';
+import { analyze } from '../../src/core/analyze';
 import { addClaim, addEntity, addMention, applyEdits, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, type TextEdit } from '../../src/core/edits';
 import { parseAnnotationFile, type ParsedAnnotationFile } from '../../src/core/parse';
 import { SAMPLE_ANNOTATIONS } from './helpers';
@@ -29,6 +31,14 @@ function editedAddingNoProblem(text: string, edits: (parsed: ParsedAnnotationFil
 function edited(text: string, edits: (parsed: ParsedAnnotationFile) => TextEdit[]): string {
   assert.deepEqual(parse(text).findings.map((f) => f.message), [], 'the file is clean before the edits');
   return editedAddingNoProblem(text, edits);
+}
+
+/** `text`, once checked that the yaml library parses it and the analysis finds nothing the format does not allow in it. */
+function sound(text: string): string {
+  assert.deepEqual(parseDocument(text).errors.map((error) => error.message), [], text);
+  const findings = analyze({ annotations: parse(text) }).findings.filter((f) => f.code === 'invalid-annotation' || f.code === 'yaml-syntax');
+  assert.deepEqual(findings.map((f) => f.message), [], text);
+  return text;
 }
 
 /** The lines of `after` that are not in `before`, in order. */
@@ -393,6 +403,62 @@ describe('YAML edits', () => {
       assert.equal(edited(flow, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 1)), 'version: 1\nclaims: [{text: x, type: fact}, { text: w, type: fact }, {text: y, type: fact}]\n');
       // Past the end: appended, as before.
       assert.equal(edited(tight, (parsed) => addClaim(parsed, { text: 'w', type: 'fact' }, 2)), `${tight}  - text: w\n    type: fact\n`);
+    });
+  });
+
+  describe('list items written as YAML allows', () => {
+    const w = { text: 'w', type: 'fact' };
+
+    it('takes out or goes before a whole item whose dash is alone on its line', () => {
+      const text = 'version: 1\nclaims:\n  -\n    text: a\n    type: fact\n  -\n    text: b\n    type: fact\n';
+      assert.equal(sound(edited(text, (parsed) => removeClaim(parsed, 0))), 'version: 1\nclaims:\n  -\n    text: b\n    type: fact\n');
+      assert.equal(sound(edited(text, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims:\n  -\n    text: a\n    type: fact\n');
+      assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 1))), 'version: 1\nclaims:\n  -\n    text: a\n    type: fact\n  - text: w\n    type: fact\n  -\n    text: b\n    type: fact\n');
+    });
+
+    it('takes out or goes before a whole item with a comment, an anchor or comment lines between its dash and its keys', () => {
+      const text = 'version: 1\nclaims:\n  - text: a\n    type: fact\n  - # about b\n    text: b\n    type: fact\n  - &c\n    # its words\n\n    text: c\n    type: fact\n';
+      const [a, b, c] = ['  - text: a\n    type: fact\n', '  - # about b\n    text: b\n    type: fact\n', '  - &c\n    # its words\n\n    text: c\n    type: fact\n'];
+      assert.equal(sound(edited(text, (parsed) => removeClaim(parsed, 1))), `version: 1\nclaims:\n${a}${c}`);
+      assert.equal(sound(edited(text, (parsed) => removeClaim(parsed, 2))), `version: 1\nclaims:\n${a}${b}`);
+      const added = '  - text: w\n    type: fact\n';
+      assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 1))), `version: 1\nclaims:\n${a}${added}${b}${c}`);
+      assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 2))), `version: 1\nclaims:\n${a}${b}${added}${c}`);
+    });
+
+    it('puts a claim under the heading of the one it precedes where the two go together, above it otherwise', () => {
+      const text = 'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: a\n    type: fact\n\n  # ---- paragraph 2\n  # about b\n  - text: b\n    type: fact\n';
+      assert.equal(
+        sound(edited(text, (parsed) => addClaim(parsed, w, 1, true))),
+        'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: a\n    type: fact\n\n  # ---- paragraph 2\n  - text: w\n    type: fact\n\n  # about b\n  - text: b\n    type: fact\n',
+      );
+      assert.equal(
+        sound(edited(text, (parsed) => addClaim(parsed, w, 0, true))),
+        'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: w\n    type: fact\n\n  - text: a\n    type: fact\n\n  # ---- paragraph 2\n  # about b\n  - text: b\n    type: fact\n',
+      );
+      assert.equal(
+        sound(edited(text, (parsed) => addClaim(parsed, w, 1))),
+        'version: 1\nclaims:\n  # ---- paragraph 1\n  - text: a\n    type: fact\n\n  - text: w\n    type: fact\n\n  # ---- paragraph 2\n  # about b\n  - text: b\n    type: fact\n',
+      );
+    });
+
+    it('keeps the anchor and tag of a list it empties before `[]`, its comment after', () => {
+      const only = (key: string) => `version: 1\nclaims:${key}\n  - text: a\n    type: fact\n`;
+      assert.equal(sound(edited(only(' &c'), (parsed) => removeClaim(parsed, 0))), 'version: 1\nclaims: &c []\n');
+      assert.equal(sound(edited(only(' !!seq &c  # in reading order'), (parsed) => removeClaim(parsed, 0))), 'version: 1\nclaims: !!seq &c []  # in reading order\n');
+    });
+
+    it('counts a tab before a comment as indentation: the comment above an item goes where the item goes', () => {
+      const text = 'version: 1\nclaims:\n  - text: a\n    type: fact\n\t# about b\n  - text: b\n    type: fact\n';
+      assert.equal(sound(edited(text, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims:\n  - text: a\n    type: fact\n');
+      assert.equal(sound(edited(text, (parsed) => addClaim(parsed, w, 1))), 'version: 1\nclaims:\n  - text: a\n    type: fact\n  - text: w\n    type: fact\n\t# about b\n  - text: b\n    type: fact\n');
+    });
+
+    it('removes the last entry of a flow list written over lines with the comment after it on its line', () => {
+      const trailing = 'version: 1\nclaims: [\n  {text: a, type: fact},\n  {text: b, type: fact}, # about b\n]\n';
+      assert.equal(sound(edited(trailing, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims: [\n  {text: a, type: fact},\n]\n');
+      const both = 'version: 1\nclaims: [\n  {text: a, type: fact}, # about a\n  {text: b, type: fact} # about b\n]\n';
+      assert.equal(sound(edited(both, (parsed) => removeClaim(parsed, 1))), 'version: 1\nclaims: [\n  {text: a, type: fact}, # about a\n]\n');
     });
   });
 });

@@ -33,6 +33,11 @@ function only(analysis: Analysis, code: string, predicate: (finding: Finding) =>
   return found[0];
 }
 
+/** What the format does not allow in the annotation file: a fix must never leave any. */
+function formatErrors(analysis: Analysis): Finding[] {
+  return analysis.findings.filter((f) => f.code === 'invalid-annotation' || f.code === 'yaml-syntax');
+}
+
 describe('quick fixes', () => {
   it('offers to attribute an unattributed claim to the people named near it, or to mark a basis', () => {
     const analysis = analyzeTexts(sampleTexts());
@@ -287,6 +292,44 @@ describe('quick fixes', () => {
     // The last goes last.
     const [last] = fixesFor(analysis, quotes[1]).filter((fix) => fix.edits.length > 0);
     assert.ok(apply({ draft, yaml }, last).yaml.endsWith(`${claim('vote', 'The council will vote in March')}\n  - id: it-is-settled\n    text: It is settled\n    type: direct-quote\n    source: clerk\n`));
+  });
+
+  it('annotates a quotation that opens a paragraph of the sample under that paragraph\'s heading, not at the end of the one before', () => {
+    const texts = sampleTexts();
+    texts.draft = texts.draft.replace('Speaking in Rome, where he arrived for the funeral of Pope Francis, Trump posted', '"We are getting very close," Trump said in Rome, where he arrived for the funeral of Pope Francis. He posted');
+    const analysis = analyzeTexts(texts);
+    const quote = only(analysis, 'unannotated-quote', (f) => texts.draft.slice(f.range.start, f.range.end).includes('very close'));
+    const [preferred] = fixesFor(analysis, quote);
+    assert.equal(preferred.title, 'Annotate quote as said by Donald Trump');
+    const after = apply(texts, preferred);
+    const block = '  - id: we-are-getting-very-close\n    text: We are getting very close\n    type: direct-quote\n    source: trump\n\n';
+    const at = texts.yaml.indexOf('  - id: trump-good-day');
+    assert.match(texts.yaml.slice(0, at), /# ---- paragraph 3\n$/);
+    assert.equal(after.yaml, texts.yaml.slice(0, at) + block + texts.yaml.slice(at));
+    assert.deepEqual(formatErrors(analyzeTexts(after)), []);
+  });
+
+  it('puts a new claim in the section of the claim after it when the draft has the two in one paragraph, before that section otherwise', () => {
+    const yaml = [
+      'version: 1\nentities:\n  mayor: {name: the mayor, type: person}\nclaims:\n',
+      '  # ---- paragraph 1\n  - id: ferry\n    text: The ferry will run all winter\n    type: fact\n    basis: observed\n\n',
+      '  # ---- paragraph 2\n  - id: vote\n    text: The council will vote in March\n    type: fact\n    basis: observed\n',
+    ].join('');
+    const added = '  - id: we-have-the-crews\n    text: We have the crews\n    type: direct-quote\n    source: mayor\n\n';
+    const fixed = (draft: string) => {
+      const analysis = analyzeTexts({ draft, yaml });
+      const [fix] = fixesFor(analysis, only(analysis, 'unannotated-quote')).filter((candidate) => candidate.edits.length > 0);
+      const after = apply({ draft, yaml }, fix);
+      assert.deepEqual(formatErrors(analyzeTexts(after)), []);
+      return after.yaml;
+    };
+    const underSecond = yaml.replace('  - id: vote', `${added}  - id: vote`);
+    const aboveSecond = yaml.replace('  # ---- paragraph 2', `${added}  # ---- paragraph 2`);
+    // Paragraphs parted by a blank line, or written one to a line.
+    assert.equal(fixed('The ferry will run all winter, the mayor said.\n\n"We have the crews," she said. The council will vote in March.\n'), underSecond);
+    assert.equal(fixed('The ferry will run all winter, the mayor said.\n"We have the crews," she said. The council will vote in March.\n'), underSecond);
+    assert.equal(fixed('The ferry will run all winter, the mayor said. "We have the crews," she said.\n\nThe council will vote in March.\n'), aboveSecond);
+    assert.equal(fixed('The ferry will run all winter, the mayor said. "We have the crews," she said.\nThe council will vote in March.\n'), aboveSecond);
   });
 
   it('names a new claim only when most claims of its file have an id, with an id no other claim has', () => {
