@@ -26,13 +26,18 @@ function isQuotationMark(char: string | undefined): boolean {
   return char !== undefined && char !== "'" && (char in CLOSERS || Object.values(CLOSERS).some((closers) => closers.includes(char)));
 }
 
+/** The paragraph isQuotationMarkAt paired last: a fix asks about both ends of a quotation, and pairing a long paragraph is slow. */
+let lastParagraph: { readonly text: string; readonly start: number; readonly marks: ReadonlyMap<number, SingleRole> } | undefined;
+
 /**
  * Whether the character at `at` is a quotation mark findQuotations opens or closes a quotation with:
  * a straight ' only where it pairs as one in its paragraph, never as an apostrophe (don't, the '90s).
  */
 export function isQuotationMarkAt(text: string, at: number): boolean {
   if (text[at] !== "'") return isQuotationMark(text[at]);
-  return straightSingleMarks(text, paragraphStart(text, at), at + 1).has(at);
+  const start = paragraphStart(text, at);
+  if (lastParagraph?.text !== text || lastParagraph.start !== start) lastParagraph = { text, start, marks: straightSingleMarks(text, start, at + 1) };
+  return lastParagraph.marks.has(at);
 }
 
 /**
