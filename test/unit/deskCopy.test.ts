@@ -363,15 +363,52 @@ describe('desk copy', () => {
       for (const ambiguous of [
         // A dropped letter: goin' could close the quotation, as home,' could.
         "'We're goin' home,' he said.",
-        // No closing mark but a possessive's.
+        // No closing mark but a possessive's, and the next paragraph opens with a mark: a quotation that goes on there has no closing mark.
         "'We met at the editors' desk and talked for an hour.",
-        // A quotation that ends in "s" before a word, or a possessive: either reading is possible.
+        // So too a quotation that ends in "s" before a word, which could be a possessive.
         "'We will not cut the free bus passes' the council leader said.",
-        // A closing mark with no quotation open.
-        "The U.S.' role was 'not what we hoped for', she said.",
       ]) {
         assert.deepEqual(quotations(ambiguous + next), ["'We will be back next year,'"], ambiguous);
       }
+    });
+
+    it('closes one at a plural before a word where no other mark could close it', () => {
+      assert.deepEqual(quotations("The council raised 'serious concerns about the delays' over the plan. 'We will fight this all the way,' the leader said."), [
+        "'serious concerns about the delays'",
+        "'We will fight this all the way,'",
+      ]);
+      assert.deepEqual(quotations("MPs faced 'a barrage of angry questions' from the committee."), ["'a barrage of angry questions'"]);
+      assert.deepEqual(quotations("'We will not cut the free bus passes' the council leader said."), ["'We will not cut the free bus passes'"]);
+      // One closes it, and the plural in it is a possessive: the two readings are left alone.
+      assert.deepEqual(quotations("'We will not cut the pensioners' bus passes' the council leader said."), []);
+      assert.deepEqual(quotations("'Leave it on the editors' desk,' she said."), ["'Leave it on the editors' desk,'"]);
+    });
+
+    it('opens one at two digits, a space and a word, and none at an elided year', () => {
+      assert.deepEqual(quotations("'24 hours is all we need,' he said. 'We will be back,' she added."), ["'24 hours is all we need,'", "'We will be back,'"]);
+      assert.deepEqual(quotations("He said '10 days is too long' and left."), ["'10 days is too long'"]);
+      const quote = "'We will not back down,'";
+      for (const year of ["the '90s,", "the '90s music,", "the class of '95.", "the class of '95,", "the class of '95 —", "the '24-hour news"]) {
+        const text = `${quote} she said of ${year} and left.`;
+        assert.deepEqual(quotations(text), [quote], text);
+        assert.deepEqual(quotations(`'It was ${year} and nobody cared,' she said.`), [`'It was ${year} and nobody cared,'`], year);
+      }
+    });
+
+    it('finds the clear quotations of a paragraph where another pairs in more than one way, or none', () => {
+      assert.deepEqual(quotations("'We're goin' home,' he said. 'We will be back,' she added."), ["'We will be back,'"]);
+      assert.deepEqual(quotations("'We will be back,' she said. 'We're goin' home,' he said."), ["'We will be back,'"]);
+      assert.deepEqual(quotations("'We will be back,' she said. 'We met at the editors' desk and the teachers' union for an hour."), ["'We will be back,'"]);
+      // A closing mark with no quotation open is no quotation mark.
+      assert.deepEqual(quotations("The U.S.' role was 'not what we hoped for', she said."), ["'not what we hoped for'"]);
+    });
+
+    it('pairs no mark after an opening mark with no closing mark up to the next closing mark: that could close either', () => {
+      // 'bout is an elision: the first mark opens the quotation. The next closing mark closes the next quotation.
+      assert.deepEqual(quotations("'It's 'bout time we won,' he said. 'We will be back,' she added."), ["'We will be back,'"]);
+      assert.deepEqual(quotations("'We will be back,' she said. 'It's 'bout time we won,' he said."), ["'We will be back,'"]);
+      // '95 before a word opens as '24 hours does: the quotation around it is missed, not '95 that won.
+      assert.deepEqual(quotations("'It was the class of '95 that won,' she said. 'We will be back,' she added."), ["'We will be back,'"]);
     });
   });
 });

@@ -446,10 +446,13 @@ describe('properties of fuzzy alignment', () => {
 describe('properties of straight single quotation marks', () => {
   /**
    * Prose with no quotation marks. No word ends in "s" (a quotation that ends in one before a word
-   * could be a plural possessive, and is left alone) nor is a number of one or two digits (a prime
-   * before a space: 6' tall): the unit tests in deskCopy.test.ts cover both.
+   * closes there only where nothing else could close it, a possessive in it aside: the editors' desk)
+   * nor is a number of one or two digits (a prime before a space: 6' tall). PLURALS and TWO_DIGITS have them.
    */
   const PLAIN = ['the', 'mayor', 'said', 'council', 'budget', 'will', 'rise', 'bridge', 'open', 'in', 'May', 'Kyiv', 'ferry', 'harbour', 'plan', '2025', 'on', 'Monday'];
+  const PLURALS = ['talks', 'delays', 'MPs', 'questions', 'buses', 'fares'];
+  /** Numbers that start a quotation ('24 hours), never end one: 24' is a prime. */
+  const TWO_DIGITS = ['24', '48', '10', '90'];
   const APOSTROPHES = ["don't", "it's", "O'Brien", "the editors' desk", "Jesus' name", "rock 'n' roll", "the '90s", "five o'clock", "'tis", "6'2", "a 6' wall"];
   const SEPARATOR = fc.constantFrom(' ', ' ', ' ', ', ', '. ', '\n', '\n\n', '\r\n');
   /** What follows the closing mark; '' ends the text there. */
@@ -474,12 +477,52 @@ describe('properties of straight single quotation marks', () => {
     );
   });
 
-  it('finds a phrase of three or more words wrapped in straight singles in prose, and only it', () => {
+  it('finds a phrase of three or more words wrapped in straight singles in prose, and only it: one that ends in a plural before a word, or starts with two digits, too', () => {
+    const words = [...PLAIN, ...PLURALS, ...TWO_DIGITS];
+    const phrase = fc.tuple(
+      fc.constantFrom(...PLAIN, ...TWO_DIGITS),
+      fc.array(fc.constantFrom(...PLAIN, ...PLURALS), { minLength: 1, maxLength: 10 }),
+      fc.constantFrom(...PLAIN, ...PLURALS),
+    );
     fc.assert(
-      fc.property(prose(PLAIN), fc.array(fc.constantFrom(...PLAIN), { minLength: 3, maxLength: 12 }), AFTER_CLOSING, prose(PLAIN), (before, words, after, rest) => {
-        const quotation = wrapped(words);
+      fc.property(prose(words), phrase, AFTER_CLOSING, prose(words), (before, [first, middle, last], after, rest) => {
+        const quotation = wrapped([first, ...middle, last]);
         const text = before + quotation + ending(after, rest);
         assert.deepEqual(findQuotations(text), [{ start: before.length, end: before.length + quotation.length }], JSON.stringify(text));
+      }),
+      settings(),
+    );
+  });
+
+  it('finds no span but the quotations where a stray mark opens or closes nothing, and those before it or after it in its paragraph still', () => {
+    // A quotation that ends in a plural before a word closes there only for want of a closing mark: a stray one after it would close it.
+    const quotation = fc
+      .tuple(fc.constantFrom(...PLAIN, ...TWO_DIGITS), fc.array(fc.constantFrom(...PLAIN, ...PLURALS), { minLength: 1, maxLength: 6 }), fc.constantFrom(...PLAIN))
+      .map(([first, middle, last]) => wrapped([first, ...middle, last]));
+    const item = fc.oneof(fc.constantFrom(...PLAIN, ...PLURALS, ...TWO_DIGITS), quotation);
+    const separator = fc.constantFrom(' ', ' ', ', ', '. ', '\n', '\n\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(item, separator), { minLength: 1, maxLength: 30 }), fc.nat(), (items, pick) => {
+        let text = '';
+        const real: OffsetRange[] = [];
+        for (const [words, separator] of items) {
+          if (words.startsWith("'")) real.push({ start: text.length, end: text.length + words.length });
+          text += words + separator;
+        }
+        // The stray mark goes before a word (opening) or after one (closing), never next to another mark.
+        const starts = [...text.matchAll(/(?<=^|\s)[\p{L}\p{N}]/gu)].map((match) => match.index);
+        const ends = [...text.matchAll(/[\p{L}\p{N}](?=[\s,.]|$)/gu)].map((match) => match.index + 1);
+        const at = [...starts, ...ends][pick % (starts.length + ends.length)];
+        const opening = starts.includes(at);
+        const moved = (offset: number) => (offset >= at ? offset + 1 : offset);
+        const quotations = real.map(({ start, end }) => ({ start: moved(start), end: moved(end) }));
+        const strayed = `${text.slice(0, at)}'${text.slice(at)}`;
+        const found = findQuotations(strayed);
+        const message = JSON.stringify(strayed);
+        for (const range of found) assert.ok(quotations.some(({ start, end }) => start === range.start && end === range.end), message);
+        // Those the stray mark can't be part of: before an opening one, after a closing one.
+        const kept = quotations.filter(({ start, end }) => (opening ? end <= at : start > at));
+        for (const range of kept) assert.ok(found.some(({ start, end }) => start === range.start && end === range.end), message);
       }),
       settings(),
     );

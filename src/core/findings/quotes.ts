@@ -26,13 +26,18 @@ function isQuotationMark(char: string | undefined): boolean {
   return char !== undefined && char !== "'" && (char in CLOSERS || Object.values(CLOSERS).some((closers) => closers.includes(char)));
 }
 
+/** The paragraph isQuotationMarkAt paired last: a fix asks about both ends of a quotation, and pairing a long paragraph is slow. */
+let lastParagraph: { readonly text: string; readonly start: number; readonly marks: ReadonlyMap<number, SingleRole> } | undefined;
+
 /**
  * Whether the character at `at` is a quotation mark findQuotations opens or closes a quotation with:
  * a straight ' only where it pairs as one in its paragraph, never as an apostrophe (don't, the '90s).
  */
 export function isQuotationMarkAt(text: string, at: number): boolean {
   if (text[at] !== "'") return isQuotationMark(text[at]);
-  return straightSingleMarks(text, paragraphStart(text, at), at + 1).has(at);
+  const start = paragraphStart(text, at);
+  if (lastParagraph?.text !== text || lastParagraph.start !== start) lastParagraph = { text, start, marks: straightSingleMarks(text, start, at + 1) };
+  return lastParagraph.marks.has(at);
 }
 
 /**
@@ -113,10 +118,11 @@ const AFTER_CLOSING_SINGLE = new Set([...'.,;:!?)]}\u2026\u2014\u2013"\u201d\u00
 
 /**
  * A word written with a ' for letters left out at its start, or an elided year: the ' opens no
- * quotation ('tis, 'em, 'cause, rock 'n' roll, the '90s, the class of '95). Copy spells out a number
- * that starts a sentence, so a quotation seldom starts with two digits.
+ * quotation ('tis, 'em, 'cause, rock 'n' roll, the '90s, the class of '95). Two digits, a space and
+ * a word, or a mark, open one ('24 hours is all we need): so does the class of '95 met, which then has
+ * no closing mark and pairs none (see pairedSingles), rather than leave a stray ' after it to open.
  */
-const ELIDED_START = /^(?:tis|twas|twere|twill|em|cause|cos|til|n'|\d\d(?:s)?)(?![\p{L}\p{N}])/iu;
+const ELIDED_START = /^(?:tis|twas|twere|twill|em|cause|cos|til|n'|\d\d(?:s|(?![ \u00a0][\p{L}\p{N}\u2026'"\u201c])))(?![\p{L}\p{N}])/iu;
 
 function singleCandidate(text: string, at: number): SingleCandidate {
   const before = text[at - 1];
@@ -143,12 +149,12 @@ function straightSingleMarks(text: string, from: number, to: number): Map<number
   let at = text.indexOf("'", from);
   while (at !== -1 && at < to) {
     const end = paragraphEnd(text, at);
-    const candidates: Array<{ at: number; candidate: SingleCandidate }> = [];
+    const candidates: SingleMark[] = [];
     for (; at !== -1 && at < end; at = text.indexOf("'", at + 1)) {
       const candidate = singleCandidate(text, at);
       if (candidate) candidates.push({ at, candidate });
     }
-    for (const [open, close] of pairedSingles(candidates)) {
+    for (const [open, close] of pairedSingles(candidates, reopensInNextParagraph(text, end, "'"))) {
       roles.set(open, 'open');
       roles.set(close, 'close');
     }
@@ -156,30 +162,41 @@ function straightSingleMarks(text: string, from: number, to: number): Map<number
   return roles;
 }
 
+interface SingleMark {
+  readonly at: number;
+  readonly candidate: SingleCandidate;
+}
+
 /**
- * The pairs of a paragraph's straight single marks, each opening mark with the one closing mark
- * before the next opening one; possessives between them (the editors' desk) are apostrophes. Where
- * one opening mark has no closing mark or several (rock 'n' roll aside, 'We're goin' home,' he said),
- * or a closing mark none, the marks could pair in more than one way: none is a quotation mark, as a
- * quotation missed is better than a wrong span to dismiss.
+ * The pairs of a paragraph's straight single marks: each opening mark with what closes it before the
+ * next opening mark, the one closing mark, possessives being apostrophes (the editors' desk); or, with
+ * none, the one possessive, a quotation that ends in a plural before a word ('the delays' over), but
+ * not the paragraph's last where the next opens with a mark (`reopened`): a quotation that goes on
+ * there has no closing mark. An opening mark with several closing marks ('We're goin' home,' he
+ * said) or none pairs with nothing, and the rest of the paragraph pairs still; a closing mark with
+ * nothing open is an apostrophe. One with none may be open still past the next opening mark (an
+ * elision we don't know: 'It's 'bout time,'), so the closing mark after that could close either: it
+ * pairs with nothing too, as a quotation missed is better than a wrong span to dismiss.
  */
-function pairedSingles(candidates: ReadonlyArray<{ at: number; candidate: SingleCandidate }>): Array<[number, number]> {
+function pairedSingles(candidates: readonly SingleMark[], reopened: boolean): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  let open = -1;
-  let closes: number[] = [];
-  for (const { at, candidate } of [...candidates, { at: -1, candidate: 'open' as const }]) {
-    if (candidate === 'close') {
-      if (open === -1) return [];
-      closes.push(at);
-    } else if (candidate === 'open') {
-      if (open !== -1) {
-        if (closes.length !== 1) return [];
-        pairs.push([open, closes[0]]);
-      }
-      open = at;
-      closes = [];
+  const opens = candidates.flatMap((mark, index) => (mark.candidate === 'open' ? [index] : []));
+  // Whether an opening mark before this one found no closing mark, and may be open still.
+  let unclosed = false;
+  opens.forEach((index, nth) => {
+    const last = nth === opens.length - 1;
+    const following = candidates.slice(index + 1, last ? candidates.length : opens[nth + 1]);
+    const closes = following.filter((mark) => mark.candidate === 'close');
+    const possessives = following.filter((mark) => mark.candidate === 'possessive');
+    if (closes.length > 0) {
+      if (closes.length === 1 && !unclosed) pairs.push([candidates[index].at, closes[0].at]);
+      unclosed = false;
+    } else if (possessives.length === 1 && !unclosed && !(last && reopened)) {
+      pairs.push([candidates[index].at, possessives[0].at]);
+    } else {
+      unclosed = true;
     }
-  }
+  });
   return pairs;
 }
 
