@@ -166,10 +166,14 @@ export function toNormalizedOffset(normalized: NormalizedText, offset: number): 
   return low;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+/**
+ * A letter, digit or combining mark: what a word is made of. Not `_`: Markdown's `_Putin_` is emphasis
+ * around a name (the mention was missed), and the anchoring's whole words end at it too.
+ */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /**
- * Per UTF-16 unit outside the surrogates: 0 not looked at yet, 1 a letter, digit, mark or `_`, 2 not.
+ * Per UTF-16 unit outside the surrogates: 0 not looked at yet, 1 a letter, digit or mark, 2 not.
  * Word scans ask this of every character of the draft; the table answers what the Unicode regex would,
  * without running it each time.
  */

@@ -19,6 +19,11 @@ describe('automatic mentions', () => {
     assert.deepEqual(mentions(draft, PUTIN), ['putin:Vladimir Putin@18', 'putin:Putin@46', 'putin:Putin@77']);
   });
 
+  it('finds a name in Markdown emphasis written with underscores, as with asterisks', () => {
+    const draft = 'Talks with _Vladimir Putin_ ran late; __Putin__ left, and *Putin* said nothing.';
+    assert.deepEqual(mentions(draft, PUTIN), ['putin:Vladimir Putin@12', 'putin:Putin@40', 'putin:Putin@59']);
+  });
+
   it('is case-sensitive', () => {
     assert.deepEqual(mentions('the kremlin and the Kremlin', [{ entityId: 'kremlin', form: 'Kremlin' }]), ['kremlin:Kremlin@20']);
   });
