@@ -6,7 +6,6 @@
 // quote's similarity, the prefix's and suffix's, and nearness to where the quote was expected.
 import { editDistance } from './closest';
 import type { OffsetRange } from './model';
-import { isWordCharAt } from './normalize';
 import { cutsWord, isWordCharacterAt } from './wordBoundaries';
 
 export interface FuzzyQuery {
@@ -336,8 +335,8 @@ function boundedEditDistance(a: string, b: string, max: number): number {
   return previous[b.length];
 }
 
-/** ASCII letters, digits and `_`: isWordCharAt() for the characters most words are made of. */
-const ASCII_WORD_UNITS = new Uint8Array(128).map((_, code) => (isWordCharAt(String.fromCharCode(code), 0) ? 1 : 0));
+/** ASCII letters and digits: isWordCharacterAt() for the characters most words are made of. */
+const ASCII_WORD_UNITS = new Uint8Array(128).map((_, code) => (isWordCharacterAt(String.fromCharCode(code), 0) ? 1 : 0));
 
 function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   // A table lookup rather than a call for ASCII: the index of a whole draft asks this of every
@@ -345,14 +344,14 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code < 128 ? ASCII_WORD_UNITS[code] === 0 : !isWordCharAt(text, i)) {
+    if (code < 128 ? ASCII_WORD_UNITS[code] === 0 : !isWordCharacterAt(text, i)) {
       i++;
       continue;
     }
     const start = i;
     for (i++; i < text.length; i++) {
       const next = text.charCodeAt(i);
-      if (next < 128 ? ASCII_WORD_UNITS[next] === 0 : !isWordCharAt(text, i)) break;
+      if (next < 128 ? ASCII_WORD_UNITS[next] === 0 : !isWordCharacterAt(text, i)) break;
     }
     visit(start, i);
   }

@@ -3,7 +3,8 @@
 // matches never overlap each other or an explicit mention.
 import type { OffsetRange } from './model';
 import type { DraftText } from './anchor';
-import { isWordCharAt, normalizeFragment, toNormalizedOffset } from './normalize';
+import { normalizeFragment, toNormalizedOffset } from './normalize';
+import { isWordCharacterAt } from './wordBoundaries';
 import { extendHash, TextKeyedMap } from './textKeyedMap';
 import { classOfUnits } from './regex';
 
@@ -27,7 +28,7 @@ interface PreparedForm {
 /** The leading word of a normalised form: the key the scan looks forms up by. */
 function leadingWord(form: string): string {
   let end = 0;
-  while (end < form.length && isWordCharAt(form, end)) end++;
+  while (end < form.length && isWordCharacterAt(form, end)) end++;
   return form.slice(0, end);
 }
 
@@ -110,12 +111,12 @@ export function findAutomaticMentions(
     nextFirstUnit.lastIndex = i;
     if (!nextFirstUnit.test(text)) break;
     const wordStart = nextFirstUnit.lastIndex - 1;
-    if (!isWordCharAt(text, wordStart) || isWordCharAt(text, wordStart - 1)) {
+    if (!isWordCharacterAt(text, wordStart) || isWordCharacterAt(text, wordStart - 1)) {
       i = wordStart + 1;
       continue;
     }
     let wordEnd = wordStart + 1;
-    while (wordEnd < text.length && isWordCharAt(text, wordEnd)) wordEnd++;
+    while (wordEnd < text.length && isWordCharacterAt(text, wordEnd)) wordEnd++;
     const lengths = leadingWords.get(text, wordStart, wordEnd);
     let matchedEnd = -1;
     if (lengths) {
@@ -127,7 +128,7 @@ export function findAutomaticMentions(
         const end = wordStart + length;
         const candidate = end <= text.length ? formsAt.getHashed(hashes[length], text, wordStart, end) : undefined;
         if (!candidate) continue;
-        if (isWordCharAt(candidate.normalized, candidate.normalized.length - 1) && isWordCharAt(text, end)) continue;
+        if (isWordCharacterAt(candidate.normalized, candidate.normalized.length - 1) && isWordCharacterAt(text, end)) continue;
         while (blockIndex < blocked.length && blocked[blockIndex].end <= wordStart) blockIndex++;
         if (blockIndex < blocked.length && blocked[blockIndex].start < end) continue;
         mentions.push({ entityId: candidate.entityId, range: draft.toOriginal(wordStart, end), explicit: false });

@@ -3,7 +3,6 @@
 // breaks (CRLF too), a leading BOM. We also fold "…" into "...", which authors type either way.
 
 import { classOfUnits } from './regex';
-import { isLowSurrogate, isSurrogate } from './surrogates';
 
 /**
  * White space: each run of it becomes one plain space. The characters JavaScript's \s matches, but for
@@ -166,29 +165,3 @@ export function toNormalizedOffset(normalized: NormalizedText, offset: number): 
   return low;
 }
 
-/**
- * A letter, digit or combining mark: what a word is made of. Not `_`: Markdown's `_Putin_` is emphasis
- * around a name (the mention was missed), and the anchoring's whole words end at it too.
- */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-/**
- * Per UTF-16 unit outside the surrogates: 0 not looked at yet, 1 a letter, digit or mark, 2 not.
- * Word scans ask this of every character of the draft; the table answers what the Unicode regex would,
- * without running it each time.
- */
-const wordUnits = new Uint8Array(0x10000);
-
-/** True when the UTF-16 unit at `index` belongs to a letter, digit or mark. Surrogate pairs count as letters. */
-export function isWordCharAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const code = text.charCodeAt(index);
-  if (isSurrogate(code)) {
-    const pointStart = isLowSurrogate(code) ? index - 1 : index;
-    const point = text.codePointAt(pointStart);
-    return point !== undefined && WORD_CHAR.test(String.fromCodePoint(point));
-  }
-  let known = wordUnits[code];
-  if (known === 0) known = wordUnits[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
-}

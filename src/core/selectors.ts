@@ -6,7 +6,8 @@
 // apart. Every selector written is anchored again before it is given out.
 import type { DraftText } from './anchor';
 import type { OffsetRange } from './model';
-import { isWordCharAt, toNormalizedOffset } from './normalize';
+import { toNormalizedOffset } from './normalize';
+import { isWordCharacterAt } from './wordBoundaries';
 
 export interface WrittenSelector {
   readonly text: string;
@@ -133,13 +134,13 @@ function wordStart(text: string, from: number, to: number): number {
   let start = from;
   let word = start;
   while (word > 0 && /\s/.test(text[word])) word--;
-  if (word < start && isWordCharAt(text, word)) start = word;
+  if (word < start && isWordCharacterAt(text, word)) start = word;
   if (!hasWordChar(text, start, to)) {
-    while (start > 0 && !isWordCharAt(text, start - 1)) start--;
-  } else if (!isWordCharAt(text, start)) {
+    while (start > 0 && !isWordCharacterAt(text, start - 1)) start--;
+  } else if (!isWordCharacterAt(text, start)) {
     return start;
   }
-  while (start > 0 && isWordCharAt(text, start - 1)) start--;
+  while (start > 0 && isWordCharacterAt(text, start - 1)) start--;
   return start;
 }
 
@@ -148,17 +149,17 @@ function wordEnd(text: string, from: number, to: number): number {
   let end = to;
   let word = end;
   while (word < text.length && /\s/.test(text[word - 1])) word++;
-  if (word > end && isWordCharAt(text, word - 1)) end = word;
+  if (word > end && isWordCharacterAt(text, word - 1)) end = word;
   if (!hasWordChar(text, from, end)) {
-    while (end < text.length && !isWordCharAt(text, end)) end++;
-  } else if (!isWordCharAt(text, end - 1)) {
+    while (end < text.length && !isWordCharacterAt(text, end)) end++;
+  } else if (!isWordCharacterAt(text, end - 1)) {
     return end;
   }
-  while (end < text.length && isWordCharAt(text, end)) end++;
+  while (end < text.length && isWordCharacterAt(text, end)) end++;
   return end;
 }
 
 function hasWordChar(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isWordCharAt(text, i)) return true;
+  for (let i = from; i < to; i++) if (isWordCharacterAt(text, i)) return true;
   return false;
 }

@@ -45,7 +45,7 @@ function classAt(text: string, index: number): number {
   return known - 1;
 }
 
-/** Whether the UTF-16 unit at `index` belongs to a letter, digit or combining mark. */
+/** Whether the UTF-16 unit at `index` belongs to a letter, digit or combining mark (a surrogate pair's halves, to its character): what every word scan asks. */
 export function isWordCharacterAt(text: string, index: number): boolean {
   return classAt(text, index) !== NOT_WORD;
 }
