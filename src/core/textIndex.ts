@@ -181,16 +181,34 @@ export function wrapsParagraph(text: string, at: number): boolean {
   return endsWithAbbreviation(text, lineStart, stop) || !endsWithSentencePunctuation(text, lineStart, stop);
 }
 
+/** The offset of the line break that ends the paragraph (hard-wrapped lines and all) at `at`, or the end of the text. */
+export function paragraphEnd(text: string, at: number): number {
+  const lineBreak = /\r\n?|\n/g;
+  lineBreak.lastIndex = at;
+  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+    const last = match.index + match[0].length - 1;
+    if (!wrapsParagraph(text, last)) return match.index;
+  }
+  return text.length;
+}
+
+/** The offset the paragraph (hard-wrapped lines and all) at `at` starts at. */
+export function paragraphStart(text: string, at: number): number {
+  let start = at;
+  for (;;) {
+    const lineBreak = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1));
+    if (lineBreak === -1 || !wrapsParagraph(text, lineBreak)) return lineBreak + 1;
+    start = text[lineBreak] === '\n' && text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+  }
+}
+
 /**
  * Whether a paragraph of `text` ends between `from` and `to`: at a blank line, or at a line break that
  * wraps no paragraph (a draft written a paragraph to a line). A hard-wrapped line that ends a sentence
  * counts as an end too: nothing in the text tells it from a paragraph's last line.
  */
 export function paragraphEndsBetween(text: string, from: number, to: number): boolean {
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) {
-    if (!wrapsParagraph(text, at > from && text[at - 1] === '\r' ? at - 1 : at)) return true;
-  }
-  return false;
+  return paragraphEnd(text, from) < to;
 }
 
 function isAsciiLetterOrDot(code: number): boolean {

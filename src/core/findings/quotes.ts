@@ -2,7 +2,7 @@
 import type { Analysis } from '../analysis';
 import { makeFinding } from '../findingFactory';
 import type { Finding, OffsetRange } from '../model';
-import { wrapsParagraph, type RangeIndex } from '../textIndex';
+import { paragraphEnd, paragraphStart, wrapsParagraph, type RangeIndex } from '../textIndex';
 import { entitiesNear } from './attribution';
 
 const MIN_QUOTED_WORDS = 3;
@@ -198,27 +198,6 @@ function pairedSingles(candidates: readonly SingleMark[], reopened: boolean): Ar
     }
   });
   return pairs;
-}
-
-/** The offset of the line break that ends the paragraph (hard-wrapped lines and all) at `at`, or the end of the text. */
-function paragraphEnd(text: string, at: number): number {
-  const lineBreak = /\r\n?|\n/g;
-  lineBreak.lastIndex = at;
-  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
-    const last = match.index + match[0].length - 1;
-    if (!wrapsParagraph(text, last)) return match.index;
-  }
-  return text.length;
-}
-
-/** The offset the paragraph (hard-wrapped lines and all) at `at` starts at. */
-function paragraphStart(text: string, at: number): number {
-  let start = at;
-  for (;;) {
-    const lineBreak = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1));
-    if (lineBreak === -1 || !wrapsParagraph(text, lineBreak)) return lineBreak + 1;
-    start = text[lineBreak] === '\n' && text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
-  }
 }
 
 /** A letter or digit (NaN, past either end, is none); `digitsOnly`: a digit only. */
