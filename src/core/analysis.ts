@@ -25,7 +25,14 @@ export interface Orphan {
 }
 
 export interface Analysis {
-  readonly draft?: { readonly path: string; readonly text: string; readonly prepared: DraftText; readonly sentences: Sentences };
+  readonly draft?: {
+    readonly path: string;
+    readonly text: string;
+    readonly prepared: DraftText;
+    readonly sentences: Sentences;
+    /** Its quoted passages, marks included (findQuotations): the checks and the fixes ask. */
+    readonly quotations: readonly OffsetRange[];
+  };
   readonly annotations: ParsedAnnotationFile;
   readonly registry?: ParsedAnnotationFile;
   /** Every entity the article can use: the registry's, overridden by the article's own. */

@@ -43,7 +43,10 @@ export function analyze(input: AnalyzeInput): Analysis {
   if (input.draft) {
     const draftText = input.draft.text;
     const prepared = new DraftText(draftText);
-    draft = { path: input.draft.path, text: input.draft.text, prepared, sentences: new Sentences(input.draft.text) };
+    // A file of binary bytes named like a draft (a NUL is in no copy) has no prose to read: its stray
+    // bytes would make quotations out of nothing.
+    const quotations = draftText.includes('\u0000') ? [] : findQuotations(draftText);
+    draft = { path: input.draft.path, text: draftText, prepared, sentences: new Sentences(draftText), quotations };
     const selectors: SpanSelector[] = [];
     for (const claim of annotations.claims) if (claim.selector) selectors.push(claim.selector);
     // Claims are in file order, which is mostly reading order: a drifted claim is looked for between its neighbours.
@@ -92,11 +95,9 @@ export function analyze(input: AnalyzeInput): Analysis {
   findings.push(...referenceFindings(partial));
   if (draft) {
     findings.push(...attributionFindings(partial));
-    // A file of binary bytes named like a draft (a NUL is in no copy) has no prose to read: its stray
-    // bytes made quotations out of nothing. Its claims are still anchored, or reported not found.
+    // Not in a binary file (see draft.quotations): its claims are still anchored, or reported not found.
     if (!draft.text.includes('\u0000')) {
-      // Both checks ask where the quotations and the claims are: found once.
-      const quotations = findQuotations(draft.text);
+      const { quotations } = draft;
       const claimRanges = new RangeIndex(claims.flatMap(({ range }) => (range ? [range] : [])));
       findings.push(
         ...unannotatedQuoteFindings(partial, quotations, claimRanges),

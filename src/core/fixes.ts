@@ -1,11 +1,11 @@
 // Quick fixes for findings, as plain data: a title, the edits to make (YAML edits keep the user's
 // file, see edits.ts), what must still be in the files for the edits to apply, and whether the fix
 // needs a choice from the user (then the editor asks, and makes the edits itself).
-import { claimAt, mentionedIn, mentionsOf, parsedFileOf, type Analysis, type Orphan } from './analysis';
+import { claimAt, mentionedIn, mentionsOf, overlaps, parsedFileOf, type Analysis, type Orphan } from './analysis';
 import { BASIS_LABELS, QUOTATION_TYPE } from './claimTypes';
 import { addClaim, addEntity, mapStartingAt, removeClaim, removeMention, replaceScalar, setClaimField, setEntityField, setFields, type NewClaim, type TextEdit } from './edits';
 import { ANONYMITY_PLACEHOLDER, ATTRIBUTION_WINDOW_SENTENCES } from './findings/attribution';
-import { findQuotations, isQuotationMarkAt } from './findings/quotes';
+import { isQuotationMarkAt } from './findings/quotes';
 import { placeInContext } from './labels';
 import { ID_PATTERN, type Claim, type Entity, type EntityType, type Finding, type OffsetRange, type SpanSelector } from './model';
 import { normalizeFragment } from './normalize';
@@ -579,18 +579,12 @@ function driftUpdateNeedsNoChoice(oldText: string, newText: string, claim: Claim
   return sameFigures && !quotationReworded && (claim?.status === undefined || claim.status === 'unverified');
 }
 
-/** The draft's quotations, found once per analysis for the drift fixes of all its claims. */
-const quotationsOfDraft = new WeakMap<Analysis, readonly OffsetRange[]>();
-
 /**
  * Whether a drifted claim's new words are someone's: a direct quote, or words within a quotation of
  * the draft (a paraphrase that quotes "a complete disgrace for renters" now "a complete shambles").
  */
 function isQuoted(analysis: Analysis, claim: Claim | undefined, range: OffsetRange): boolean {
-  if (claim?.type === QUOTATION_TYPE) return true;
-  let quotations = quotationsOfDraft.get(analysis);
-  if (!quotations) quotationsOfDraft.set(analysis, (quotations = analysis.draft ? findQuotations(analysis.draft.text) : []));
-  return quotations.some((quotation) => quotation.start < range.end && range.start < quotation.end);
+  return claim?.type === QUOTATION_TYPE || (analysis.draft?.quotations.some((quotation) => overlaps(quotation, range)) ?? false);
 }
 
 function spanDriftedFixes(analysis: Analysis, finding: Finding): Fix[] {
