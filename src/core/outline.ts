@@ -53,7 +53,7 @@ function cover(ranges: readonly OffsetRange[]): OffsetRange {
   };
 }
 
-export function sourceNames(analysis: Analysis, ids: readonly string[]): string {
+function sourceNames(analysis: Analysis, ids: readonly string[]): string {
   return ids.map((id) => analysis.entities.get(id)?.name ?? id).join(', ');
 }
 
@@ -84,22 +84,23 @@ export function entityDetail(entity: Entity | undefined, count: string): string 
 }
 
 /** A claim's fact-check status, when someone checked it: unverified is what most claims are. */
-export function checked(claim: Claim): string[] {
+function checked(claim: Claim): string[] {
   return claim.status === 'unverified' ? [] : [STATUS_LABELS[claim.status]];
 }
 
-export function typeLabel(analysis: Analysis, type: string): string {
+function typeLabel(analysis: Analysis, type: string): string {
   return analysis.claimTypes.get(type)?.label ?? type;
 }
 
-/** Claims' nodes, their detail the type (unless their group says it), the source or basis, and a fact-check status. */
+/** A claim's detail: its type (unless its group says it), its sources or basis, and a fact-check status. */
+export function claimDetail(analysis: Analysis, claim: Claim, typeInGroup = false): string {
+  const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ? BASIS_LABELS[claim.basis] : 'no source';
+  const type = typeInGroup ? [] : [typeLabel(analysis, claim.type)];
+  return [...type, source, ...checked(claim)].join(' · ');
+}
+
 function claimNodes(analysis: Analysis, reading: readonly ReadClaim[], typeInGroup = false): OutlineNode[] {
-  return reading.map((read) => {
-    const { claim } = read;
-    const source = claim.sources.length > 0 ? sourceNames(analysis, claim.sources.map((s) => s.id)) : claim.basis ? BASIS_LABELS[claim.basis] : 'no source';
-    const type = typeInGroup ? [] : [typeLabel(analysis, claim.type)];
-    return claimNode(analysis, read, `claim:${claim.id}`, [...type, source, ...checked(claim)].join(' · '));
-  });
+  return reading.map((read) => claimNode(analysis, read, `claim:${read.claim.id}`, claimDetail(analysis, read.claim, typeInGroup)));
 }
 
 function entityNodes(analysis: Analysis): OutlineNode[] {

@@ -3,9 +3,8 @@
 // of thirty claims and a dozen entities is four hundred lines: this is how an editor finds one.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parsedFileOf, type Analysis } from './analysis';
-import { BASIS_LABELS } from './labels';
 import type { OffsetRange } from './model';
-import { checked, entityDetail, excerpt, group, sourceNames, typeLabel, type OutlineNode } from './outline';
+import { claimDetail, entityDetail, excerpt, group, type OutlineNode } from './outline';
 import type { ParsedAnnotationFile } from './parse';
 
 /** Where a node of the library's document is written: from its first character to the end of its value. */
@@ -56,11 +55,10 @@ function claimNodes(analysis: Analysis, parsed: ParsedAnnotationFile, items: rea
     const range = withoutTrailingSpace(parsed.text, written);
     const claim = parsed.claims.find((candidate) => candidate.index === index);
     const text = claim?.selector?.textLocation.range;
-    const source = !claim ? [] : claim.sources.length > 0 ? [sourceNames(analysis, claim.sources.map((s) => s.id))] : claim.basis ? [BASIS_LABELS[claim.basis]] : ['no source'];
     nodes.push({
       kind: 'claim',
       label: claim?.selector ? `“${excerpt(claim.selector.text)}”` : (claim?.id ?? `claim ${index + 1}`),
-      detail: claim ? [typeLabel(analysis, claim.type), ...source, ...checked(claim)].join(' · ') : undefined,
+      detail: claim && claimDetail(analysis, claim),
       key: `claim:${index}`,
       range,
       target: { file: parsed.file, range: text && text.start >= range.start && text.end <= range.end ? text : { start: range.start, end: range.start } },
