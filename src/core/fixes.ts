@@ -203,7 +203,7 @@ const CLAIM_ID_LENGTH = 40;
  * An id for a new claim, from the first words of its text, not taken by another claim of the file;
  * undefined when most of the file's claims have no id of their own (they go by c1, c2…).
  */
-export function newClaimId(analysis: Analysis, text: string): string | undefined {
+function newClaimId(analysis: Analysis, text: string): string | undefined {
   const claims = analysis.annotations.claims;
   if (claims.filter((claim) => claim.hasExplicitId).length * 2 <= claims.length) return undefined;
   let base = '';
@@ -211,10 +211,14 @@ export function newClaimId(analysis: Analysis, text: string): string | undefined
     if (base !== '' && base.length + 1 + word.length > CLAIM_ID_LENGTH) break;
     base = base === '' ? word : `${base}-${word}`;
   }
-  base ||= 'claim';
   const taken = new Set(claims.map((claim) => claim.id));
+  return freeId(base || 'claim', (id) => taken.has(id));
+}
+
+/** `base`, or `base-2`, `base-3`… : the first that is not taken. */
+function freeId(base: string, taken: (id: string) => boolean): string {
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
   return id;
 }
 
@@ -242,10 +246,7 @@ export function slugify(name: string): string {
 
 /** An id not yet taken by an entity. */
 export function freeEntityId(analysis: Analysis, name: string): string {
-  const base = slugify(name);
-  let id = base;
-  for (let n = 2; analysis.entities.has(id); n++) id = `${base}-${n}`;
-  return id;
+  return freeId(slugify(name), (id) => analysis.entities.has(id));
 }
 
 function nameFromId(id: string): string {
@@ -477,7 +478,7 @@ const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'llc', 'plc', 'gmb
  * place can't be told from its name: the user corrects it.
  */
 export function likelyEntityType(id: string): EntityType {
-  const words = id.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = idWords(id);
   const last = words[words.length - 1] ?? '';
   const headed = ORGANIZATION_NOUNS.has(last) || (words[1] === 'of' && ORGANIZATION_NOUNS.has(words[0]));
   return headed || (words.length > 1 && COMPANY_SUFFIXES.has(last)) ? 'organization' : 'person';
@@ -636,7 +637,7 @@ export function removeOrphanEdits(analysis: Analysis, orphan: Orphan): TextEdit[
 }
 
 /** What removing an orphan is called: by the claim's id, as the file has it (or c1, c2… when it has none). */
-export function removeOrphanTitle(orphan: Orphan): string {
+function removeOrphanTitle(orphan: Orphan): string {
   return orphan.claim ? `Remove claim '${orphan.claim.id}' from the annotation file` : 'Remove this mention';
 }
 
