@@ -12,7 +12,7 @@ import { normalizeFragment } from './normalize';
 import { describeSpan, pinSpan, type ContextFields, type WrittenSelector } from './selectors';
 import { guessSpeaker, type SpeakerGuess } from './speakers';
 import { hasAttributionWords } from './speechVerbs';
-import { endsWithAbbreviation, paragraphEndsBetween } from './textIndex';
+import { endsWithAbbreviation, LineIndex, paragraphEndsBetween } from './textIndex';
 
 /** A check made before applying a fix: the file still has this text (or this text under `range`). */
 export interface Expectation {
@@ -446,11 +446,13 @@ function spanAmbiguousFixes(analysis: Analysis, finding: Finding): Fix[] {
   const offered = places.slice(0, MAX_PLACES_OFFERED);
   if (meant && !offered.includes(meant)) offered.push(meant);
   const fixes: Fix[] = [];
+  // Lines as the editor numbers them (a CR alone breaks one too).
+  const lines = new LineIndex(draft.text);
   for (const place of offered) {
     // Context that tells this place from the others as the anchorer reads it, or no fix.
     const pinned = pinSpan(draft.prepared, place, selector);
     if (!pinned) continue;
-    const line = draft.text.slice(0, place.start).split('\n').length;
+    const line = lines.positionAt(place.start).line + 1;
     fixes.push(
       fix(analysis, finding, {
         title: `Disambiguate with context: the one on line ${line} (${placeInContext(draft.text, place)})`,

@@ -539,6 +539,13 @@ describe('quick fixes', () => {
   });
 
   describe('pinning a span to one of its places', () => {
+    it('names each place by its line as the editor numbers it, a carriage return alone breaking one too', () => {
+      const texts = { draft: 'A deal was close, aides said.\rThe talks ran late.\rA deal was close, envoys said.\r', yaml: 'version: 1\nclaims:\n  - {text: A deal was close, type: fact, basis: observed}\n' };
+      const analysis = analyzeTexts(texts);
+      const titles = fixesFor(analysis, only(analysis, 'span-ambiguous')).map((fix) => fix.title.slice(0, 44));
+      assert.deepEqual(titles, ['Disambiguate with context: the one on line 1', 'Disambiguate with context: the one on line 3']);
+    });
+
     /** The span findings of an analysis, by code. */
     const spanCodes = (analysis: Analysis): string[] => analysis.findings.filter((f) => f.code.startsWith('span-')).map((f) => f.code);
 
