@@ -6,10 +6,7 @@ import { mentionsOverlapping, overlaps, type Analysis } from './analysis';
 import { canBeSource, entitiesNear } from './findings/attribution';
 import type { EntityType, OffsetRange } from './model';
 import type { Mention } from './mentions';
-import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs';
-
-/** The verbs a speaker can follow: "…,\" said Lopez", "…, added the mayor". Never "told": its object is who was told. */
-const INVERTED = /^(?:said|says|added|adds|wrote|writes|asked|asks|explained|noted|replied|according to)$/i;
+import { ACCORDING_TO, INVERTED_SPEECH_VERB, SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs';
 
 /**
  * Words that come between a speaker and the verb without changing who speaks: "Lopez also said",
@@ -179,9 +176,9 @@ function soleSpeaker(context: Context, sentence: OffsetRange): string | undefine
 }
 
 function subjectOf(context: Context, sentence: OffsetRange, verb: { range: OffsetRange; verb: string }): Subject {
-  const inverted = /^according to$/i.test(verb.verb);
+  const inverted = ACCORDING_TO.test(verb.verb);
   const before = inverted ? UNNAMED : subjectBefore(context, sentence, verb.range.start);
-  if (before.kind !== 'unnamed' || !INVERTED.test(verb.verb)) return before;
+  if (before.kind !== 'unnamed' || !INVERTED_SPEECH_VERB.test(verb.verb)) return before;
   // "…,\" said Lopez": only after a quotation or a clause, where the verb starts its own clause.
   const lead = context.text.slice(sentence.start, verb.range.start).trimEnd();
   if (!inverted && lead !== '' && !/[,"”’'»:—–-]$/.test(lead)) return before;

@@ -18,13 +18,35 @@ const SPEECH_VERB_WORDS = [
   'pointed out', 'points out',
 ];
 
+/**
+ * The verbs a speaker can follow: "…,\" said Lopez", "…, added the mayor", "according to the Kremlin".
+ * Never "told": its object is who was told.
+ */
+const INVERTED_SPEECH_VERB_WORDS = ['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'explained', 'noted', 'replied', 'according to'];
+
 /** Participles ("…, adding that"): they attribute, but their subject is another verb's. */
 const SPEECH_PARTICIPLE_WORDS = ['saying', 'telling', 'adding', 'writing', 'posting', 'noting', 'stressing', 'warning', 'arguing', 'insisting', 'explaining', 'claiming', 'reporting'];
 
 /** Whole words or phrases (a space matches any white space, a line break of wrapped copy too). */
 function wordsPattern(words: readonly string[], flags: string): RegExp {
-  return new RegExp(`\\b(?:${words.map((word) => word.replace(/ /g, '\\s+')).join('|')})\\b`, flags);
+  return new RegExp(`\\b${alternatives(words)}\\b`, flags);
 }
+
+/** The words as a regex group, a space in one matching any white space. */
+function alternatives(words: readonly string[]): string {
+  return `(?:${words.map((word) => word.replace(/ /g, '\\s+')).join('|')})`;
+}
+
+/** The same words as a whole string: a verb SPEECH_VERBS found is one of them, or not. */
+function wholePattern(words: readonly string[]): RegExp {
+  return new RegExp(`^${alternatives(words)}$`, 'i');
+}
+
+/** Whether a speech verb found is one its speaker can follow (INVERTED_SPEECH_VERB_WORDS). */
+export const INVERTED_SPEECH_VERB = wholePattern(INVERTED_SPEECH_VERB_WORDS);
+
+/** "According to", however wrapped: the speaker always follows it. */
+export const ACCORDING_TO = wholePattern(['according to']);
 
 /** Speech verbs, for scanning a sentence (global: reset `lastIndex` before a scan). */
 export const SPEECH_VERBS = wordsPattern(SPEECH_VERB_WORDS, 'gi');

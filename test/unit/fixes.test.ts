@@ -218,6 +218,11 @@ describe('quick fixes', () => {
         offered('The plant will close in June, according to Acme.\n', ['{text: The plant will close in June, type: prediction}']).preferred,
         ['Attribute to Acme Corp'],
       );
+      // Hard-wrapped between its words, the phrase is the same one.
+      assert.deepEqual(
+        offered('The plant will close in June, according\nto Acme.\n', ['{text: The plant will close in June, type: prediction}']).preferred,
+        ['Attribute to Acme Corp'],
+      );
       assert.deepEqual(offered('The plant will close in June, said a spokeswoman for Acme.\n', ['{text: The plant will close in June, type: prediction}']).preferred, []);
     });
   });
