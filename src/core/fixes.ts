@@ -107,9 +107,10 @@ function isPlace(analysis: Analysis, id: string): boolean {
  * said": the engineer may speak for one); never a place.
  */
 export function likelySpeakers(analysis: Analysis, quote: OffsetRange): string[] {
-  const { candidates, namedInClaims } = quoteSpeakers(analysis, quote);
+  const guess = guessSpeaker(analysis, quote);
+  const { candidates, namedInClaims } = quoteSpeakers(analysis, guess);
   const speakers = [...candidates, ...namedInClaims];
-  const { candidates: allCandidates, namedInClaims: allInClaims } = guessSpeaker(analysis, quote);
+  const { candidates: allCandidates, namedInClaims: allInClaims } = guess;
   const others = [...allCandidates, ...allInClaims].filter((id) => !speakers.includes(id) && !isPlace(analysis, id));
   return [...speakers, ...others];
 }
@@ -126,12 +127,11 @@ export function likelySources(analysis: Analysis, span: OffsetRange): string[] {
 }
 
 /**
- * guessSpeaker for a quotation, whose words are a person's: an organisation (or any other entity)
- * only where its sentence says it spoke ("…," the Kremlin said), a place never: a platform named as
- * the channel ("posted on Truth Social") said nothing.
+ * guessSpeaker's guess for a quotation, whose words are a person's: an organisation (or any other
+ * entity) only where its sentence says it spoke ("…," the Kremlin said), a place never: a platform
+ * named as the channel ("posted on Truth Social") said nothing.
  */
-function quoteSpeakers(analysis: Analysis, quote: OffsetRange): SpeakerGuess {
-  const guess = guessSpeaker(analysis, quote);
+function quoteSpeakers(analysis: Analysis, guess: SpeakerGuess): SpeakerGuess {
   const canSpeak = (id: string): boolean => {
     const type = analysis.entities.get(id)?.type;
     return type === 'person' || (type !== 'place' && guess.speakers.includes(id));
@@ -295,7 +295,7 @@ function unannotatedQuoteFixes(analysis: Analysis, finding: Finding): Fix[] {
   if (!analysis.draft || !selector) return [];
   // Where the sentence says who spoke, only those it says spoke: a quotation has one speaker, and
   // another name one click away is a misattributed quote. Else the people named nearby.
-  const guess = quoteSpeakers(analysis, finding.range);
+  const guess = quoteSpeakers(analysis, guessSpeaker(analysis, finding.range));
   const fixes = (guess.speaker !== undefined ? guess.speakers : offeredSpeakers(guess))
     .slice(0, MAX_NAMES_OFFERED)
     .map((id) =>
