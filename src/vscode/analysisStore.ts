@@ -82,11 +82,11 @@ export class AnalysisStore implements vscode.Disposable {
    */
   addOwnProject(folder: string): vscode.Disposable {
     const resolved = path.resolve(folder);
-    if (!this.ownProjects.has(resolved)) {
-      this.ownProjects.add(resolved);
-      // A file of the folder analysed before belongs to another project now.
-      this.reset();
-    }
+    // Added already: this one takes nothing away when disposed.
+    if (this.ownProjects.has(resolved)) return new vscode.Disposable(() => undefined);
+    this.ownProjects.add(resolved);
+    // A file of the folder analysed before belongs to another project now (at activation, nothing was).
+    if (this.projects.size > 0) this.reset();
     return new vscode.Disposable(() => this.ownProjects.delete(resolved));
   }
 

@@ -30,12 +30,9 @@ export async function copySample(extensionUri: vscode.Uri, target: vscode.Uri): 
 export function registerWalkthrough(context: vscode.ExtensionContext, store: AnalysisStore): vscode.Disposable {
   const ownProjects: vscode.Disposable[] = [];
   const defaultFolder = vscode.Uri.joinPath(context.globalStorageUri, 'sample');
-  const known = new Set<string>();
   /** The copy is analysed as its own project: from activation for the usual folder, so a copy reopened later works too. */
   const ownProject = (folder: vscode.Uri): void => {
-    if (folder.scheme !== 'file' || known.has(folder.fsPath)) return;
-    known.add(folder.fsPath);
-    ownProjects.push(store.addOwnProject(folder.fsPath));
+    if (folder.scheme === 'file') ownProjects.push(store.addOwnProject(folder.fsPath));
   };
   ownProject(defaultFolder);
   // `folder`: where to copy the sample, for the tests (a folder inside the workspace, as the demo's storage was).
